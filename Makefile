@@ -1,0 +1,37 @@
+# orgsim: `make demo` sets up and runs the flagship case; `make test` sets up and runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# The development machines have Python 3.12.1 under pyenv; .python-version selects it.
+PYTHON ?= $(shell for p in "$$HOME/.pyenv/versions/$$(cat .python-version 2>/dev/null)/bin/python" python3.13 python3.12 python3; do \
+	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
+OUT ?= runs/demo
+
+.PHONY: setup demo test test-fast lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then echo "orgsim needs Python 3.12 or newer (Mesa 3.5 requires it); none was found. Install one (e.g. 'pyenv install 3.12') and run make again." >&2; exit 1; fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+setup: $(VENV)/.installed
+
+demo: setup
+	$(VENV)/bin/orgsim demo --out $(OUT)
+
+test: setup
+	$(PY) -m pytest -n 2 -q
+
+test-fast: setup
+	$(PY) -m pytest -n 2 -q -m "not slow"
+
+lint: setup
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+bench: setup
+	$(PY) benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) runs .pytest_cache

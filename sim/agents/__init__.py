@@ -1,0 +1,1 @@
+"""People: the Employee agent, its columnar state and the behaviour rules."""

@@ -1,0 +1,563 @@
+"""The psychology parameters: how people respond, the same in every scenario.
+
+Cases differ in the firm, the market, the policies and the timeline, never here. Every default
+carries its source: the source document (CASES.md), a named study, or "assumed" with a reason.
+docs/model.md reproduces this table; `orgsim params` prints it.
+"""
+
+from __future__ import annotations
+
+from sim.params import Spec, param
+
+NEEDS = ("physiological", "safety", "belonging", "esteem", "self_actualization")
+HYGIENE = ("pay", "security", "supervision", "conditions", "policy", "relations")
+MOTIVATORS = (
+    "achievement",
+    "recognition",
+    "work_itself",
+    "responsibility",
+    "advancement",
+    "growth",
+)
+# Each exit records the share of its hazard's linear predictor that each driver contributed.
+DRIVERS = (
+    "pay",
+    "security",
+    "supervision",
+    "conditions",
+    "belonging",
+    "esteem",
+    "growth",
+    "equity",
+    "commitment",
+    "outside_option",
+    "contagion",
+)
+
+
+class Psychology(Spec):
+    """Behavioural parameters shared by every employee in every scenario."""
+
+    # --- needs (Maslow) ---
+    need_adaptation: float = param(
+        0.3,
+        0.01,
+        1.0,
+        unit="1/month",
+        doc="share of the gap to the momentary need input closed each month",
+        source="assumed: needs settle within a quarter (MODEL_SKETCH alpha)",
+    )
+    gate_threshold: float = param(
+        0.4,
+        0.0,
+        1.0,
+        unit="need level",
+        doc="need level at which the next level's pull is half open (Maslow prepotency)",
+        source="assumed: Maslow 1943 gives no number; a lower need 'reasonably met'",
+    )
+    gate_width: float = param(
+        0.08,
+        0.01,
+        0.5,
+        unit="need level",
+        doc="softness of the prepotency gate (logistic scale)",
+        source="assumed",
+    )
+    pay_span: float = param(
+        4.0,
+        1.5,
+        20.0,
+        unit="x subsistence",
+        doc="real pay, as a multiple of subsistence, that fully meets the physiological need",
+        source="assumed: log utility of pay (Layard et al. 2008) saturating at 4x subsistence",
+    )
+    belonging_fit_weight: float = param(
+        0.3,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="weight of value fit times culture strength in the belonging input",
+        source="assumed",
+    )
+
+    # --- pay perception (reference dependence) ---
+    loss_aversion: float = param(
+        2.0,
+        1.0,
+        4.0,
+        unit="ratio",
+        doc="how much more a shortfall against the expected raise weighs than an equal surplus",
+        source="Tversky & Kahneman 1992 (2.25); Kahneman & Tversky 1979",
+    )
+    raise_sensitivity: float = param(
+        1.5,
+        0.0,
+        5.0,
+        unit="per log-point",
+        doc="recognition shock per log-point of a raise above or below the expected raise",
+        source="assumed: scales the source document's 500-raise example into [-1, 1]",
+    )
+    raise_memory: float = param(
+        4.0,
+        0.5,
+        24.0,
+        unit="months",
+        doc="e-folding time of a raise's felt shock",
+        source="assumed: a raise's glow fades in months",
+    )
+
+    # --- Herzberg ---
+    hygiene_aspiration: float = param(
+        0.6,
+        0.1,
+        1.0,
+        unit="factor level",
+        doc="level of a hygiene factor below which it creates dissatisfaction",
+        source="assumed: Herzberg 1959 — meeting a hygiene factor removes dissatisfaction only",
+    )
+    weight_hygiene_pay: float = param(
+        0.30,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="pay adequacy in dissatisfaction",
+        source="assumed: pay is the most cited hygiene factor (Herzberg 1959)",
+    )
+    weight_hygiene_security: float = param(
+        0.20, 0.0, 1.0, unit="weight", doc="job security in dissatisfaction", source="assumed"
+    )
+    weight_hygiene_supervision: float = param(
+        0.15, 0.0, 1.0, unit="weight", doc="supervision in dissatisfaction", source="assumed"
+    )
+    weight_hygiene_conditions: float = param(
+        0.10,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="working conditions and workload in dissatisfaction",
+        source="assumed",
+    )
+    weight_hygiene_policy: float = param(
+        0.10,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="company policy and administration in dissatisfaction",
+        source="assumed",
+    )
+    weight_hygiene_relations: float = param(
+        0.15,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="relations with colleagues in dissatisfaction",
+        source="assumed",
+    )
+    weight_motivator_achievement: float = param(
+        0.20, 0.0, 1.0, unit="weight", doc="achievement in satisfaction", source="assumed"
+    )
+    weight_motivator_recognition: float = param(
+        0.20, 0.0, 1.0, unit="weight", doc="recognition in satisfaction", source="assumed"
+    )
+    weight_motivator_work_itself: float = param(
+        0.20,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="the work itself in satisfaction",
+        source="source document: 'the reward of work is the work itself'",
+    )
+    weight_motivator_responsibility: float = param(
+        0.10,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="responsibility and voice in satisfaction",
+        source="assumed",
+    )
+    weight_motivator_advancement: float = param(
+        0.15, 0.0, 1.0, unit="weight", doc="advancement in satisfaction", source="assumed"
+    )
+    weight_motivator_growth: float = param(
+        0.15, 0.0, 1.0, unit="weight", doc="growth in satisfaction", source="assumed"
+    )
+
+    # --- Adams equity ---
+    self_serving_bias: float = param(
+        1.1,
+        1.0,
+        1.5,
+        unit="ratio",
+        doc="how much employees overrate their own input against peers'",
+        source="MODEL_SKETCH; self-serving bias in equity judgements (Greenberg 1983)",
+    )
+    weight_internal_equity: float = param(
+        0.5,
+        0.0,
+        2.0,
+        unit="weight",
+        doc="weight of under-reward against same-role peers",
+        source="source document: internal unfairness is the main exit cause",
+    )
+    weight_external_equity: float = param(
+        0.5,
+        0.0,
+        2.0,
+        unit="weight",
+        doc="weight of under-pay against the market wage of the role",
+        source="source document: weak external competitiveness",
+    )
+    procedural_justice_weight: float = param(
+        0.6,
+        0.0,
+        1.0,
+        unit="share",
+        doc="share of felt inequity removed by full procedural justice (transparent, accurate appraisal with voice)",
+        source="Colquitt et al. 2001 meta-analysis: procedural justice buffers distributive injustice",
+    )
+
+    # --- effort ---
+    effort_base: float = param(
+        0.75,
+        0.2,
+        1.2,
+        unit="effort",
+        doc="effort of a neutral employee on a flat salary (1 = standard pace)",
+        source="assumed",
+    )
+    effort_incentive: float = param(
+        0.35,
+        0.0,
+        1.0,
+        unit="effort per incentive strength",
+        doc="effort gained per unit of incentive strength, times money sensitivity",
+        source="calibrated to the source document's '+30% from money' (Locke et al. 1980)",
+    )
+    effort_satisfaction: float = param(
+        0.25,
+        0.0,
+        1.0,
+        unit="effort",
+        doc="effort gained from motivator satisfaction (gated by higher needs)",
+        source="assumed: Herzberg motivators drive effort",
+    )
+    effort_inequity: float = param(
+        0.6,
+        0.0,
+        2.0,
+        unit="effort",
+        doc="effort withdrawn per unit of felt inequity",
+        source="Adams 1965: under-reward lowers input",
+    )
+    effort_dissatisfaction: float = param(
+        0.2,
+        0.0,
+        1.0,
+        unit="effort",
+        doc="effort withdrawn per unit of hygiene dissatisfaction",
+        source="assumed",
+    )
+    effort_pressure: float = param(
+        0.15,
+        0.0,
+        1.0,
+        unit="effort",
+        doc="effort added by ranking pressure",
+        source="assumed: forced ranking raises short-run effort (Scullen et al. 2005)",
+    )
+    effort_min: float = param(0.2, 0.0, 1.0, unit="effort", doc="lowest effort", source="assumed")
+    effort_max: float = param(
+        1.45, 1.0, 3.0, unit="effort", doc="highest sustainable effort", source="assumed"
+    )
+    effort_adjustment: float = param(
+        0.5,
+        0.05,
+        1.0,
+        unit="1/month",
+        doc="share of the gap to target effort closed each month",
+        source="MODEL_SKETCH",
+    )
+    effort_cost: float = param(
+        0.5,
+        0.0,
+        2.0,
+        unit="conditions per effort",
+        doc="loss of felt working conditions per unit of effort above standard",
+        source="assumed: convex cost of effort",
+    )
+    money_need_slope: float = param(
+        1.0,
+        0.0,
+        2.0,
+        unit="per need level",
+        doc="how fast money sensitivity falls as physiological and safety needs are met",
+        source="source document: money works best on new graduates and money-seekers",
+    )
+
+    # --- skill ---
+    skill_start: float = param(
+        0.6, 0.1, 1.0, unit="skill", doc="skill of a new hire", source="assumed"
+    )
+    skill_learning_months: float = param(
+        18.0,
+        1.0,
+        120.0,
+        unit="months",
+        doc="e-folding time of learning on the job",
+        source="assumed: learning curves of manufacturing work",
+    )
+
+    # --- commitment and embeddedness ---
+    commitment_adaptation: float = param(
+        0.1,
+        0.01,
+        1.0,
+        unit="1/month",
+        doc="share of the gap to target commitment closed each month",
+        source="assumed: commitment moves slowly (Meyer & Allen 1991)",
+    )
+    commitment_attitude_weight: float = param(
+        0.5,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="weight of job attitude (S - D) in commitment",
+        source="assumed",
+    )
+    commitment_fit_weight: float = param(
+        0.3, 0.0, 1.0, unit="weight", doc="weight of value fit in commitment", source="assumed"
+    )
+    commitment_vision_weight: float = param(
+        0.2,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="weight of belief in the shared vision in commitment",
+        source="source document: shared vision gives belonging",
+    )
+    embeddedness_links_weight: float = param(
+        0.4,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="weight of ties in embeddedness",
+        source="Mitchell et al. 2001 job embeddedness: links, fit, sacrifice",
+    )
+    embeddedness_fit_weight: float = param(
+        0.3,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="weight of fit in embeddedness",
+        source="Mitchell et al. 2001",
+    )
+    embeddedness_sacrifice_weight: float = param(
+        0.3,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="weight of what leaving costs in embeddedness",
+        source="Mitchell et al. 2001",
+    )
+
+    # --- quitting ---
+    base_quit_hazard: float = param(
+        0.0008,
+        0.0,
+        0.1,
+        unit="1/month",
+        doc="monthly quit hazard of an employee with nothing pushing them out",
+        source="calibrated: baseline annual voluntary turnover in the 8-20% band",
+    )
+    quit_hygiene: float = param(
+        2.0,
+        0.0,
+        10.0,
+        unit="log-hazard",
+        doc="log-hazard per unit of dissatisfaction",
+        source="assumed; Griffeth et al. 2000 meta-analysis: satisfaction-quit links are modest",
+    )
+    quit_motivator: float = param(
+        1.0,
+        0.0,
+        10.0,
+        unit="log-hazard",
+        doc="log-hazard per unit of missing motivators, gated by the higher needs",
+        source="assumed",
+    )
+    quit_inequity: float = param(
+        2.5,
+        0.0,
+        10.0,
+        unit="log-hazard",
+        doc="log-hazard per unit of felt inequity",
+        source="source document: internal unfairness is the main exit cause",
+    )
+    quit_commitment: float = param(
+        1.5,
+        0.0,
+        10.0,
+        unit="log-hazard",
+        doc="log-hazard per unit of missing commitment",
+        source="Meyer et al. 2002 meta-analysis",
+    )
+    quit_embeddedness: float = param(
+        0.8,
+        0.0,
+        10.0,
+        unit="log-hazard",
+        doc="log-hazard per unit of missing embeddedness",
+        source="Mitchell et al. 2001",
+    )
+    quit_outside_option: float = param(
+        1.5,
+        0.0,
+        10.0,
+        unit="log-hazard per log-point",
+        doc="log-hazard per log-point by which an outside offer beats own pay",
+        source="source document: weak external competitiveness",
+    )
+    quit_contagion: float = param(
+        2.0,
+        0.0,
+        10.0,
+        unit="log-hazard",
+        doc="log-hazard per unit of exposure to colleagues leaving and their mood",
+        source="Felps et al. 2009 turnover contagion",
+    )
+    quit_shortage: float = param(
+        2.0,
+        0.0,
+        10.0,
+        unit="hazard multiplier per shortage",
+        doc="extra hazard multiplier per unit of labour shortage (easy re-employment)",
+        source="March & Simon 1958: ease of movement",
+    )
+    non_renewal_intent: float = param(
+        0.5,
+        0.05,
+        0.95,
+        unit="probability",
+        doc="intention to quit above which an employee does not renew at contract end",
+        source="MODEL_SKETCH",
+    )
+
+    # --- contagion and the social network ---
+    contagion_memory: float = param(
+        3.0,
+        0.5,
+        24.0,
+        unit="months",
+        doc="e-folding time of the memory of colleagues who left",
+        source="MODEL_SKETCH: the last quarter",
+    )
+    leader_weight: float = param(
+        3.0,
+        1.0,
+        10.0,
+        unit="ratio",
+        doc="how much more an informal leader's departure and mood weigh",
+        source="source document: informal leaders spread mood",
+    )
+    mood_weight: float = param(
+        0.5,
+        0.0,
+        2.0,
+        unit="weight",
+        doc="weight of neighbours' mean intention to quit in contagion",
+        source="assumed",
+    )
+
+    # --- relationship stages ---
+    cognition_months: int = param(
+        3, 1, 24, unit="months", doc="length of the cognition stage", source="assumed: probation"
+    )
+    exploration_months: int = param(
+        12, 2, 60, unit="months", doc="tenure at which exploration ends", source="assumed"
+    )
+    commitment_stage_level: float = param(
+        0.6,
+        0.0,
+        1.0,
+        unit="commitment",
+        doc="commitment that moves an employee from expansion to commitment",
+        source="assumed",
+    )
+    recovery_intent: float = param(
+        0.35,
+        0.0,
+        0.95,
+        unit="probability",
+        doc="intention below which an employee in dissolution returns",
+        source="assumed: hysteresis",
+    )
+
+    # --- clients (ERM -> CRM) ---
+    service_churn_sensitivity: float = param(
+        3.0,
+        0.0,
+        10.0,
+        unit="log-churn per service",
+        doc="how fast client churn rises as service falls",
+        source="assumed: dual satisfaction (source document); Heskett et al. 1994 service-profit chain",
+    )
+
+    # --- culture ---
+    socialisation: float = param(
+        0.02,
+        0.0,
+        0.5,
+        unit="1/month",
+        doc="share of the gap to the firm's values closed each month, times culture strength",
+        source="assumed: Schein 1985; source document: values shared only when repeated",
+    )
+    culture_adaptation: float = param(
+        0.05,
+        0.0,
+        1.0,
+        unit="1/month",
+        doc="share of the gap between culture strength and the workforce's committed fit closed each month",
+        source="assumed",
+    )
+    vision_memory: float = param(
+        12.0,
+        1.0,
+        120.0,
+        unit="months",
+        doc="e-folding time of a vision's strength without review",
+        source="source document: review the vision at least yearly",
+    )
+
+    # --- sorting ---
+    applicant_incentive_sorting: float = param(
+        0.12,
+        0.0,
+        1.0,
+        unit="log-ability per incentive",
+        doc="shift of applicants' ability with the incentive strength of the role's pay",
+        source="Lazear 2000 (Safelite): half of the piece-rate gain came from sorting",
+    )
+    applicant_pay_sorting: float = param(
+        0.3,
+        0.0,
+        2.0,
+        unit="log-ability per log-pay",
+        doc="shift of applicants' ability with the pay premium over the market",
+        source="assumed: efficiency wages attract abler applicants",
+    )
+    offer_ability_elasticity: float = param(
+        1.0,
+        0.0,
+        3.0,
+        unit="elasticity",
+        doc="how outside offers scale with ability",
+        source="assumed",
+    )
+    client_offer_premium: float = param(
+        0.5,
+        0.0,
+        3.0,
+        unit="log-points per client share",
+        doc="outside-offer premium per share of the firm's client revenue that would follow",
+        source="source document: key salespeople leave with their clients",
+    )

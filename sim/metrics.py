@@ -1,0 +1,227 @@
+"""What is measured each month (phase 7), the event log, and a run's headline figures.
+
+Every monthly figure is computed from the columns at once; nothing here reads agents one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sim.agents.psychology import DRIVERS, NEEDS
+
+METRIC_COLUMNS = (
+    (
+        "month",
+        "headcount",
+        "hires",
+        "quits",
+        "non_renewals",
+        "dismissals",
+        "layoffs",
+        "turnover_rate_annual",
+        "total_turnover_rate_annual",
+        "mean_satisfaction",
+        "mean_dissatisfaction",
+        "mean_attitude",
+        "mean_effort",
+        "output",
+        "output_per_employee",
+        "revenue",
+        "client_revenue",
+        "output_revenue",
+        "wage_bill",
+        "wages_due",
+        "arrears",
+        "bonuses",
+        "costs",
+        "profit",
+        "cash",
+        "subsidy",
+        "injection",
+        "clients",
+        "clients_won",
+        "clients_churned",
+        "clients_lost_to_leavers",
+        "intent_to_quit_share",
+        "mean_intent",
+        "mean_equity",
+        "mean_inequity",
+        "mean_commitment",
+        "mean_embeddedness",
+        "culture_strength",
+        "vision",
+        "mean_hours",
+        "mean_pay",
+        "mean_wage",
+        "cpi",
+        "demand",
+    )
+    + tuple(f"need_{k}" for k in NEEDS)
+    + (
+        "stage_cognition",
+        "stage_exploration",
+        "stage_expansion",
+        "stage_commitment",
+        "stage_dissolution",
+    )
+)
+
+EVENT_COLUMNS = ("month", "event", "employee_id", "role", "tenure_months") + tuple(
+    f"driver_{d}" for d in DRIVERS
+)
+
+
+@dataclass
+class Flows:
+    """This month's counts of people and clients moving."""
+
+    hires: int = 0
+    quits: int = 0
+    non_renewals: int = 0
+    dismissals: int = 0
+    layoffs: int = 0
+    clients_won: int = 0
+    clients_churned: int = 0
+    clients_lost_to_leavers: int = 0
+
+    def add_exit(self, kind: str, count: int) -> None:
+        name = {
+            "quit": "quits",
+            "non_renewal": "non_renewals",
+            "dismissal": "dismissals",
+            "layoff": "layoffs",
+        }[kind]
+        setattr(self, name, getattr(self, name) + count)
+
+
+def _row(model, headcount_before: int | None = None) -> dict:
+    ws, n, f, acc = model.workforce, model.workforce.n, model.flows, model.finance.month
+
+    def mean(col):
+        return float(col[:n].mean()) if n else float("nan")
+
+    start = headcount_before if headcount_before is not None else n
+    base = max((start + n) / 2.0, 1.0)
+    voluntary = f.quits + f.non_renewals
+    exits = voluntary + f.dismissals + f.layoffs
+    needs = ws.needs[:n].mean(axis=0) if n else np.full(len(NEEDS), np.nan)
+    stages = np.bincount(ws.stage[:n], minlength=5) / max(n, 1)
+    total_output = float(ws.output[:n].sum())
+    row = {
+        "month": model.month,
+        "headcount": n,
+        "hires": f.hires,
+        "quits": f.quits,
+        "non_renewals": f.non_renewals,
+        "dismissals": f.dismissals,
+        "layoffs": f.layoffs,
+        "turnover_rate_annual": 12.0 * voluntary / base,
+        "total_turnover_rate_annual": 12.0 * exits / base,
+        "mean_satisfaction": mean(ws.motivator_satisfaction),
+        "mean_dissatisfaction": mean(ws.hygiene_dissatisfaction),
+        "mean_attitude": mean(ws.motivator_satisfaction) - mean(ws.hygiene_dissatisfaction),
+        "mean_effort": mean(ws.effort),
+        "output": total_output,
+        "output_per_employee": total_output / max(n, 1),
+        "revenue": acc.revenue,
+        "client_revenue": acc.client_revenue,
+        "output_revenue": acc.output_revenue,
+        "wage_bill": acc.wage_bill,
+        "wages_due": acc.wages_due,
+        "arrears": acc.arrears,
+        "bonuses": acc.bonuses,
+        "costs": acc.costs,
+        "profit": acc.profit,
+        "cash": model.finance.cash,
+        "subsidy": acc.subsidy,
+        "injection": acc.injection,
+        "clients": model.clients.count,
+        "clients_won": f.clients_won,
+        "clients_churned": f.clients_churned,
+        "clients_lost_to_leavers": f.clients_lost_to_leavers,
+        "intent_to_quit_share": float((ws.intent[:n] > model.psychology.non_renewal_intent).mean())
+        if n
+        else float("nan"),
+        "mean_intent": mean(ws.intent),
+        "mean_equity": mean(ws.equity_internal),
+        "mean_inequity": mean(ws.inequity),
+        "mean_commitment": mean(ws.commitment),
+        "mean_embeddedness": mean(ws.embeddedness),
+        "culture_strength": model.culture_strength,
+        "vision": model.vision,
+        "mean_hours": mean(ws.hours),
+        "mean_pay": mean(ws.paid),
+        "mean_wage": mean(ws.wage),
+        "cpi": model.labour.cpi,
+        "demand": model.labour.demand,
+    }
+    row.update({f"need_{k}": float(v) for k, v in zip(NEEDS, needs, strict=True)})
+    row.update(
+        {
+            f"stage_{s}": float(v)
+            for s, v in zip(
+                ("cognition", "exploration", "expansion", "commitment", "dissolution"),
+                stages,
+                strict=True,
+            )
+        }
+    )
+    return row
+
+
+def record_initial(model) -> None:
+    model._rows.append(_row(model))
+    model._headcount_start = model.workforce.n
+
+
+def measure(model) -> None:
+    """Phase 7: append this month's row."""
+    model._rows.append(_row(model, model._headcount_start))
+    model._headcount_start = model.workforce.n
+
+
+def events_frame(events: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(events)
+    for col in EVENT_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = pd.Series(dtype=float)
+    rest = [c for c in frame.columns if c not in EVENT_COLUMNS]
+    return frame[list(EVENT_COLUMNS) + rest]
+
+
+def summary(model) -> dict:
+    """Headline figures of a run: the scenario, the seed and what happened."""
+    frame = model.metrics()
+    run = frame.iloc[1:] if len(frame) > 1 else frame
+    first, last = frame.iloc[0], frame.iloc[-1]
+    events = model.events()
+    exits = events[events["event"].isin(["quit", "non_renewal"])] if len(events) else events
+    top_driver = None
+    if len(exits):
+        top_driver = exits[[f"driver_{d}" for d in DRIVERS]].mean().idxmax().removeprefix("driver_")
+    return {
+        "scenario": model.spec.name,
+        "seed": model.seed,
+        "months": int(model.month),
+        "headcount_start": int(first["headcount"]),
+        "headcount_end": int(last["headcount"]),
+        "hires": int(run["hires"].sum()),
+        "quits": int(run["quits"].sum()),
+        "non_renewals": int(run["non_renewals"].sum()),
+        "dismissals": int(run["dismissals"].sum()),
+        "layoffs": int(run["layoffs"].sum()),
+        "voluntary_turnover_annual": float(run["turnover_rate_annual"].mean()),
+        "mean_satisfaction": float(run["mean_satisfaction"].mean()),
+        "mean_dissatisfaction": float(run["mean_dissatisfaction"].mean()),
+        "mean_effort": float(run["mean_effort"].mean()),
+        "output_per_employee": float(run["output_per_employee"].mean()),
+        "revenue_total": float(run["revenue"].sum()),
+        "profit_total": float(run["profit"].sum()),
+        "cash_end": float(last["cash"]),
+        "clients_end": int(last["clients"]),
+        "intent_to_quit_share_end": float(last["intent_to_quit_share"]),
+        "top_exit_driver": top_driver,
+    }

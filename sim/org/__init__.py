@@ -1,0 +1,1 @@
+"""The firm and its world: climate, social network, clients, finance and the labour market."""

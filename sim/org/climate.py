@@ -1,0 +1,51 @@
+"""The workplace climate: what every employee perceives of management, reset each month.
+
+Phase 2 of the step starts from the neutral values below ("an ordinary firm") and the policies
+then move them. Employees read them in phase 3. Every field is in [0, 1].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass
+class Climate:
+    # hygiene factors (Herzberg)
+    security: float = 0.65  # firm-wide job security (at-will contracts, no guarantee)
+    supervision: float = 0.55  # quality of supervision: autocratic low, mentoring high
+    conditions: float = 0.6  # working conditions and workload
+    policy_admin: float = 0.55  # clarity and fairness of company rules
+    relations: float = 0.6  # relations among colleagues (competition for clients lowers it)
+    # belonging
+    care: float = 0.4  # emotional care for people's lives
+    collective_life: float = 0.4  # shared activities, team life
+    # motivators
+    recognition: float = 0.45
+    respect: float = 0.55
+    voice: float = 0.4  # being heard; responsibility
+    work_itself: float = 0.5
+    growth: float = 0.45  # training, development
+    advancement: float = 0.4  # promotion chances and ladders
+    # appraisal (procedural justice) and pressure
+    transparency: float = 0.5
+    accuracy: float = 0.6
+    ranking_pressure: float = 0.0
+    # clients: how much the firm, rather than the salesperson, owns client relationships
+    client_ownership: float = 0.0
+    # culture work this month
+    socialisation_boost: float = 0.0  # extra socialisation rate (culture programme)
+
+    def reset(self) -> None:
+        for f in fields(self):
+            setattr(self, f.name, f.default)
+
+    @property
+    def procedural_justice(self) -> float:
+        return (self.transparency + self.accuracy + self.voice) / 3.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+NEUTRAL = Climate()

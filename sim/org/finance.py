@@ -1,0 +1,76 @@
+"""The firm's money: revenue, costs, profit and cash, and what happens when cash runs out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Accounts:
+    """One month's accounts. ``cash = previous cash + revenue - costs + subsidy + injection``."""
+
+    revenue: float = 0.0
+    client_revenue: float = 0.0
+    output_revenue: float = 0.0
+    wages_due: float = 0.0
+    wage_bill: float = 0.0  # wages actually paid
+    bonuses: float = 0.0  # included in wage_bill
+    materials: float = 0.0
+    overhead: float = 0.0
+    hiring: float = 0.0
+    policy_costs: float = 0.0
+    subsidy: float = 0.0
+    injection: float = 0.0
+    arrears: float = 0.0  # wages due but not paid this month
+
+    @property
+    def costs(self) -> float:
+        return self.wage_bill + self.materials + self.overhead + self.hiring + self.policy_costs
+
+    @property
+    def profit(self) -> float:
+        return self.revenue - self.costs
+
+
+@dataclass
+class Finance:
+    cash: float
+    owner_budget: float
+    arrears_fraction: float = 0.0  # share of last month's wages left unpaid
+    month: Accounts = field(default_factory=Accounts)
+
+    def open_month(self) -> None:
+        self.month = Accounts()
+
+    def add_cost(self, amount: float) -> None:
+        """A policy's own cost this month (training, care, activities)."""
+        self.month.policy_costs += float(amount)
+
+    def inject(self, amount: float) -> None:
+        self.month.injection += float(amount)
+
+    def pay_share(self, wages_due: float) -> float:
+        """Settle the month: pay what can be paid and return the share of wages paid.
+
+        Non-wage costs are paid first. A shortfall is covered by the owner's own money while the
+        budget lasts (Shengyi); what remains unpaid becomes wage arrears.
+        """
+        m = self.month
+        m.wages_due = wages_due
+        available = (
+            self.cash
+            + m.revenue
+            + m.injection
+            - (m.materials + m.overhead + m.hiring + m.policy_costs)
+        )
+        shortfall = wages_due - max(available, 0.0)
+        if shortfall > 0 and self.owner_budget > 0:
+            m.subsidy = min(shortfall, self.owner_budget)
+            self.owner_budget -= m.subsidy
+            available += m.subsidy
+        share = 1.0 if wages_due <= 0 else min(1.0, max(available, 0.0) / wages_due)
+        m.wage_bill = wages_due * share
+        m.arrears = wages_due - m.wage_bill
+        self.arrears_fraction = 1.0 - share
+        self.cash += m.revenue - m.costs + m.subsidy + m.injection
+        return share

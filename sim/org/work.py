@@ -1,0 +1,50 @@
+"""Phase 4 (work: output, pay earned, service, clients) and the closing of accounts in phase 6."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.agents import rules
+
+
+def work(model) -> None:
+    """Output and quality, service to clients, clients kept, lost and won, revenue."""
+    ws, n, p, labour = model.workforce, model.workforce.n, model.psychology, model.labour
+    m = model.finance.month
+    ws.tenure[:n] += 1.0
+    ws.output[:n] = rules.output(
+        ws.ability[:n], ws.skill[:n], ws.effort[:n], ws.hours[:n], ws.defect_rate[:n]
+    )
+    value = model.role_output_value[ws.role[:n]]
+    m.output_revenue = float(np.dot(value, ws.output[:n])) * labour.demand
+    m.materials = model.spec.finances.material_share * m.output_revenue
+    m.overhead = model.spec.finances.overhead
+    # clients: dual satisfaction — service follows the holder's effort and attitude
+    service = rules.service_quality(
+        ws.effort[:n], ws.motivator_satisfaction[:n], ws.hygiene_dissatisfaction[:n]
+    )
+    spec = model.spec.clients
+    model.flows.clients_churned = model.clients.churn(
+        model.rng, service, spec.base_churn, p.service_churn_sensitivity
+    )
+    holders = np.flatnonzero(model.role_holds_clients[ws.role[:n]])
+    room = np.maximum(1.0 - ws.clients[holders] / spec.capacity_per_holder, 0.0)
+    rate = (
+        spec.acquisition_per_holder
+        * ws.effort[holders]
+        * ws.skill[holders]
+        * ws.hours[holders]
+        * room
+    )
+    model.flows.clients_won = model.clients.acquire(model.rng, holders, rate, spec, labour.demand)
+    m.client_revenue = float(model.clients.value.sum()) * labour.demand
+    m.revenue = m.client_revenue + m.output_revenue
+
+
+def close_accounts(model) -> None:
+    """Pay what is due (fixed pay for the hours worked plus variable pay), as cash allows."""
+    ws, n = model.workforce, model.workforce.n
+    due = ws.fixed_pay[:n] * ws.hours[:n] + ws.variable_pay[:n]
+    share = model.finance.pay_share(float(due.sum()))
+    ws.pay[:n] = due
+    ws.paid[:n] = due * share

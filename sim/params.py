@@ -1,0 +1,107 @@
+"""One typed parameter space.
+
+Every tunable number in orgsim is declared once, as a pydantic field made by :func:`param`,
+with its default, unit, bounds, one-line meaning and source. The same declaration gives:
+
+- scenario validation (pydantic checks type and bounds when a file is loaded),
+- the CLI's ``--set path.to.field=value`` overrides (validated like the file),
+- the browser app's controls (:func:`describe` lists them with units and bounds),
+- the sensitivity analysis's bounds (:func:`bounds_of`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Spec(BaseModel):
+    """Base of every declared parameter block: unknown keys are errors, values are re-validated
+    on assignment so that an override can never slip past the bounds."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+
+def param(
+    default: Any,
+    lo: float | None = None,
+    hi: float | None = None,
+    *,
+    unit: str = "",
+    doc: str,
+    source: str = "assumed",
+) -> Any:
+    """Declare a parameter: default, closed bounds [lo, hi], unit, meaning and source."""
+    extra = {"unit": unit, "source": source}
+    return Field(default, ge=lo, le=hi, description=doc, json_schema_extra=extra)
+
+
+@dataclass(frozen=True)
+class ParamInfo:
+    """A flat description of one declared parameter, for listings, controls and sensitivity."""
+
+    name: str
+    default: Any
+    lo: float | None
+    hi: float | None
+    unit: str
+    doc: str
+    source: str
+    kind: str  # "float", "int", "bool", "choice" or "other"
+    choices: tuple[Any, ...] = ()
+
+
+def _bound(field, attr: str) -> float | None:
+    for meta in field.metadata:
+        value = getattr(meta, attr, None)
+        if value is not None:
+            return value
+    return None
+
+
+def describe(block: type[BaseModel]) -> list[ParamInfo]:
+    """The declared parameters of a block, in declaration order."""
+    import typing
+
+    out = []
+    for name, field in block.model_fields.items():
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        annotation = field.annotation
+        origin = typing.get_origin(annotation)
+        choices: tuple[Any, ...] = ()
+        if annotation is bool:
+            kind = "bool"
+        elif annotation is int:
+            kind = "int"
+        elif annotation is float:
+            kind = "float"
+        elif origin is typing.Literal:
+            kind, choices = "choice", typing.get_args(annotation)
+        else:
+            kind = "other"
+        out.append(
+            ParamInfo(
+                name=name,
+                default=field.default,
+                lo=_bound(field, "ge"),
+                hi=_bound(field, "le"),
+                unit=str(extra.get("unit", "")),
+                doc=field.description or "",
+                source=str(extra.get("source", "assumed")),
+                kind=kind,
+                choices=choices,
+            )
+        )
+    return out
+
+
+def bounds_of(block: type[BaseModel], name: str) -> tuple[float, float]:
+    """The declared (lo, hi) of a numeric parameter; raises if it has no finite bounds."""
+    for info in describe(block):
+        if info.name == name:
+            if info.lo is None or info.hi is None:
+                raise ValueError(f"parameter {name!r} of {block.__name__} has no declared bounds")
+            return float(info.lo), float(info.hi)
+    raise KeyError(f"{block.__name__} has no parameter {name!r}")

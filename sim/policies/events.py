@@ -1,0 +1,131 @@
+"""Timeline events: dated changes to the market, the firm's money and its policies (phase 1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from sim.params import Spec, param
+from sim.policies.base import Event, register
+
+
+@register
+class Demand(Event):
+    """Demand for the firm's output moves to a new level (a boom above 1, a recession below)."""
+
+    name = "demand"
+
+    class Params(Spec):
+        level: float = param(1.0, 0.0, 10.0, unit="index", doc="new demand index (1 = normal)")
+
+    def apply(self, model):
+        model.labour.demand = self.params.level
+
+
+@register
+class Inflation(Event):
+    """Cost-of-living inflation changes (source document: income must keep up with living costs)."""
+
+    name = "inflation"
+
+    class Params(Spec):
+        annual_rate: float = param(0.03, -0.2, 1.0, unit="1/year", doc="new annual inflation")
+
+    def apply(self, model):
+        model.labour.inflation_annual = self.params.annual_rate
+
+
+@register
+class LabourShortage(Event):
+    """The labour market tightens or eases (source document: Hangzhou 18.28%, then 34.25% unfilled)."""
+
+    name = "labour_shortage"
+
+    class Params(Spec):
+        shortage: float = param(
+            0.0, 0.0, 0.95, unit="share", doc="share of labour demand left unfilled"
+        )
+        months_to_fill: float | None = param(
+            None,
+            0.1,
+            36.0,
+            unit="months",
+            doc="new mean months to fill a vacancy (unchanged if empty)",
+        )
+
+    def apply(self, model):
+        model.labour.shortage = self.params.shortage
+        if self.params.months_to_fill is not None:
+            model.labour.months_to_fill = self.params.months_to_fill
+
+
+@register
+class CashInjection(Event):
+    """Money put into the firm (a loan, an owner's capital, a parent company)."""
+
+    name = "cash_injection"
+
+    class Params(Spec):
+        amount: float = param(0.0, 0.0, 1e12, unit="currency", doc="cash added this month")
+
+    def apply(self, model):
+        model.finance.inject(self.params.amount)
+
+
+class _PolicyRef(Spec):
+    policy: str = Field(description="registered policy name")
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known(self):
+        from sim.policies import POLICIES
+
+        if self.policy not in POLICIES:
+            raise ValueError(f"unknown policy {self.policy!r}; allowed: {sorted(POLICIES)}")
+        POLICIES[self.policy].Params.model_validate(self.params)
+        return self
+
+
+@register
+class AddPolicy(Event):
+    """A policy comes into force."""
+
+    name = "add_policy"
+    Params = _PolicyRef
+
+    def apply(self, model):
+        from sim.policies import POLICIES
+
+        cls = POLICIES[self.params.policy]
+        model.add_policy(cls(cls.Params(**self.params.params)))
+
+
+@register
+class ChangePolicy(Event):
+    """Some parameters of a policy in force change."""
+
+    name = "change_policy"
+    Params = _PolicyRef
+
+    def apply(self, model):
+        policy = model.policy(self.params.policy)
+        if policy is None:
+            raise ValueError(
+                f"month {model.month}: change_policy names {self.params.policy!r}, which is not in force"
+            )
+        for key, value in self.params.params.items():
+            setattr(policy.params, key, value)
+
+
+@register
+class RemovePolicy(Event):
+    """A policy is withdrawn."""
+
+    name = "remove_policy"
+
+    class Params(Spec):
+        policy: str = Field(description="registered policy name")
+
+    def apply(self, model):
+        model.remove_policy(self.params.policy)

@@ -1,0 +1,506 @@
+"""Scenario files: load, validate, override.
+
+A scenario is data (YAML, loaded with ``yaml.safe_load``: it never runs code). It names the firm,
+its clients and finances, the market, the psychology (the documented defaults unless a researcher
+changes them), the policies and a timeline of dated events. Loading validates every field and
+fails with a :class:`ScenarioError` that names the file, the field path, the value and what is
+allowed.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import Field, ValidationError, model_validator
+
+from sim.agents.psychology import Psychology
+from sim.params import Spec, param
+
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+class ScenarioError(ValueError):
+    """A scenario (file or override) that cannot be used, with where and why."""
+
+    def __init__(self, source: str, problems: list[tuple[str, Any, str]]):
+        self.source = source
+        self.problems = problems
+        lines = [f"{source}: invalid scenario"]
+        for path, value, allowed in problems:
+            shown = "" if value is _MISSING else f" = {value!r}"
+            lines.append(f"  {path or '(top level)'}{shown}: {allowed}")
+        super().__init__("\n".join(lines))
+
+
+_MISSING = object()
+
+
+class Role(Spec):
+    """A kind of job in the firm."""
+
+    name: str = Field(min_length=1, description="role name, unique in the firm")
+    count: int = param(1, 0, 1_000_000, unit="people", doc="initial headcount in the role")
+    wage: float = param(3000.0, 1.0, 1e7, unit="currency/month", doc="base wage")
+    market_wage: float | None = param(
+        None,
+        1.0,
+        1e7,
+        unit="currency/month",
+        doc="what similar firms pay for the role (defaults to the wage)",
+    )
+    level: Literal["staff", "manager", "executive"] = Field(
+        "staff", description="place in the hierarchy"
+    )
+    holds_clients: bool = Field(
+        False, description="whether people in this role own client relationships"
+    )
+    client_weight: float = param(
+        1.0,
+        0.0,
+        100.0,
+        unit="weight",
+        doc="relative share of clients each holder of this role starts with",
+    )
+    output_value: float = param(
+        0.0,
+        0.0,
+        1e7,
+        unit="currency per unit output",
+        doc="revenue from one month of standard output at demand 1",
+    )
+    department: str | None = Field(
+        None, description="department name; spread across all when empty"
+    )
+    contract_months: int = param(
+        12,
+        1,
+        600,
+        unit="months",
+        doc="contract length; at its end the employee decides whether to renew",
+    )
+
+
+class Firm(Spec):
+    name: str = "firm"
+    employees: int = param(
+        200,
+        1,
+        1_000_000,
+        unit="people",
+        doc="initial headcount (must equal the sum of role counts)",
+    )
+    roles: list[Role] = Field(min_length=1)
+    departments: list[str] = Field(default_factory=lambda: ["operations"], min_length=1)
+    team_size: int = param(8, 2, 100, unit="people", doc="people per team under one manager")
+    ties_per_employee: float = param(
+        4.0, 0.0, 50.0, unit="ties", doc="mean number of social ties beyond the own team"
+    )
+    informal_leader_share: float = param(
+        0.05,
+        0.0,
+        0.5,
+        unit="share",
+        doc="share of employees who are informal leaders",
+        source="assumed: opinion leaders are a few percent (Katz & Lazarsfeld 1955)",
+    )
+    weekly_hours: float = param(40.0, 1.0, 80.0, unit="hours/week", doc="standard weekly hours")
+    hire_to_plan: bool = Field(
+        True, description="refill vacancies up to the planned headcount of each role"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        names = [r.name for r in self.roles]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"role names must be unique; repeated: {dupes}")
+        total = sum(r.count for r in self.roles)
+        if total != self.employees:
+            raise ValueError(f"employees = {self.employees} but the role counts add up to {total}")
+        for r in self.roles:
+            if r.department is not None and r.department not in self.departments:
+                raise ValueError(
+                    f"role {r.name!r} names department {r.department!r}, not one of {self.departments}"
+                )
+        return self
+
+
+class Clients(Spec):
+    count: int = param(0, 0, 10_000_000, unit="clients", doc="initial clients")
+    revenue_per_client: float = param(
+        1000.0, 0.0, 1e9, unit="currency/month", doc="mean monthly revenue of a client"
+    )
+    value_spread: float = param(
+        0.5, 0.0, 3.0, unit="log sd", doc="spread of client value (lognormal)"
+    )
+    concentration: float = param(
+        0.8,
+        0.2,
+        0.99,
+        unit="share",
+        doc="share of clients held by the top 20% of holders (0.8 is the Pareto 80/20)",
+        source="source document: 80% of Shengyi's clients with under 20% of staff",
+    )
+    base_churn: float = param(
+        0.01, 0.0, 0.5, unit="1/month", doc="monthly loss of a client served at a neutral level"
+    )
+    follow_probability: float = param(
+        0.6,
+        0.0,
+        1.0,
+        unit="probability",
+        doc="chance that a client follows a departing holder (personal relationship)",
+        source="assumed; source document: key salespeople took the core clients",
+    )
+    acquisition_per_holder: float = param(
+        0.1,
+        0.0,
+        100.0,
+        unit="clients/month",
+        doc="new clients a holder with an empty book wins a month at standard effort and skill",
+    )
+    capacity_per_holder: float = param(
+        40.0,
+        1.0,
+        1e6,
+        unit="clients",
+        doc="clients one holder can look after; winning new ones slows as the book fills",
+    )
+
+
+class Finances(Spec):
+    cash: float = param(1e6, -1e12, 1e12, unit="currency", doc="cash at month 0")
+    overhead: float = param(0.0, 0.0, 1e12, unit="currency/month", doc="fixed monthly costs")
+    material_share: float = param(
+        0.3, 0.0, 0.95, unit="share", doc="share of output revenue spent on materials"
+    )
+    hiring_cost: float = param(1000.0, 0.0, 1e9, unit="currency/hire", doc="cost of one hire")
+    owner_subsidy_budget: float = param(
+        0.0,
+        0.0,
+        1e12,
+        unit="currency",
+        doc="what the owner will put in from their own pocket when cash runs out",
+    )
+
+
+class Market(Spec):
+    subsistence_wage: float = param(
+        800.0, 1.0, 1e7, unit="currency/month", doc="cost of a basic living at month 0"
+    )
+    inflation_annual: float = param(
+        0.03,
+        -0.2,
+        1.0,
+        unit="1/year",
+        doc="cost-of-living inflation",
+        source="source document: inflation erodes pay",
+    )
+    market_wage_growth_annual: float = param(
+        0.05, -0.5, 1.0, unit="1/year", doc="growth of the market wage of every role"
+    )
+    expected_raise_annual: float = param(
+        0.12,
+        0.0,
+        1.0,
+        unit="1/year",
+        doc="raise employees expect at a pay review",
+        source="MODEL_SKETCH: ~12% makes the source document's 500-raise example come out",
+    )
+    shortage: float = param(
+        0.0,
+        0.0,
+        0.95,
+        unit="share",
+        doc="share of labour demand left unfilled in the market",
+        source="source document: Hangzhou 18.28%, then 34.25%",
+    )
+    months_to_fill: float = param(
+        2.0, 0.1, 36.0, unit="months", doc="mean months to fill a vacancy in a balanced market"
+    )
+    demand: float = param(
+        1.0, 0.0, 10.0, unit="index", doc="demand for the firm's output (1 = normal)"
+    )
+    applicant_ability_sd: float = param(
+        0.25, 0.0, 1.0, unit="log sd", doc="spread of ability among applicants"
+    )
+
+
+class PolicyEntry(Spec):
+    name: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class TimelineEntry(Spec):
+    month: int = param(0, 0, 100_000, unit="month", doc="month at whose start the event happens")
+    event: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class Scenario(Spec):
+    """A whole scenario: the firm, its market, the psychology, the policies and the timeline."""
+
+    name: str = "scenario"
+    title: str = ""
+    story: str = Field("", description="what the case is and what it shows, in plain words")
+    story_zh: str = Field("", description="the story in Simplified Chinese")
+    months: int = param(120, 1, 10_000, unit="months", doc="default length of a run")
+    firm: Firm
+    clients: Clients = Field(default_factory=Clients)
+    finances: Finances = Field(default_factory=Finances)
+    market: Market = Field(default_factory=Market)
+    psychology: Psychology = Field(default_factory=Psychology)
+    policies: list[PolicyEntry] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+
+    # --- conveniences -------------------------------------------------------------------------
+    def with_overrides(self, overrides: dict[str, Any] | None, source: str = "--set") -> Scenario:
+        """A new scenario with dotted-path overrides applied and everything re-validated."""
+        if not overrides:
+            return self
+        data = self.model_dump(mode="python")
+        for path, value in overrides.items():
+            _set_path(data, path, value, source)
+        return validate_scenario(data, source=f"{source} on {self.name}")
+
+    def build_policies(self):
+        """Fresh policy objects for a model, typed from their validated parameters."""
+        from sim.policies import POLICIES
+
+        return [POLICIES[p.name](POLICIES[p.name].Params(**p.params)) for p in self.policies]
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def resolve_path(name_or_path: str | Path) -> Path:
+    """A scenario file by path, or by name in the project's scenarios/ folder."""
+    path = Path(name_or_path)
+    if path.exists():
+        return path
+    for candidate in (SCENARIO_DIR / path, SCENARIO_DIR / f"{path}.yaml"):
+        if candidate.exists():
+            return candidate
+    available = sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml"))
+    raise ScenarioError(
+        str(name_or_path),
+        [("", _MISSING, f"no such file; scenarios available by name: {available}")],
+    )
+
+
+def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> Scenario:
+    """Load and validate a scenario file (a path, or a name in scenarios/)."""
+    file = resolve_path(path)
+    source = str(file)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ScenarioError(
+            source, [("", _MISSING, f"cannot read the file: {exc.strerror}")]
+        ) from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ScenarioError(source, [("", _MISSING, f"not valid YAML: {exc}")]) from exc
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            source, [("", _MISSING, "the file must hold a mapping of scenario fields")]
+        )
+    data.setdefault("name", file.stem)
+    scenario = validate_scenario(data, source=source)
+    if overrides:
+        scenario = scenario.with_overrides(overrides, source=f"--set on {source}")
+    return scenario
+
+
+def validate_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario:
+    """Validate plain data as a scenario, then its policies and timeline against the registries."""
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise ScenarioError(source, [_problem(err) for err in exc.errors()]) from None
+    problems = _check_policies(scenario) + _check_timeline(scenario)
+    if problems:
+        raise ScenarioError(source, problems)
+    return scenario
+
+
+def _loc(loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _problem(err: dict) -> tuple[str, Any, str]:
+    loc = [p for p in err["loc"] if p not in ("function-after",)]
+    msg = err["msg"]
+    if err["type"] == "extra_forbidden":
+        msg = "unknown field"
+        parent = Scenario
+        # suggest the field meant, from the block the unknown key sits in
+        try:
+            model = Scenario
+            for part in loc[:-1]:
+                if isinstance(part, int):
+                    continue
+                field = model.model_fields[part]
+                ann = field.annotation
+                inner = getattr(ann, "__args__", (ann,))[0]
+                model = inner if isinstance(inner, type) and issubclass(inner, Spec) else ann
+            parent = model
+            allowed = list(parent.model_fields)
+            near = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            msg = f"unknown field; allowed: {allowed}" + (
+                f" (did you mean {near[0]!r}?)" if near else ""
+            )
+        except (KeyError, AttributeError, TypeError):
+            pass
+    elif err["type"] == "missing":
+        msg = "required field is missing"
+    value = err.get("input", _MISSING) if err["type"] != "missing" else _MISSING
+    if isinstance(value, dict):
+        value = _MISSING
+    return _loc(loc), value, msg
+
+
+def _check_params(kind: str, registry: dict, name: str, params: dict, where: str) -> list:
+    if name not in registry:
+        near = difflib.get_close_matches(name, list(registry), n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        return [
+            (
+                f"{where}.name" if kind == "policy" else f"{where}.event",
+                name,
+                f"unknown {kind}; allowed: {sorted(registry)}{hint}",
+            )
+        ]
+    block = registry[name].Params
+    try:
+        block.model_validate(params)
+    except ValidationError as exc:
+        out = []
+        for err in exc.errors():
+            path, value, msg = _problem(err)
+            if err["type"] == "extra_forbidden":
+                msg = f"unknown parameter of {name!r}; allowed: {list(block.model_fields)}"
+            out.append((f"{where}.params.{path}", value, msg))
+        return out
+    return []
+
+
+def _check_policies(scenario: Scenario) -> list:
+    from sim.policies import POLICIES
+
+    problems = []
+    seen: set[str] = set()
+    for i, entry in enumerate(scenario.policies):
+        problems += _check_params("policy", POLICIES, entry.name, entry.params, f"policies[{i}]")
+        if entry.name in seen:
+            problems.append((f"policies[{i}].name", entry.name, "each policy may be listed once"))
+        seen.add(entry.name)
+    return problems
+
+
+def _check_timeline(scenario: Scenario) -> list:
+    from sim.policies import EVENTS
+
+    problems = []
+    for i, entry in enumerate(scenario.timeline):
+        if entry.month >= scenario.months:
+            problems.append(
+                (
+                    f"timeline[{i}].month",
+                    entry.month,
+                    f"must be within the run: 0 <= month < months = {scenario.months}",
+                )
+            )
+        problems += _check_params("event", EVENTS, entry.event, entry.params, f"timeline[{i}]")
+    return problems
+
+
+# --- overrides -------------------------------------------------------------------------------
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """Parse ``path.to.field=value``; the value is read as YAML (numbers, booleans, lists)."""
+    if "=" not in text:
+        raise ScenarioError("--set", [(text, _MISSING, "expected path.to.field=value")])
+    path, raw = text.split("=", 1)
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        value = raw
+    return path.strip(), value
+
+
+def _split_path(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for chunk in path.replace("[", ".").replace("]", "").split("."):
+        if chunk == "":
+            continue
+        parts.append(int(chunk) if chunk.lstrip("-").isdigit() else chunk)
+    return parts
+
+
+def _set_path(data: dict, path: str, value: Any, source: str) -> None:
+    """Set a dotted path in plain scenario data. List items may be addressed by index or by their
+    ``name`` (``firm.roles.sales.wage``); policies by name (``policies.piece_rate.rate``)."""
+    parts = _split_path(path)
+    if not parts:
+        raise ScenarioError(source, [(path, value, "empty field path")])
+    node: Any = data
+    for depth, part in enumerate(parts):
+        last = depth == len(parts) - 1
+        here = ".".join(str(p) for p in parts[: depth + 1])
+        if isinstance(node, list):
+            if isinstance(part, int):
+                if not -len(node) <= part < len(node):
+                    raise ScenarioError(
+                        source, [(here, value, f"index out of range (0..{len(node) - 1})")]
+                    )
+                key = part
+            else:
+                matches = [
+                    i
+                    for i, item in enumerate(node)
+                    if isinstance(item, dict) and item.get("name") == part
+                ]
+                if not matches:
+                    names = [item.get("name") for item in node if isinstance(item, dict)]
+                    raise ScenarioError(
+                        source, [(here, value, f"no item named {part!r}; items: {names}")]
+                    )
+                key = matches[0]
+            if last:
+                node[key] = value
+                return
+            node = node[key]
+            # a policy entry addressed by name: its parameters sit under "params"
+            if (
+                isinstance(node, dict)
+                and "params" in node
+                and "name" in node
+                and parts[depth + 1] not in ("name", "params")
+            ):
+                node = node["params"]
+        elif isinstance(node, dict):
+            if last:
+                node[part] = value
+                return
+            if part not in node or node[part] is None:
+                node[part] = {}
+            node = node[part]
+        else:
+            raise ScenarioError(source, [(here, value, "cannot descend into a plain value")])
+
+
+def scenario_copy(scenario: Scenario) -> Scenario:
+    return copy.deepcopy(scenario)
