@@ -84,7 +84,9 @@ def describe(block: type[BaseModel]) -> list[ParamInfo]:
         out.append(
             ParamInfo(
                 name=name,
-                default=field.default,
+                default="required"
+                if field.is_required()
+                else field.get_default(call_default_factory=True),
                 lo=_bound(field, "ge"),
                 hi=_bound(field, "le"),
                 unit=str(extra.get("unit", "")),

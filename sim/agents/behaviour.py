@@ -36,11 +36,25 @@ def prepare(model) -> None:
     """Aggregates people compare themselves with, computed once for everyone."""
     ws, n, p = model.workforce, model.workforce.n, model.psychology
     role = ws.role[:n]
-    perceived_input = np.maximum(ws.effort[:n] * ws.ability[:n] * ws.skill[:n] * ws.hours[:n], 1e-6)
-    ratio = ws.paid[:n] / perceived_input
     n_roles = len(model.role_names)
-    sums = np.bincount(role, weights=ratio, minlength=n_roles)
     counts = np.bincount(role, minlength=n_roles)
+    held_counts, held_revenue = model.clients.held(n)
+    ws.clients[:n] = held_counts
+    model.held_revenue = held_revenue
+    # a holder's contribution includes the business they bring, relative to same-role peers
+    role_held = np.divide(
+        np.bincount(role, weights=held_revenue, minlength=n_roles),
+        counts,
+        out=np.zeros(n_roles),
+        where=counts > 0,
+    )
+    relative = np.divide(held_revenue, role_held[role], out=np.ones(n), where=role_held[role] > 0)
+    model.contribution = np.maximum(relative, 0.05) ** p.client_contribution_weight
+    perceived_input = np.maximum(
+        ws.effort[:n] * ws.ability[:n] * ws.skill[:n] * ws.hours[:n] * model.contribution, 1e-6
+    )
+    ratio = ws.paid[:n] / perceived_input
+    sums = np.bincount(role, weights=ratio, minlength=n_roles)
     model.peer_ratio = np.divide(sums, counts, out=np.ones(n_roles), where=counts > 0)
     leader_w = np.where(ws.informal_leader[:n], p.leader_weight, 1.0)
     model.neighbour_mood = model.network.neighbour_mean(ws.intent[:n], leader_w, n)
@@ -52,9 +66,6 @@ def prepare(model) -> None:
         / (model.spec.firm.ties_per_employee + model.spec.firm.team_size),
     )
     model.market_pay = model.labour.market_wages
-    held_counts, held_revenue = model.clients.held(n)
-    ws.clients[:n] = held_counts
-    model.held_revenue = held_revenue
 
 
 def perceive(model, rows) -> None:
@@ -105,7 +116,7 @@ def perceive(model, rows) -> None:
     hyg = np.empty((m.shape[0], len(HYGIENE)))
     hyg[:, 0] = 0.5 * m[:, 0] + 0.5 * np.clip(p.hygiene_aspiration + e_ext, 0.0, 1.0)
     hyg[:, 1] = m[:, 1]
-    hyg[:, 2] = c.supervision
+    hyg[:, 2] = np.clip(c.supervision + model.team_supervision[ws.team[rows]], 0.0, 1.0)
     hyg[:, 3] = np.clip(c.conditions - p.effort_cost * np.maximum(effort - 1.0, 0.0), 0.0, 1.0)
     hyg[:, 4] = c.policy_admin
     hyg[:, 5] = c.relations

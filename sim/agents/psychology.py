@@ -191,6 +191,14 @@ class Psychology(Spec):
         doc="how much employees overrate their own input against peers'",
         source="MODEL_SKETCH; self-serving bias in equity judgements (Greenberg 1983)",
     )
+    client_contribution_weight: float = param(
+        0.5,
+        0.0,
+        2.0,
+        unit="elasticity",
+        doc="how much the client revenue one holds, relative to same-role peers, counts in one's perceived input",
+        source="assumed: salespeople judge their contribution by the business they bring (source document: Shengyi)",
+    )
     weight_internal_equity: float = param(
         0.5,
         0.0,
@@ -554,10 +562,10 @@ class Psychology(Spec):
         source="assumed",
     )
     client_offer_premium: float = param(
-        0.5,
+        0.1,
         0.0,
-        3.0,
-        unit="log-points per client share",
-        doc="outside-offer premium per share of the firm's client revenue that would follow",
-        source="source document: key salespeople leave with their clients",
+        1.0,
+        unit="share of revenue",
+        doc="share of the monthly revenue of the clients who would follow that a rival adds to its offer",
+        source="assumed: a typical sales commission; source document: key salespeople leave with their clients",
     )

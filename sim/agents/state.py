@@ -80,10 +80,23 @@ class Workforce:
         self.needs = np.zeros((self.capacity, len(NEEDS)))
         self.drivers = np.zeros((self.capacity, len(DRIVERS)))
         self.agents: list = []
+        self.extra_columns: tuple[str, ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return FLOAT_COLUMNS + INT_COLUMNS + BOOL_COLUMNS + ("needs", "drivers")
+        return (
+            FLOAT_COLUMNS + INT_COLUMNS + BOOL_COLUMNS + ("needs", "drivers") + self.extra_columns
+        )
+
+    def register_column(self, name: str, dtype=float, fill=0) -> np.ndarray:
+        """Add a column that a policy keeps per employee (it follows rows like the built-in ones).
+        Registering an existing name returns the existing column."""
+        if name in self.columns:
+            return getattr(self, name)
+        col = np.full(self.capacity, fill, dtype=dtype)
+        setattr(self, name, col)
+        self.extra_columns += (name,)
+        return col
 
     def _grow(self, needed: int) -> None:
         new_cap = self.capacity

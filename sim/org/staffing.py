@@ -16,8 +16,14 @@ from sim.agents.psychology import DRIVERS
 LEVEL_CODE = {"staff": 0, "manager": 1, "executive": 2}
 EXIT_KINDS = ("quit", "non_renewal", "dismissal", "layoff")
 VOLUNTARY = ("quit", "non_renewal")
-INITIAL_TENURE_MEAN = 36.0  # months; mean tenure of an established firm's staff (assumed)
-WARM_UP_PASSES = 24  # perception passes at month 0 so that psychology starts near its steady state
+INITIAL_TENURE_MEAN = (
+    60.0  # months; mean tenure of an established firm's staff (assumed: ~10%/year turnover)
+)
+SETTLED_CULTURE_STRENGTH = (
+    0.75  # culture strength an ordinary firm settles at (measured on the baseline)
+)
+WARM_UP_PASSES = 24
+TEAM_SUPERVISION_SD = 0.1  # spread of supervision quality between teams (assumed)  # perception passes at month 0 so that psychology starts near its steady state
 
 
 def populate(model) -> None:
@@ -54,8 +60,14 @@ def populate(model) -> None:
         model.team_department += [d] * n_teams
         next_team += n_teams
     model.team_department = np.array(model.team_department, dtype=np.int64)
+    # line managers differ: each team's supervision is the firm's, give or take its manager
+    model.team_supervision = rng.normal(0.0, TEAM_SUPERVISION_SD, next_team)
     tenure = rng.exponential(INITIAL_TENURE_MEAN, n).round()
     rows = _add_people(model, role_of, dept, team, tenure)
+    # established staff have been socialised for their tenure, in a culture of settled strength
+    kept = (1.0 - model.psychology.socialisation * SETTLED_CULTURE_STRENGTH) ** tenure
+    ws.values[rows] = model.culture_value + kept * (ws.values[rows] - model.culture_value)
+    ws.fit[rows] = 1.0 - np.abs(ws.values[rows] - model.culture_value)
     model.network.add_ties(
         rng, np.arange(n), n, ws.department, firm.ties_per_employee, ws.informal_leader
     )
@@ -73,6 +85,11 @@ def warm_up(model) -> None:
     model.manage()
     for _ in range(WARM_UP_PASSES):
         model.perceive()
+        # culture strength starts at what this workforce sustains
+        ws = model.workforce
+        model.culture_strength = (
+            float(np.mean(ws.fit[: ws.n] * ws.commitment[: ws.n])) if ws.n else 0.5
+        )
 
 
 def _add_people(model, role_of, dept, team, tenure) -> np.ndarray:

@@ -30,6 +30,7 @@ FAMILIES = (
     "culture",
     "restructuring",
     "information",
+    "clients",
 )
 
 

@@ -1,0 +1,27 @@
+"""Pay changes as employees feel them: raises and cuts judged against the raise they expected."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.agents import rules
+
+
+def change_wages(model, rows, new_wages, months_since_review: float = 12.0) -> np.ndarray:
+    """Set the base wage of ``rows`` and give each a felt shock (positive or negative).
+
+    The expected raise over the review period is the market's expected annual raise scaled to the
+    period: ``e = (1 + expected_annual) ** (months / 12) - 1``. The reaction (rules.raise_reaction,
+    with loss aversion) becomes a recognition shock ``raise_sensitivity * R`` in [-1, 1] that decays
+    with ``raise_memory``. Returns the reactions.
+    """
+    ws, p = model.workforce, model.psychology
+    rows = np.asarray(rows)
+    new_wages = np.broadcast_to(np.asarray(new_wages, dtype=float), rows.shape)
+    expected = (1.0 + model.labour.expected_raise_annual) ** (months_since_review / 12.0) - 1.0
+    old = np.maximum(ws.wage[rows], 1e-9)
+    reaction = rules.raise_reaction(old, new_wages, expected, p.loss_aversion)
+    ws.raise_shock[rows] = np.clip(ws.raise_shock[rows] + p.raise_sensitivity * reaction, -1.0, 1.0)
+    ws.wage[rows] = new_wages
+    ws.reference_wage[rows] = new_wages
+    return reaction
