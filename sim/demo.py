@@ -117,9 +117,7 @@ def flagship(out: Path, seeds: int = 30, months: int | None = None) -> Path:
         ),
         ("median headcount", lambda f: f"{f[f.month == month12].headcount.median():.0f}"),
         (
-            "median clients (month 0: {})".format(
-                int(metrics[a][metrics[a].month == 0].clients.median())
-            ),
+            f"median clients (month 0: {int(metrics[a][metrics[a].month == 0].clients.median())})",
             lambda f: f"{f[f.month == month12].clients.median():.0f}",
         ),
         ("median cash", lambda f: f"{f[f.month == month12].cash.median():,.0f}"),
