@@ -183,8 +183,13 @@ def measure(model) -> None:
     model._headcount_start = model.workforce.n
 
 
-def events_frame(events: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(events)
+def events_frame(events: list[dict], batches: list[dict] = ()) -> pd.DataFrame:
+    parts = [pd.DataFrame(b) for b in batches]
+    if events:
+        parts.append(pd.DataFrame(events))
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    if len(frame):
+        frame = frame.sort_values("month", kind="stable").reset_index(drop=True)
     for col in EVENT_COLUMNS:
         if col not in frame.columns:
             frame[col] = pd.Series(dtype=float)

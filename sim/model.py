@@ -70,7 +70,8 @@ class OrgModel(mesa.Model):
         )
         self.policies: list[Policy] = []
         self._rows: list[dict] = []
-        self._events: list[dict] = []
+        self._events: list[dict] = []  # single events, in order
+        self._event_batches: list[dict] = []  # many events at once, as columns
         self.flows = metrics.Flows()
         staffing.populate(self)
         for policy in scenario.build_policies():
@@ -173,6 +174,18 @@ class OrgModel(mesa.Model):
     def log_event(self, event: str, **fields) -> None:
         self._events.append({"month": self.month, "event": event, **fields})
 
+    def log_events(self, event: str, **columns) -> None:
+        """Log one event per element of the given equal-length columns (vectorised)."""
+        size = len(next(iter(columns.values())))
+        if size:
+            self._event_batches.append(
+                {
+                    "month": np.full(size, self.month),
+                    "event": np.full(size, event, dtype=object),
+                    **columns,
+                }
+            )
+
     # --- running and results -------------------------------------------------------------------
     def run(self, months: int | None = None, progress=None) -> OrgModel:
         """Run ``months`` steps (default: the scenario's ``months``)."""
@@ -189,7 +202,7 @@ class OrgModel(mesa.Model):
 
     def events(self) -> pd.DataFrame:
         """One row per hire, exit, promotion and client move."""
-        return metrics.events_frame(self._events)
+        return metrics.events_frame(self._events, self._event_batches)
 
     def summary(self) -> dict:
         """The headline figures of the run."""

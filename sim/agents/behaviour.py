@@ -98,7 +98,7 @@ def perceive(model, rows) -> None:
     # needs (Maslow): momentary inputs, then smoothing
     fit = ws.fit[rows]
     recognition = np.clip(c.recognition + shock, 0.0, 1.0)
-    inputs = np.empty_like(m)
+    inputs = np.empty(m.shape, order="F")  # filled column by column
     inputs[:, 0] = rules.pay_need_input(paid / labour.cpi, labour.subsistence, p.pay_span)
     inputs[:, 1] = np.clip(ws.security[rows] * (1.0 - 0.5 * arrears), 0.0, 1.0)
     inputs[:, 2] = (1 - p.belonging_fit_weight) * (
@@ -113,7 +113,7 @@ def perceive(model, rows) -> None:
     gates = rules.prepotency_gates(m, p.gate_threshold, p.gate_width)
 
     # Herzberg: hygiene factors feed dissatisfaction, motivators feed satisfaction
-    hyg = np.empty((m.shape[0], len(HYGIENE)))
+    hyg = np.empty((m.shape[0], len(HYGIENE)), order="F")
     hyg[:, 0] = 0.5 * m[:, 0] + 0.5 * np.clip(p.hygiene_aspiration + e_ext, 0.0, 1.0)
     hyg[:, 1] = m[:, 1]
     hyg[:, 2] = np.clip(c.supervision + model.team_supervision[ws.team[rows]], 0.0, 1.0)
@@ -124,7 +124,7 @@ def perceive(model, rows) -> None:
     dissatisfaction, hygiene_parts = rules.hygiene_dissatisfaction(
         hyg, p.hygiene_aspiration, weights_h
     )
-    mot = np.empty((m.shape[0], len(MOTIVATORS)))
+    mot = np.empty((m.shape[0], len(MOTIVATORS)), order="F")
     mot[:, 0] = np.clip(ws.skill[rows] * effort * (1.0 - ws.defect_rate[rows]), 0.0, 1.0)
     mot[:, 1] = recognition
     mot[:, 2] = c.work_itself

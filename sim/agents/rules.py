@@ -214,7 +214,7 @@ def quit_predictor(
     outside option: ``b_alt * max(0, outside)``; contagion: ``b_K * contagion``.
     """
     n = needs.shape[0]
-    parts = np.empty((n, len(DRIVERS)))
+    parts = np.empty((n, len(DRIVERS)), order="F")  # filled column by column
     h = {name: i for i, name in enumerate(HYGIENE)}
     d = DRIVER_INDEX
     b_d, b_m = p.quit_hygiene, p.quit_motivator

@@ -174,16 +174,15 @@ def remove_employees(model, rows: np.ndarray, kind: str) -> None:
         return
     ws, p, rng = model.workforce, model.psychology, model.rng
     n = ws.n
-    for row in rows.tolist():
-        model.log_event(
-            kind,
-            employee_id=int(ws.uid[row]),
-            role=model.role_names[ws.role[row]],
-            tenure_months=float(ws.tenure[row]),
-            informal_leader=bool(ws.informal_leader[row]),
-            intent=float(ws.intent[row]),
-            **{f"driver_{d}": float(s) for d, s in zip(DRIVERS, ws.drivers[row], strict=True)},
-        )
+    model.log_events(
+        kind,
+        employee_id=ws.uid[rows].copy(),
+        role=np.array(model.role_names, dtype=object)[ws.role[rows]],
+        tenure_months=ws.tenure[rows].copy(),
+        informal_leader=ws.informal_leader[rows].copy(),
+        intent=ws.intent[rows].copy(),
+        **{f"driver_{d}": ws.drivers[rows, i].copy() for i, d in enumerate(DRIVERS)},
+    )
     # clients follow the leaver or pass to colleagues who hold clients
     stays = np.ones(n, dtype=bool)
     stays[rows] = False
@@ -227,30 +226,30 @@ def hire(model) -> None:
     if hires.sum() == 0:
         return
     role_of = np.repeat(np.arange(len(model.role_names)), hires)
-    dept = np.empty(role_of.size, dtype=np.int64)
     team = np.empty(role_of.size, dtype=np.int64)
-    team_count = np.bincount(ws.team[:n], minlength=model.team_department.size).astype(float)
-    for i, r in enumerate(role_of.tolist()):
+    team_count = np.bincount(ws.team[:n], minlength=model.team_department.size)
+    for r in np.flatnonzero(hires):
+        # newcomers join the smallest teams of their role's department (or of any department)
         role_dept = model.spec.firm.roles[r].department
-        allowed = (
-            model.team_department == (model.spec.firm.departments.index(role_dept))
-            if role_dept
-            else np.ones(team_count.size, dtype=bool)
-        )
-        candidates = np.flatnonzero(allowed)
-        t = candidates[np.argmin(team_count[candidates])]
-        team[i], dept[i] = t, model.team_department[t]
-        team_count[t] += 1
-    rows = _add_people(model, role_of, dept, team, np.zeros(role_of.size))
+        if role_dept:
+            candidates = np.flatnonzero(
+                model.team_department == model.spec.firm.departments.index(role_dept)
+            )
+        else:
+            candidates = np.arange(team_count.size)
+        smallest = candidates[np.argsort(team_count[candidates], kind="stable")]
+        chosen = smallest[np.arange(hires[r]) % smallest.size]
+        team[role_of == r] = chosen
+        np.add.at(team_count, chosen, 1)
+    rows = _add_people(model, role_of, model.team_department[team], team, np.zeros(role_of.size))
     model.network.add_ties(
         rng, rows, ws.n, ws.department, model.spec.firm.ties_per_employee, ws.informal_leader
     )
     model.finance.month.hiring += model.spec.finances.hiring_cost * rows.size
     model.flows.hires += rows.size
-    for row in rows.tolist():
-        model.log_event(
-            "hire",
-            employee_id=int(ws.uid[row]),
-            role=model.role_names[ws.role[row]],
-            tenure_months=0.0,
-        )
+    model.log_events(
+        "hire",
+        employee_id=ws.uid[rows].copy(),
+        role=np.array(model.role_names, dtype=object)[ws.role[rows]],
+        tenure_months=np.zeros(rows.size),
+    )
