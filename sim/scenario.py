@@ -111,6 +111,10 @@ class Firm(Spec):
     hire_to_plan: bool = Field(
         True, description="refill vacancies up to the planned headcount of each role"
     )
+    contracts_end_together: bool = Field(
+        False,
+        description="all contracts run to the end of the same contract year (e.g. New Year) instead of ending at staggered dates",
+    )
 
     @model_validator(mode="after")
     def _consistent(self):

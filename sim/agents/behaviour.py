@@ -14,6 +14,7 @@ from sim.agents import rules
 from sim.agents.psychology import HYGIENE, MOTIVATORS
 
 ESTEEM, SELF = rules.ESTEEM, rules.SELF_ACTUALIZATION
+MIN_OUTCOME = 1.0  # currency/month: pay is never perceived as exactly nothing (keeps logs finite)
 BASE_INCENTIVE = 0.1  # flat salary: a weak incentive (MODEL_SKETCH)
 BASE_SECURITY_SACRIFICE_MONTHS = (
     36.0  # seniority makes leaving costlier; half-way at 3 years (assumed)
@@ -53,7 +54,7 @@ def prepare(model) -> None:
     perceived_input = np.maximum(
         ws.effort[:n] * ws.ability[:n] * ws.skill[:n] * ws.hours[:n] * model.contribution, 1e-6
     )
-    ratio = ws.paid[:n] / perceived_input
+    ratio = np.maximum(ws.paid[:n], MIN_OUTCOME) / perceived_input
     sums = np.bincount(role, weights=ratio, minlength=n_roles)
     model.peer_ratio = np.divide(sums, counts, out=np.ones(n_roles), where=counts > 0)
     leader_w = np.where(ws.informal_leader[:n], p.leader_weight, 1.0)
@@ -73,7 +74,7 @@ def perceive(model, rows) -> None:
     ws, p, c, labour = model.workforce, model.psychology, model.climate, model.labour
     m = ws.needs[rows]
     tenure = ws.tenure[rows]
-    paid = ws.paid[rows]
+    paid = np.maximum(ws.paid[rows], MIN_OUTCOME)
     effort = ws.effort[rows]
     arrears = model.finance.arrears_fraction
 
@@ -100,7 +101,12 @@ def perceive(model, rows) -> None:
     recognition = np.clip(c.recognition + shock, 0.0, 1.0)
     inputs = np.empty(m.shape, order="F")  # filled column by column
     inputs[:, 0] = rules.pay_need_input(paid / labour.cpi, labour.subsistence, p.pay_span)
-    inputs[:, 1] = np.clip(ws.security[rows] * (1.0 - 0.5 * arrears), 0.0, 1.0)
+    decline = 1.0 - model.finance.outlook  # revenue below its recent peak, wages unpaid
+    inputs[:, 1] = np.clip(
+        ws.security[rows] * (1.0 - 0.5 * arrears) * (1.0 - p.outlook_security_weight * decline),
+        0.0,
+        1.0,
+    )
     inputs[:, 2] = (1 - p.belonging_fit_weight) * (
         c.relations + c.care + c.collective_life
     ) / 3.0 + p.belonging_fit_weight * fit * model.culture_strength * 2.0

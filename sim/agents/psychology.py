@@ -71,6 +71,14 @@ class Psychology(Spec):
         doc="real pay, as a multiple of subsistence, that fully meets the physiological need",
         source="assumed: log utility of pay (Layard et al. 2008) saturating at 4x subsistence",
     )
+    outlook_security_weight: float = param(
+        0.6,
+        0.0,
+        1.0,
+        unit="share",
+        doc="how far the firm's visible decline (revenue below its recent peak, wages unpaid) lowers felt job security",
+        source="Greenhalgh & Rosenblatt 1984 (job insecurity from organisational decline); source document: Shengyi's staff see their 'money prospects' vanish",
+    )
     belonging_fit_weight: float = param(
         0.3,
         0.0,
@@ -370,7 +378,7 @@ class Psychology(Spec):
 
     # --- quitting ---
     base_quit_hazard: float = param(
-        0.0008,
+        0.0016,
         0.0,
         0.1,
         unit="1/month",
@@ -440,6 +448,14 @@ class Psychology(Spec):
         unit="hazard multiplier per shortage",
         doc="extra hazard multiplier per unit of labour shortage (easy re-employment)",
         source="March & Simon 1958: ease of movement",
+    )
+    early_quit_factor: float = param(
+        0.5,
+        0.05,
+        1.0,
+        unit="share",
+        doc="share of the quit hazard acted on before the contract ends (leaving early forfeits year-end pay and references); at the contract's end intention decides",
+        source="assumed: Chinese labour contracts run a year and early exits cost (Labour Law 1994); source document: Shengyi's staff intend not to renew before New Year",
     )
     non_renewal_intent: float = param(
         0.5,

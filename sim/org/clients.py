@@ -52,7 +52,9 @@ class ClientBook:
         """Lose clients according to their holder's service; house accounts get neutral service."""
         if self.count == 0:
             return 0
-        s = np.where(self.owner >= 0, service[np.maximum(self.owner, 0)], 0.5)
+        s = np.full(self.count, 0.5)
+        own = self.owner >= 0
+        s[own] = service[self.owner[own]]
         lost = rng.random(self.count) < rules.client_churn(s, base_churn, sensitivity)
         self._drop(lost)
         return int(lost.sum())

@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+CREDITOR_CLAIM = 0.25  # share of the firm's debt its creditors claim each month (assumed)
+OUTLOOK_MONTHS = (
+    12  # staff judge the firm's health against its revenue over the last year (assumed)
+)
+
+
 @dataclass
 class Accounts:
     """One month's accounts. ``cash = previous cash + revenue - costs + subsidy + injection``."""
@@ -38,6 +44,10 @@ class Finance:
     owner_budget: float
     arrears_fraction: float = 0.0  # share of last month's wages left unpaid
     month: Accounts = field(default_factory=Accounts)
+    revenue_history: list = field(default_factory=list)
+    outlook: float = (
+        1.0  # the firm's visible health in [0, 1]: revenue against its recent peak, wages paid
+    )
 
     def open_month(self) -> None:
         self.month = Accounts()
@@ -52,25 +62,27 @@ class Finance:
     def pay_share(self, wages_due: float) -> float:
         """Settle the month: pay what can be paid and return the share of wages paid.
 
-        Non-wage costs are paid first. A shortfall is covered by the owner's own money while the
-        budget lasts (Shengyi); what remains unpaid becomes wage arrears.
+        Wages come first out of what the firm has this month (positive cash, revenue, injections);
+        other costs are paid after them and may run the firm into debt (negative cash). A shortfall
+        in wages is covered by the owner's own money while the budget lasts (Shengyi); what remains
+        unpaid becomes wage arrears.
         """
         m = self.month
         m.wages_due = wages_due
-        available = (
-            self.cash
-            + m.revenue
-            + m.injection
-            - (m.materials + m.overhead + m.hiring + m.policy_costs)
-        )
-        shortfall = wages_due - max(available, 0.0)
+        # creditors (suppliers, landlord, lenders) claim part of the month's takings while the firm is in debt
+        debt_service = CREDITOR_CLAIM * max(-self.cash, 0.0)
+        available = max(max(self.cash, 0.0) + m.revenue + m.injection - debt_service, 0.0)
+        shortfall = wages_due - available
         if shortfall > 0 and self.owner_budget > 0:
             m.subsidy = min(shortfall, self.owner_budget)
             self.owner_budget -= m.subsidy
             available += m.subsidy
-        share = 1.0 if wages_due <= 0 else min(1.0, max(available, 0.0) / wages_due)
+        share = 1.0 if wages_due <= 0 else min(1.0, available / wages_due)
         m.wage_bill = wages_due * share
         m.arrears = wages_due - m.wage_bill
         self.arrears_fraction = 1.0 - share
         self.cash += m.revenue - m.costs + m.subsidy + m.injection
+        self.revenue_history = (self.revenue_history + [m.revenue])[-OUTLOOK_MONTHS:]
+        peak = max(self.revenue_history)
+        self.outlook = (m.revenue / peak if peak > 0 else 1.0) * share
         return share

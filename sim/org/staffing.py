@@ -76,8 +76,11 @@ def populate(model) -> None:
         np.array([roles[r].client_weight for r in ws.role[holders]]) if holders.size else holders
     )
     model.clients.populate(rng, spec.clients, holders, weights)
-    # contracts run out at staggered dates
-    ws.contract_end[:n] = rng.integers(1, model.role_contract[role_of] + 1)
+    # contracts run out at staggered dates, or all together at the end of the contract year
+    if firm.contracts_end_together:
+        ws.contract_end[:n] = model.role_contract[role_of]
+    else:
+        ws.contract_end[:n] = rng.integers(1, model.role_contract[role_of] + 1)
 
 
 def warm_up(model) -> None:
@@ -127,7 +130,11 @@ def _add_people(model, role_of, dept, team, tenure) -> np.ndarray:
     ws.security[rows] = model.climate.security
     ws.stage[rows] = np.where(tenure < p.cognition_months, Stage.COGNITION, Stage.EXPLORATION)
     ws.hired_month[rows] = model.month - tenure.astype(np.int64)
-    ws.contract_end[rows] = model.month + model.role_contract[role_of]
+    length = model.role_contract[role_of]
+    if model.spec.firm.contracts_end_together:  # newcomers sign up to the end of the contract year
+        ws.contract_end[rows] = (model.month // length + 1) * length
+    else:
+        ws.contract_end[rows] = model.month + length
     ws.appraisal[rows] = np.nan
     for row in rows.tolist():
         agent = Employee(model, row)
@@ -154,7 +161,7 @@ def separations(model) -> None:
     for policy in model.policies:
         policy.review(model)
     n = ws.n
-    quits = np.flatnonzero(rng.random(n) < ws.hazard[:n])
+    quits = np.flatnonzero(rng.random(n) < p.early_quit_factor * ws.hazard[:n])
     model.separate(quits, "quit")
     n = ws.n
     due = ws.contract_end[:n] <= model.month
@@ -216,8 +223,8 @@ def remove_employees(model, rows: np.ndarray, kind: str) -> None:
 
 def hire(model) -> None:
     """Fill vacancies up to the plan, each with this month's chance of finding someone."""
-    if not model.spec.firm.hire_to_plan:
-        return
+    if not model.spec.firm.hire_to_plan or model.finance.arrears_fraction > 0:
+        return  # a firm that cannot pay its people does not recruit
     ws, rng = model.workforce, model.rng
     n = ws.n
     counts = np.bincount(ws.role[:n], minlength=len(model.role_names))

@@ -3,7 +3,19 @@
 Importing this package imports every family module so that the registries are complete.
 """
 
-from sim.policies import clients, events  # noqa: F401  (registers the policies and events)
+from sim.policies import (  # noqa: F401  (each module registers its policies and events)
+    appraisal,
+    career,
+    clients,
+    culture,
+    events,
+    incentives,
+    information,
+    market_events,
+    pay,
+    restructuring,
+    security,
+)
 from sim.policies.base import EVENTS, FAMILIES, POLICIES, Event, Policy, register
 
 __all__ = ["EVENTS", "FAMILIES", "POLICIES", "Event", "Policy", "register"]
