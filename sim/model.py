@@ -196,6 +196,11 @@ class OrgModel(mesa.Model):
                 progress(self)
         return self
 
+    @property
+    def last_metrics(self) -> dict:
+        """Last month's metrics row (what the books showed at the end of the previous step)."""
+        return self._rows[-1] if self._rows else {}
+
     def metrics(self) -> pd.DataFrame:
         """One row per month (month 0 is the initial state)."""
         return pd.DataFrame(self._rows)

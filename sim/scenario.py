@@ -375,7 +375,9 @@ def _problem(err: dict) -> tuple[str, Any, str]:
     return _loc(loc), value, msg
 
 
-def _check_params(kind: str, registry: dict, name: str, params: dict, where: str) -> list:
+def _check_params(
+    kind: str, registry: dict, name: str, params: dict, where: str, scenario=None
+) -> list:
     if name not in registry:
         near = difflib.get_close_matches(name, list(registry), n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
@@ -386,9 +388,10 @@ def _check_params(kind: str, registry: dict, name: str, params: dict, where: str
                 f"unknown {kind}; allowed: {sorted(registry)}{hint}",
             )
         ]
-    block = registry[name].Params
+    cls = registry[name]
+    block = cls.Params
     try:
-        block.model_validate(params)
+        typed = block.model_validate(params)
     except ValidationError as exc:
         out = []
         for err in exc.errors():
@@ -397,6 +400,10 @@ def _check_params(kind: str, registry: dict, name: str, params: dict, where: str
                 msg = f"unknown parameter of {name!r}; allowed: {list(block.model_fields)}"
             out.append((f"{where}.params.{path}", value, msg))
         return out
+    # checks that need the whole scenario (e.g. role names must exist in the firm)
+    check = getattr(cls, "scenario_problems", None)
+    if check is not None and scenario is not None:
+        return [(f"{where}.{path}", value, msg) for path, value, msg in check(typed, scenario)]
     return []
 
 
@@ -406,7 +413,9 @@ def _check_policies(scenario: Scenario) -> list:
     problems = []
     seen: set[str] = set()
     for i, entry in enumerate(scenario.policies):
-        problems += _check_params("policy", POLICIES, entry.name, entry.params, f"policies[{i}]")
+        problems += _check_params(
+            "policy", POLICIES, entry.name, entry.params, f"policies[{i}]", scenario
+        )
         if entry.name in seen:
             problems.append((f"policies[{i}].name", entry.name, "each policy may be listed once"))
         seen.add(entry.name)
@@ -426,7 +435,9 @@ def _check_timeline(scenario: Scenario) -> list:
                     f"must be within the run: 0 <= month < months = {scenario.months}",
                 )
             )
-        problems += _check_params("event", EVENTS, entry.event, entry.params, f"timeline[{i}]")
+        problems += _check_params(
+            "event", EVENTS, entry.event, entry.params, f"timeline[{i}]", scenario
+        )
     return problems
 
 

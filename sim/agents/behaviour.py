@@ -54,7 +54,7 @@ def prepare(model) -> None:
     perceived_input = np.maximum(
         ws.effort[:n] * ws.ability[:n] * ws.skill[:n] * ws.hours[:n] * model.contribution, 1e-6
     )
-    ratio = np.maximum(ws.paid[:n], MIN_OUTCOME) / perceived_input
+    ratio = np.maximum(ws.income[:n], MIN_OUTCOME) / perceived_input
     sums = np.bincount(role, weights=ratio, minlength=n_roles)
     model.peer_ratio = np.divide(sums, counts, out=np.ones(n_roles), where=counts > 0)
     leader_w = np.where(ws.informal_leader[:n], p.leader_weight, 1.0)
@@ -74,7 +74,8 @@ def perceive(model, rows) -> None:
     ws, p, c, labour = model.workforce, model.psychology, model.climate, model.labour
     m = ws.needs[rows]
     tenure = ws.tenure[rows]
-    paid = np.maximum(ws.paid[rows], MIN_OUTCOME)
+    paid = np.maximum(ws.paid[rows], MIN_OUTCOME)  # this month's pay: living costs, arrears
+    income = np.maximum(ws.income[rows], MIN_OUTCOME)  # the year's pay: comparisons, offers
     effort = ws.effort[rows]
     arrears = model.finance.arrears_fraction
 
@@ -83,9 +84,13 @@ def perceive(model, rows) -> None:
         np.maximum(effort * ws.ability[rows] * ws.skill[rows] * ws.hours[rows], 1e-6)
         * p.self_serving_bias
     )
-    e_int = rules.equity_internal(paid, perceived_input, model.peer_ratio[ws.role[rows]])
-    e_ext = rules.equity_external(paid, model.market_pay[ws.role[rows]] * ws.hours[rows] ** 0.5)
-    shock = ws.raise_shock[rows]
+    e_int = rules.equity_internal(income, perceived_input, model.peer_ratio[ws.role[rows]])
+    e_ext = rules.equity_external(income, model.market_pay[ws.role[rows]] * ws.hours[rows] ** 0.5)
+    raise_shock = ws.raise_shock[rows]
+    recognition_shock = ws.recognition_shock[rows]
+    shock = (
+        raise_shock + recognition_shock
+    )  # felt esteem shocks: raises and cuts, awards and slights
     inequity = rules.felt_inequity(
         e_int,
         e_ext,
@@ -176,7 +181,7 @@ def perceive(model, rows) -> None:
         * model.held_revenue[rows]
         / 12.0
     )
-    outside = np.log(offer / np.maximum(paid, 1.0))
+    outside = np.log(offer / income)
 
     # quitting
     contagion = np.minimum(ws.exposure[rows], 1.0) + p.mood_weight * model.neighbour_mood[rows]
@@ -184,7 +189,10 @@ def perceive(model, rows) -> None:
         hygiene_parts, m, gates, inequity, commitment, embedded, outside, contagion, p
     )
     hazard, intent, shares = rules.quit_hazard(
-        parts, p.base_quit_hazard, labour.hazard_multiplier(p.quit_shortage)
+        parts,
+        p.base_quit_hazard,
+        labour.hazard_multiplier(p.quit_shortage),
+        rules.pay_retention(outside, p.quit_outside_option),
     )
 
     ws.needs[rows] = m
@@ -207,7 +215,9 @@ def perceive(model, rows) -> None:
     ws.skill[rows] = np.maximum(
         ws.skill[rows], rules.skill_on_the_job(tenure, p.skill_start, p.skill_learning_months)
     )
-    ws.raise_shock[rows] = shock * np.exp(-1.0 / p.raise_memory)
+    fade = np.exp(-1.0 / p.raise_memory)
+    ws.raise_shock[rows] = raise_shock * fade
+    ws.recognition_shock[rows] = recognition_shock * fade
 
 
 def after_perceive(model) -> None:

@@ -378,7 +378,7 @@ class Psychology(Spec):
 
     # --- quitting ---
     base_quit_hazard: float = param(
-        0.0016,
+        0.0018,
         0.0,
         0.1,
         unit="1/month",
@@ -554,12 +554,12 @@ class Psychology(Spec):
 
     # --- sorting ---
     applicant_incentive_sorting: float = param(
-        0.12,
+        0.2,
         0.0,
         1.0,
         unit="log-ability per incentive",
         doc="shift of applicants' ability with the incentive strength of the role's pay",
-        source="Lazear 2000 (Safelite): half of the piece-rate gain came from sorting",
+        source="Lazear 2000 (Safelite): of the 44% piece-rate gain about half came from sorting (ln 1.2 / 0.9)",
     )
     applicant_pay_sorting: float = param(
         0.3,

@@ -202,6 +202,15 @@ def relationship_stage(stage, tenure, commitment, intent, p):
 # --- quitting ------------------------------------------------------------------------------------
 
 
+def pay_retention(outside, weight, floor=-1.0):
+    """Hold of pay above the best outside offer: ``weight * clip(outside, floor, 0)`` (<= 0).
+
+    The mirror of the outside-option driver: an offer below own pay lowers the hazard, up to pay
+    ``e`` times the offer (efficiency wages: Shapiro & Stiglitz 1984; Akerlof & Yellen 1990).
+    """
+    return weight * np.clip(outside, floor, 0.0)
+
+
 def quit_predictor(
     hygiene_parts, needs, gates, inequity, commitment, embedded, outside, contagion, p
 ):
@@ -240,14 +249,16 @@ def quit_predictor(
     return parts
 
 
-def quit_hazard(parts, base_hazard, market_multiplier):
-    """Monthly hazard ``h = h0 * LM * exp(sum of parts)``, capped at 1; intention ``1 - exp(-12 h)``.
+def quit_hazard(parts, base_hazard, market_multiplier, retention=0.0):
+    """Monthly hazard ``h = h0 * LM * exp(sum of parts + retention)``, capped at 1; intention
+    ``1 - exp(-12 h)``.
 
-    Returns ``(hazard, intent, shares)``, where ``shares`` is each driver's share of the predictor:
-    the "why they left" of the event log.
+    ``retention`` (<= 0) is what holds people beyond the absence of push: pay above what the market
+    would offer them (efficiency wages). Returns ``(hazard, intent, shares)``, where ``shares`` is
+    each driver's share of the positive predictor: the "why they left" of the event log.
     """
     total = parts.sum(axis=1)
-    hazard = np.minimum(base_hazard * market_multiplier * np.exp(total), 1.0)
+    hazard = np.minimum(base_hazard * market_multiplier * np.exp(total + retention), 1.0)
     intent = -np.expm1(-12.0 * hazard)
     shares = parts / np.maximum(total, 1e-12)[:, None]
     return hazard, intent, shares

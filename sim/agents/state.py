@@ -20,8 +20,10 @@ FLOAT_COLUMNS = (
     "variable_pay",  # piece, commission and bonus earned this month, currency
     "pay",  # what was due last month: wage * hours share + variable pay
     "paid",  # what was actually paid last month (less arrears)
+    "income",  # monthly income as people judge it: a 12-month moving average of pay received
     "reference_wage",  # the wage at the last pay review (raise reactions are judged against it)
-    "raise_shock",  # felt shock of the last raise, decaying, in [-1, 1]
+    "raise_shock",  # felt shock of the last raise or cut, decaying, in [-1, 1]
+    "recognition_shock",  # felt shock of an award, a slight or being listened to, decaying, in [-1, 1]
     "money_trait",  # personal weight on money (money-seekers high)
     "money_sensitivity",  # current weight on money, falls as basic needs are met
     "values",  # personal values on [0, 1]; fit is closeness to the firm's culture value
@@ -81,6 +83,7 @@ class Workforce:
         self.drivers = np.zeros((self.capacity, len(DRIVERS)))
         self.agents: list = []
         self.extra_columns: tuple[str, ...] = ()
+        self._fill: dict[str, object] = {}  # value of a new row in a registered column
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -96,6 +99,7 @@ class Workforce:
         col = np.full(self.capacity, fill, dtype=dtype)
         setattr(self, name, col)
         self.extra_columns += (name,)
+        self._fill[name] = fill
         return col
 
     def _grow(self, needed: int) -> None:
@@ -104,7 +108,7 @@ class Workforce:
             new_cap *= 2
         for name in self.columns:
             old = getattr(self, name)
-            new = np.zeros((new_cap,) + old.shape[1:], dtype=old.dtype)
+            new = np.full((new_cap,) + old.shape[1:], self._fill.get(name, 0), dtype=old.dtype)
             new[: self.n] = old[: self.n]
             setattr(self, name, new)
         self.capacity = new_cap
@@ -115,7 +119,7 @@ class Workforce:
             self._grow(self.n + count)
         rows = slice(self.n, self.n + count)
         for name in self.columns:
-            getattr(self, name)[rows] = 0
+            getattr(self, name)[rows] = self._fill.get(name, 0)
         self.n += count
         return rows
 

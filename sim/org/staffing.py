@@ -60,6 +60,9 @@ def populate(model) -> None:
         model.team_department += [d] * n_teams
         next_team += n_teams
     model.team_department = np.array(model.team_department, dtype=np.int64)
+    model.department_map = np.arange(
+        n_dept
+    )  # a role's department as named -> where it is now (mergers)
     # line managers differ: each team's supervision is the firm's, give or take its manager
     model.team_supervision = rng.normal(0.0, TEAM_SUPERVISION_SD, next_team)
     tenure = rng.exponential(INITIAL_TENURE_MEAN, n).round()
@@ -84,8 +87,14 @@ def populate(model) -> None:
 
 
 def warm_up(model) -> None:
-    """Let month-0 perceptions settle (no time passes, no random draws)."""
+    """Month 0 after the policies are in force: the established staff were hired under the firm's
+    own pay policies (sorting), and their perceptions settle (no time passes)."""
     model.manage()
+    ws, n, labour = model.workforce, model.workforce.n, model.labour
+    role = ws.role[:n]
+    incentive = _role_incentive(model)[role]
+    premium = np.log(model.role_wage[role] / labour.base_market_wages[role])
+    ws.ability[:n] = labour.applicant_ability(model.rng, n, incentive, premium, model.psychology)
     for _ in range(WARM_UP_PASSES):
         model.perceive()
         # culture strength starts at what this workforce sustains
@@ -120,6 +129,7 @@ def _add_people(model, role_of, dept, team, tenure) -> np.ndarray:
     ws.fixed_pay[rows] = ws.wage[rows]
     ws.pay[rows] = ws.wage[rows]
     ws.paid[rows] = ws.wage[rows]
+    ws.income[rows] = ws.wage[rows]
     ws.tenure[rows] = tenure
     ws.skill[rows] = 1.0 - (1.0 - p.skill_start) * np.exp(-tenure / p.skill_learning_months)
     ws.effort[rows] = p.effort_base
@@ -239,9 +249,8 @@ def hire(model) -> None:
         # newcomers join the smallest teams of their role's department (or of any department)
         role_dept = model.spec.firm.roles[r].department
         if role_dept:
-            candidates = np.flatnonzero(
-                model.team_department == model.spec.firm.departments.index(role_dept)
-            )
+            current = model.department_map[model.spec.firm.departments.index(role_dept)]
+            candidates = np.flatnonzero(model.team_department == current)
         else:
             candidates = np.arange(team_count.size)
         smallest = candidates[np.argsort(team_count[candidates], kind="stable")]

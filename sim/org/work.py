@@ -7,6 +7,11 @@ import numpy as np
 from sim.agents import rules
 
 
+INCOME_MEMORY_MONTHS = (
+    12.0  # income is judged over a year (assumed: annual pay talks, year-end bonus)
+)
+
+
 def work(model) -> None:
     """Output and quality, service to clients, clients kept, lost and won, revenue."""
     ws, n, p, labour = model.workforce, model.workforce.n, model.psychology, model.labour
@@ -48,3 +53,5 @@ def close_accounts(model) -> None:
     share = model.finance.pay_share(float(due.sum()))
     ws.pay[:n] = due
     ws.paid[:n] = due * share
+    # people judge their income over the year (a year-end bonus counts, spread over the months)
+    ws.income[:n] += (ws.paid[:n] - ws.income[:n]) / INCOME_MEMORY_MONTHS

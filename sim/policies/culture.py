@@ -1,0 +1,477 @@
+"""Culture: shared vision, value socialisation, hiring for fit, a culture programme, collective life
+and leadership style (source document: "systematic rules and culture", "shared vision", Shengyi's
+money-only culture and Haier's culture work at Red Star).
+
+Firm-level culture state lives on the model: ``model.vision`` (belief in a shared vision, decaying
+with ``psychology.vision_memory`` unless reviewed), ``model.culture_value`` and
+``model.culture_strength`` (what the firm stands for and how widely it is shared) and
+``model.hiring_selectivity`` (how far hiring draws applicants whose values fit).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from pydantic import Field
+
+from sim.params import Spec, param
+from sim.policies.base import register
+from sim.policies.incentives import _Timed, raise_climate, role_index, role_problems
+from sim.policies.information import last_month
+
+# --- shared vision -------------------------------------------------------------------------------
+
+
+@register
+class SharedVision(_Timed):
+    """Shared vision: set, reviewed on a cycle, discussed in a crisis; major decisions explained.
+
+    At the start and at every review (each ``review_every_months``) belief in the vision closes the
+    share ``review_strength`` of its gap to 1: ``V += review_strength * (1 - V)``; between reviews it
+    decays (``psychology.vision_memory``). With ``crisis_discussion``, a month after a crisis (last
+    month's profit below zero, or last month's voluntary exits above ``crisis_exit_share`` of
+    headcount; at most one meeting a quarter) management discusses the situation with staff: the
+    vision is reviewed and the memory of colleagues who left fades by ``crisis_reassurance``.
+    With ``communicate_decisions``, transparency rises by 0.1 and voice and the clarity of company
+    rules by 0.05. Each review costs ``review_cost_per_employee`` a head.
+
+    Source: source document, "shared vision": set a vision yearly, review it at least yearly,
+    discuss it in a crisis so that staff keep confidence, communicate major decisions; Senge 1990.
+    """
+
+    name = "shared_vision"
+    family = "culture"
+    title_zh = "共同愿景"
+
+    class Params(Spec):
+        review_every_months: int = param(
+            12,
+            1,
+            60,
+            unit="months",
+            doc="months between reviews of the vision with staff",
+            source="source document: review the vision at least yearly",
+        )
+        review_strength: float = param(
+            0.7,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of the gap to full belief in the vision closed at each review",
+            source="assumed",
+        )
+        crisis_discussion: bool = Field(
+            True, description="discuss the vision with staff when a crisis strikes"
+        )
+        crisis_exit_share: float = param(
+            0.03,
+            0.0,
+            1.0,
+            unit="share of headcount",
+            doc="a month's voluntary exits that count as a crisis",
+            source="assumed: over a third of the workforce a year",
+        )
+        crisis_reassurance: float = param(
+            0.5,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of the memory of departed colleagues that a crisis meeting dispels",
+            source="source document: discussing the vision in a crisis keeps staff confident",
+        )
+        communicate_decisions: bool = Field(
+            True, description="major decisions are explained to staff before they take effect"
+        )
+        review_cost_per_employee: float = param(
+            50.0,
+            0.0,
+            1e5,
+            unit="currency/employee",
+            doc="cost of one review (meetings, time)",
+            source="assumed",
+        )
+
+    def setup(self, model):
+        super().setup(model)
+        self.last_crisis = -(10**9)
+        self._set = False
+
+    def _review(self, model, reason: str) -> None:
+        p = self.params
+        model.vision += p.review_strength * (1.0 - model.vision)
+        if model.month > 0:
+            model.finance.add_cost(p.review_cost_per_employee * model.workforce.n)
+            model.log_event("vision_review", reason=reason)
+
+    def _crisis(self, model) -> bool:
+        if model.month < 1 or model.month - self.last_crisis < 3:
+            return False
+        last = last_month(model)
+        if not last or last.get("month", 0) < 1:
+            return False
+        exits = last["quits"] + last["non_renewals"]
+        return last["profit"] < 0 or exits > self.params.crisis_exit_share * max(
+            last["headcount"], 1
+        )
+
+    def act(self, model):
+        p, c, ws, n = self.params, model.climate, model.workforce, model.workforce.n
+        if not self._set:
+            self._set = True
+            self._review(model, "vision set")
+        elif self.cycle_month(model, p.review_every_months):
+            self._review(model, "scheduled review")
+        if p.crisis_discussion and self._crisis(model):
+            self.last_crisis = model.month
+            self._review(model, "crisis discussion")
+            ws.exposure[:n] *= 1.0 - p.crisis_reassurance
+        if p.communicate_decisions:
+            raise_climate(c, "transparency", 0.1)
+            raise_climate(c, "voice", 0.05)
+            raise_climate(c, "policy_admin", 0.05)
+
+
+# --- value socialisation -------------------------------------------------------------------------
+
+
+@register
+class ValueSocialisation(_Timed):
+    """Value socialisation: the firm's values are taught and repeated until they are shared.
+
+    Everyone's values drift toward the firm's faster: the climate's socialisation rate rises by
+    ``socialisation_boost`` (times culture strength, as for the psychology's own rate). Newcomers in
+    their first ``onboarding_months`` are taught the values in an orientation: their values also
+    close ``onboarding_rate`` of the gap each month. Each newcomer costs ``cost_per_newcomer``.
+
+    Source: source document, "systematic rules and culture": values repeated until shared;
+    Van Maanen & Schein 1979 (organisational socialisation).
+    """
+
+    name = "value_socialisation"
+    family = "culture"
+    title_zh = "价值观灌输（新员工社会化）"
+
+    class Params(Spec):
+        socialisation_boost: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="1/month",
+            doc="extra share of the gap to the firm's values closed each month (times culture strength)",
+            source="assumed",
+        )
+        onboarding_months: int = param(
+            3, 0, 24, unit="months", doc="length of the newcomers' orientation", source="assumed"
+        )
+        onboarding_rate: float = param(
+            0.15,
+            0.0,
+            1.0,
+            unit="1/month",
+            doc="share of a newcomer's gap to the firm's values closed each month of orientation",
+            source="assumed",
+        )
+        cost_per_newcomer: float = param(
+            500.0,
+            0.0,
+            1e6,
+            unit="currency/newcomer",
+            doc="orientation cost of one newcomer",
+            source="assumed",
+        )
+
+    def act(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        model.climate.socialisation_boost += p.socialisation_boost
+        if p.onboarding_months <= 0 or n == 0:
+            return
+        new = ws.tenure[:n] < p.onboarding_months
+        values = ws.values[:n]
+        values[new] += p.onboarding_rate * (model.culture_value - values[new])
+        ws.fit[:n][new] = 1.0 - np.abs(values[new] - model.culture_value)
+        if model.month > 0:
+            model.finance.add_cost(p.cost_per_newcomer / p.onboarding_months * int(new.sum()))
+
+
+# --- hiring for fit ------------------------------------------------------------------------------
+
+
+@register
+class HiringForFit(_Timed):
+    """Hiring for fit: applicants are screened for values that match the firm's.
+
+    While in force, ``model.hiring_selectivity = selectivity``: a new hire's values are drawn at
+    random and then moved that share of the way to the firm's culture value (0: no screening,
+    1: everyone hired fits). Each hire costs ``screening_cost_per_hire`` more.
+
+    Source: source document, "systematic rules and culture"; Chatman 1991 (selection and
+    socialisation for person-organisation fit).
+    """
+
+    name = "hiring_for_fit"
+    family = "culture"
+    title_zh = "按价值观招聘"
+
+    class Params(Spec):
+        selectivity: float = param(
+            0.6,
+            0.0,
+            1.0,
+            unit="share",
+            doc="how far screening moves hires' values toward the firm's",
+            source="assumed",
+        )
+        screening_cost_per_hire: float = param(
+            500.0,
+            0.0,
+            1e6,
+            unit="currency/hire",
+            doc="extra interviews and tests for one hire",
+            source="assumed",
+        )
+
+    def setup(self, model):
+        super().setup(model)
+        self.previous = model.hiring_selectivity
+
+    def act(self, model):
+        model.hiring_selectivity = self.params.selectivity
+
+    def settle(self, model):
+        model.finance.add_cost(self.params.screening_cost_per_hire * model.flows.hires)
+
+    def teardown(self, model):
+        model.hiring_selectivity = self.previous
+
+
+# --- culture programme ---------------------------------------------------------------------------
+
+
+@register
+class CultureProgramme(_Timed):
+    """A culture programme: what is right and wrong, told as stories in the company paper.
+
+    Each month culture strength closes ``strength_gain * intensity`` of its gap to 1; the
+    socialisation rate rises by ``socialisation_gain * intensity``; the clarity of the rules (policy
+    and administration) by ``0.1 * intensity`` and recognition (good examples told as stories) by
+    ``0.05 * intensity``. It costs ``cost_per_month`` (the paper, meetings).
+
+    Source: source document, Haier at Red Star: "step one: teach Haier's culture"; say what is
+    right and wrong and make good and bad examples into stories in the company paper.
+    """
+
+    name = "culture_programme"
+    family = "culture"
+    title_zh = "企业文化建设（厂报案例）"
+
+    class Params(Spec):
+        intensity: float = param(
+            0.8, 0.0, 1.0, unit="scale", doc="how intensively the programme runs", source="assumed"
+        )
+        strength_gain: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="1/month",
+            doc="share of culture strength's gap to 1 closed each month at full intensity",
+            source="assumed: a year of steady culture work makes a culture mostly shared",
+        )
+        socialisation_gain: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="1/month",
+            doc="extra socialisation rate at full intensity",
+            source="assumed",
+        )
+        cost_per_month: float = param(
+            5000.0,
+            0.0,
+            1e9,
+            unit="currency/month",
+            doc="the company paper, meetings and training",
+            source="assumed",
+        )
+
+    def act(self, model):
+        p, c = self.params, model.climate
+        model.culture_strength += p.strength_gain * p.intensity * (1.0 - model.culture_strength)
+        c.socialisation_boost += p.socialisation_gain * p.intensity
+        raise_climate(c, "policy_admin", 0.1 * p.intensity)
+        raise_climate(c, "recognition", 0.05 * p.intensity)
+        if model.month > 0:
+            model.finance.add_cost(p.cost_per_month)
+
+
+# --- collective activities -----------------------------------------------------------------------
+
+ACTIVITY_HALF_BUDGET = (
+    100.0  # currency/person/month at which activities have half their effect (assumed)
+)
+
+
+@register
+class CollectiveActivities(_Timed):
+    """Collective activities, or the same money paid out as cash in lieu.
+
+    ``budget_per_person`` is spent every ``every_months``. As ``activities``, with the monthly
+    budget ``m`` and ``s = m / (m + 100)``, collective life rises by ``collective_gain * s`` and
+    relations by ``relations_gain * s``; the firm pays the budget. As ``cash_in_lieu`` each person
+    gets the budget as a bonus to spend alone: the same money, but no collective life and no
+    belonging.
+
+    Source: source document, Shengyi: the "team activity" was 300 yuan each to spend alone, with no
+    collective life and no belonging.
+    """
+
+    name = "collective_activities"
+    family = "culture"
+    title_zh = "集体活动（与发放现金对比）"
+
+    class Params(Spec):
+        form: Literal["activities", "cash_in_lieu"] = Field(
+            "activities", description="shared activities, or the money handed out to each person"
+        )
+        budget_per_person: float = param(
+            300.0,
+            0.0,
+            1e6,
+            unit="currency/person",
+            doc="money per person for each round",
+            source="source document: Shengyi's 300 yuan each",
+        )
+        every_months: int = param(
+            3, 1, 24, unit="months", doc="months between rounds", source="assumed: quarterly"
+        )
+        collective_gain: float = param(
+            0.4,
+            0.0,
+            0.6,
+            unit="collective life",
+            doc="rise in collective life at saturation (neutral: 0.4)",
+            source="assumed",
+        )
+        relations_gain: float = param(
+            0.15,
+            0.0,
+            0.4,
+            unit="relations",
+            doc="rise in relations among colleagues at saturation",
+            source="assumed",
+        )
+
+    def act(self, model):
+        p, c = self.params, model.climate
+        if p.form != "activities":
+            return
+        monthly = p.budget_per_person / p.every_months
+        s = monthly / (monthly + ACTIVITY_HALF_BUDGET)
+        raise_climate(c, "collective_life", p.collective_gain * s)
+        raise_climate(c, "relations", p.relations_gain * s)
+
+    def settle(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        if not self.cycle_month(model, p.every_months):
+            return
+        if p.form == "activities":
+            model.finance.add_cost(p.budget_per_person * n)
+        else:
+            ws.variable_pay[:n] += p.budget_per_person
+            model.finance.month.bonuses += p.budget_per_person * n
+
+
+# --- leadership style ----------------------------------------------------------------------------
+
+
+@register
+class LeadershipStyle(_Timed):
+    """Leadership style, from autocratic to participative, and threats to withhold pay.
+
+    ``participation`` runs from 0 (autocratic: nobody but the boss ever speaks at all-staff
+    meetings) through 0.5 (an ordinary firm) to 1 (staff speak and take part in decisions). With
+    ``d = participation - 0.5``: voice moves by ``voice_range * d``, supervision by
+    ``supervision_range * d`` and the fairness of rules by a third of that. With
+    ``threats_to_withhold_pay`` (impossible demands backed by threats to withhold wages), the
+    threatened roles (all when empty) lose ``threat_security_loss`` of their security, supervision
+    falls by 0.1 and pressure rises by 0.2 (short-run effort).
+
+    Source: source document, Shengyi: an autocratic boss, nobody else speaks at all-staff meetings,
+    impossible demands on the technical team with threats to withhold wages; Lewin, Lippitt &
+    White 1939 (autocratic and democratic leadership).
+    """
+
+    name = "leadership_style"
+    family = "culture"
+    title_zh = "领导风格（专制—民主）"
+
+    class Params(Spec):
+        participation: float = param(
+            0.5,
+            0.0,
+            1.0,
+            unit="scale",
+            doc="0 autocratic (only the boss speaks at all-staff meetings), 0.5 ordinary, 1 participative",
+            source="source document: Shengyi's all-staff meetings",
+        )
+        voice_range: float = param(
+            0.6,
+            0.0,
+            1.0,
+            unit="voice",
+            doc="change in voice from ordinary to fully participative (and down to autocratic)",
+            source="assumed",
+        )
+        supervision_range: float = param(
+            0.3,
+            0.0,
+            1.0,
+            unit="supervision",
+            doc="change in supervision quality from ordinary to fully participative",
+            source="assumed",
+        )
+        threats_to_withhold_pay: bool = Field(
+            False, description="impossible demands backed by threats to withhold wages"
+        )
+        threatened_roles: list[str] = Field(
+            default_factory=list, description="roles the threats are aimed at (empty: everyone)"
+        )
+        threat_security_loss: float = param(
+            0.25,
+            0.0,
+            0.6,
+            unit="security",
+            doc="loss of job security of the threatened",
+            source="source document: threats to withhold wages hit the safety need",
+        )
+
+    @classmethod
+    def scenario_problems(cls, params, scenario) -> list:
+        """Roles named here must exist in the scenario's firm."""
+        return role_problems(scenario, params.threatened_roles, "params.threatened_roles")
+
+    def setup(self, model):
+        super().setup(model)
+        self.threatened = np.array(
+            [
+                role_index(model, r, "leadership_style.threatened_roles")
+                for r in self.params.threatened_roles
+            ],
+            dtype=np.int64,
+        )
+
+    def act(self, model):
+        p, c, ws, n = self.params, model.climate, model.workforce, model.workforce.n
+        d = p.participation - 0.5
+        raise_climate(c, "voice", p.voice_range * d)
+        raise_climate(c, "supervision", p.supervision_range * d)
+        raise_climate(c, "policy_admin", p.supervision_range * d / 3.0)
+        if p.threats_to_withhold_pay:
+            raise_climate(c, "supervision", -0.1)
+            raise_climate(c, "ranking_pressure", 0.2)
+            hit = (
+                np.isin(ws.role[:n], self.threatened)
+                if self.threatened.size
+                else np.ones(n, dtype=bool)
+            )
+            ws.security[:n][hit] = np.maximum(ws.security[:n][hit] - p.threat_security_loss, 0.0)

@@ -1,0 +1,347 @@
+"""Information: what management sees, and the PDCA loop that acts on it.
+
+Management never reads the employees' columns directly. It sees *signals*: formal reports
+(financial and non-financial, process and result indicators), published on a cycle, late and
+noisy; and informal channels (talks with informal leaders), early and team by team but only where
+a leader is reached. The signals are firm-level and live in the policy objects (``.signals``,
+``.team_intent``); the ``pdca`` policy reads them on its cycle and acts: a pay raise when reported
+turnover runs high, an intervention with a team whose mood darkens.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pydantic import Field
+
+from sim.org.payroll import change_wages
+from sim.params import Spec, param
+from sim.policies.base import register
+from sim.policies.incentives import _Timed, raise_climate
+
+
+def last_month(model) -> dict:
+    """Last month's metrics row (phase 7 of the previous step): what the books show this month."""
+    return model.last_metrics
+
+
+# The indicators a formal report can carry, by kind (source document: financial and non-financial,
+# process and result indicators). Names are metric columns (sim/metrics.py).
+FINANCIAL_RESULTS = ("profit", "revenue", "cash")
+FINANCIAL_PROCESS = ("costs", "wage_bill")
+NON_FINANCIAL_RESULTS = ("turnover_rate_annual", "output_per_employee", "clients", "headcount")
+NON_FINANCIAL_PROCESS = ("mean_effort", "mean_satisfaction", "mean_intent", "intent_to_quit_share")
+# flows are averaged over the reporting period; the others (stocks, survey levels) are read at its end
+FLOWS = {"profit", "revenue", "costs", "wage_bill", "turnover_rate_annual", "output_per_employee"}
+
+
+@register
+class FormalReports(_Timed):
+    """Formal reports: financial and non-financial, process and result indicators, late and noisy.
+
+    Every ``every_months`` a report is published about the period that ended ``delay_months`` ago:
+    flows (profit, revenue, costs, wage bill, turnover, output per employee) are averaged over the
+    period, stocks and survey levels (cash, clients, headcount, mean effort, satisfaction and
+    intention to quit) read at its end. Each reading is the true value times ``1 + noise * z``,
+    ``z`` standard normal. Switches choose the indicators: ``financial`` and ``non_financial``,
+    ``results`` and ``process``. The readings are kept in ``signals`` (name -> value) with
+    ``signal_month``, the last month they describe. Each report costs ``cost_per_report``.
+
+    Source: source document, "information channels": formal reports, financial and
+    non-financial, process and result indicators; Kaplan & Norton 1992 (balanced scorecard).
+    """
+
+    name = "formal_reports"
+    family = "information"
+    title_zh = "正式报告（财务与非财务指标）"
+
+    class Params(Spec):
+        every_months: int = param(
+            1, 1, 12, unit="months", doc="months between reports (1 monthly, 3 quarterly)"
+        )
+        delay_months: int = param(
+            1,
+            0,
+            12,
+            unit="months",
+            doc="months between the end of the period and its report",
+            source="assumed: books close a month late",
+        )
+        noise: float = param(
+            0.1,
+            0.0,
+            1.0,
+            unit="relative sd",
+            doc="relative error of each reading",
+            source="assumed",
+        )
+        financial: bool = Field(True, description="report profit, revenue, cash, costs, wages")
+        non_financial: bool = Field(
+            True, description="report turnover, output, clients, headcount, staff survey"
+        )
+        results: bool = Field(True, description="report result indicators")
+        process: bool = Field(
+            True, description="report process indicators (costs, effort, satisfaction, intention)"
+        )
+        cost_per_report: float = param(
+            2000.0, 0.0, 1e9, unit="currency/report", doc="cost of one report", source="assumed"
+        )
+
+    def setup(self, model):
+        super().setup(model)
+        self.truth: list[dict] = []  # one row per month: the true indicators
+        self.signals: dict[str, float] = {}
+        self.signal_month = -1
+        self.indicators = self._indicators()
+
+    def _indicators(self) -> tuple[str, ...]:
+        p = self.params
+        chosen = []
+        if p.financial and p.results:
+            chosen += FINANCIAL_RESULTS
+        if p.financial and p.process:
+            chosen += FINANCIAL_PROCESS
+        if p.non_financial and p.results:
+            chosen += NON_FINANCIAL_RESULTS
+        if p.non_financial and p.process:
+            chosen += NON_FINANCIAL_PROCESS
+        return tuple(chosen)
+
+    def act(self, model):
+        p = self.params
+        last = last_month(model)
+        if model.month == 0 or not last:
+            return
+        if not self.truth or self.truth[-1]["month"] != last["month"]:
+            self.truth.append({k: float(last[k]) for k in ("month",) + self.indicators})
+            del self.truth[: -(p.every_months + p.delay_months + 12)]
+        if not self.cycle_month(model, p.every_months):
+            return
+        end = model.month - 1 - p.delay_months
+        window = [t for t in self.truth if end - p.every_months < t["month"] <= end]
+        if not window:
+            return
+        z = model.rng.standard_normal(len(self.indicators))
+        signals = {}
+        for name, noise in zip(self.indicators, z, strict=True):
+            values = [t[name] for t in window]
+            true = float(np.mean(values)) if name in FLOWS else values[-1]
+            signals[name] = true * (1.0 + p.noise * noise)
+        self.signals = signals
+        self.signal_month = end
+        model.finance.add_cost(p.cost_per_report)
+
+
+@register
+class InformalChannels(_Timed):
+    """Informal channels: regular talks with informal leaders, an early, team-by-team warning.
+
+    Every ``talks_every_months`` management talks with a share ``leaders_reached`` of the informal
+    leaders. For each team with a leader reached it learns the team's mean intention to quit as it
+    stands now (no delay), with an error of sd ``noise``; teams without a leader reached stay
+    unseen (NaN). ``team_intent`` holds the readings by team and ``mood`` their headcount-weighted
+    mean. Being listened to raises voice by ``voice_gain * leaders_reached``.
+
+    Source: source document, "information channels": informal channels, the grapevine and informal
+    leaders, and talks with them give early warning; Krackhardt & Hanson 1993.
+    """
+
+    name = "informal_channels"
+    family = "information"
+    title_zh = "非正式沟通渠道（与非正式领袖谈话）"
+
+    class Params(Spec):
+        talks_every_months: int = param(
+            1, 1, 12, unit="months", doc="months between rounds of talks", source="assumed"
+        )
+        leaders_reached: float = param(
+            1.0,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of informal leaders management talks with at each round",
+            source="assumed",
+        )
+        noise: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="intention (probability)",
+            doc="error sd of a team's reading",
+            source="assumed",
+        )
+        voice_gain: float = param(
+            0.05,
+            0.0,
+            0.3,
+            unit="voice",
+            doc="rise in voice when all informal leaders are heard",
+            source="assumed",
+        )
+
+    def setup(self, model):
+        super().setup(model)
+        self.team_intent = np.full(0, np.nan)
+        self.mood = float("nan")
+        self.signal_month = -1
+
+    def act(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        raise_climate(model.climate, "voice", p.voice_gain * p.leaders_reached)
+        if n == 0 or model.month == 0:
+            return
+        since = model.month - self.started
+        if since % p.talks_every_months:
+            return
+        n_teams = int(max(model.team_department.size, ws.team[:n].max() + 1))
+        team = ws.team[:n]
+        reached = ws.informal_leader[:n] & (model.rng.random(n) < p.leaders_reached)
+        seen = np.bincount(team[reached], minlength=n_teams) > 0
+        size = np.bincount(team, minlength=n_teams)
+        true = np.bincount(team, weights=ws.intent[:n], minlength=n_teams) / np.maximum(size, 1)
+        reading = np.clip(true + p.noise * model.rng.standard_normal(n_teams), 0.0, 1.0)
+        self.team_intent = np.where(seen & (size > 0), reading, np.nan)
+        visible = ~np.isnan(self.team_intent)
+        self.mood = (
+            float(np.average(self.team_intent[visible], weights=size[visible]))
+            if visible.any()
+            else float("nan")
+        )
+        self.signal_month = model.month - 1
+
+
+@register
+class PdcaLoop(_Timed):
+    """The PDCA management loop: plan, do, check, act on the signals management sees.
+
+    Every ``cycle_months`` management checks its signals and acts:
+    - Pay: if the formal reports (``formal_reports``) show annual voluntary turnover above
+      ``turnover_trigger`` (and, with ``raise_only_if_profitable``, reported profit is not
+      negative), every wage rises by ``pay_raise_percent`` (``sim.org.payroll.change_wages``: a raise
+      is felt against the raise expected over the cycle).
+    - Teams: every team whose reading from the informal channels (``informal_channels``) shows a
+      mean intention to quit above ``team_intent_trigger`` gets an intervention: its manager talks
+      with each member and fixes what can be fixed. Members feel recognised (a felt shock of
+      ``intervention_recognition``, fading like a raise's glow) and, for ``intervention_months``,
+      safer (security + ``intervention_security``). Each member costs ``intervention_cost_per_person``.
+    Without those information policies in force the loop sees nothing and does nothing.
+
+    Source: source document, the ERM platform run as a PDCA cycle (plan, do, check, act) by top
+    management, HR as the hub and line managers responsible; Deming 1986.
+    """
+
+    name = "pdca"
+    family = "information"
+    title_zh = "PDCA管理循环"
+
+    class Params(Spec):
+        cycle_months: int = param(
+            3, 1, 24, unit="months", doc="months between checks", source="assumed: quarterly"
+        )
+        turnover_trigger: float = param(
+            0.15,
+            0.0,
+            2.0,
+            unit="1/year",
+            doc="reported annual voluntary turnover above which pay is raised",
+            source="assumed: the top of an ordinary firm's band",
+        )
+        pay_raise_percent: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="share",
+            doc="raise given when turnover runs high (0: no pay action)",
+            source="assumed",
+        )
+        raise_only_if_profitable: bool = Field(
+            True, description="no raise while the reports show a loss"
+        )
+        team_intent_trigger: float = param(
+            0.2,
+            0.0,
+            1.0,
+            unit="probability",
+            doc="a team's reported intention to quit above which management intervenes",
+            source="assumed",
+        )
+        intervention_months: int = param(
+            3, 1, 24, unit="months", doc="how long an intervention's care lasts", source="assumed"
+        )
+        intervention_recognition: float = param(
+            0.2,
+            0.0,
+            1.0,
+            unit="recognition",
+            doc="felt recognition of being listened to and helped",
+            source="assumed",
+        )
+        intervention_security: float = param(
+            0.1,
+            0.0,
+            0.5,
+            unit="security",
+            doc="rise in felt security during an intervention",
+            source="assumed",
+        )
+        intervention_cost_per_person: float = param(
+            200.0,
+            0.0,
+            1e6,
+            unit="currency/person",
+            doc="cost of intervening for one team member",
+            source="assumed",
+        )
+
+    ATTENTION = "pdca_attention"  # per-person months of intervention left
+
+    def setup(self, model):
+        super().setup(model)
+        model.workforce.register_column(self.ATTENTION, np.int64, 0)
+        self.actions: list[dict] = []
+
+    def act(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        if self.cycle_month(model, p.cycle_months):
+            self._pay(model)
+            self._teams(model)
+        attention = getattr(ws, self.ATTENTION)[:n]
+        cared = attention > 0
+        ws.security[:n][cared] = np.minimum(ws.security[:n][cared] + p.intervention_security, 1.0)
+        if model.month > 0:
+            attention[cared] -= 1
+
+    def _pay(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        reports = model.policy("formal_reports")
+        if reports is None or p.pay_raise_percent <= 0:
+            return
+        turnover = reports.signals.get("turnover_rate_annual")
+        profit = reports.signals.get("profit")
+        if turnover is None or turnover <= p.turnover_trigger:
+            return
+        if p.raise_only_if_profitable and profit is not None and profit < 0:
+            return
+        rows = np.arange(n)
+        change_wages(model, rows, ws.wage[:n] * (1.0 + p.pay_raise_percent), p.cycle_months)
+        self.actions.append({"month": model.month, "action": "pay_raise", "people": n})
+        model.log_event("pdca_pay_raise", reported_turnover=float(turnover), people=n)
+
+    def _teams(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        channels = model.policy("informal_channels")
+        if channels is None or channels.team_intent.size == 0:
+            return
+        readings = channels.team_intent
+        alarmed = np.flatnonzero(np.nan_to_num(readings, nan=0.0) > p.team_intent_trigger)
+        if alarmed.size == 0:
+            return
+        members = np.flatnonzero(np.isin(ws.team[:n], alarmed))
+        getattr(ws, self.ATTENTION)[members] = p.intervention_months
+        ws.recognition_shock[members] = np.minimum(
+            ws.recognition_shock[members] + p.intervention_recognition, 1.0
+        )
+        model.finance.add_cost(p.intervention_cost_per_person * members.size)
+        self.actions.append(
+            {"month": model.month, "action": "team_intervention", "people": int(members.size)}
+        )
+        model.log_event("pdca_team_intervention", teams=int(alarmed.size), people=int(members.size))

@@ -1,0 +1,252 @@
+"""Timeline events about people and owners: a holiday break with a return decision, a takeover,
+and the departure of named key people (phase 1 of the month).
+
+The market events (demand, inflation, labour shortage, cash injection) and the policy changes are
+in :mod:`sim.policies.events`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from pydantic import Field
+
+from sim.params import Spec, param
+from sim.policies.base import Event, register
+from sim.policies.incentives import role_index, role_problems
+
+MANAGER_LEVEL, EXECUTIVE_LEVEL = 1, 2
+UNKNOWN, LOCAL, MIGRANT = 0, 1, 2  # values of the workforce column "migrant"
+
+
+@register
+class HolidayBreak(Event):
+    """A holiday break (the Spring Festival): migrants go home, and each decides whether to return.
+
+    Who is a migrant is drawn once per person (share ``migrant_share`` of the travelling roles; all
+    staff-level roles when ``roles`` is empty) and kept in the workforce column ``migrant``. At home,
+    with other employers recruiting, a traveller takes ``decision_months`` months' worth of their
+    quit decisions at once; some cannot get a ticket back (``stranded_share``) and take work near
+    home instead. The chance of not returning is
+
+        ``1 - (1 - stranded) * exp(-decision_months * q * h)``,
+
+    with ``q * h`` the person's realised monthly quit propensity (``q`` is psychology.early_quit_factor): it grows with their intention to quit and with a
+    tight labour market (the psychology's ease of movement), and falls with care, belonging and
+    commitment. If a policy in force arranges the trip home and back (``emotional_care`` with
+    ``holiday_travel_home``), the firm pays the fares, nobody is stranded, and travelling back
+    together removes the share ``arranged_return_effect`` of the decision months. Non-returners
+    leave as quits, with their drivers recorded.
+
+    Source: source document, "emotional care": Hangzhou's migrant labour shortage (18.28%, then
+    34.25% of demand unfilled); a Nanjing manager's bus for 30-odd migrant employees when tickets
+    were unobtainable, and all returned on time.
+    """
+
+    name = "holiday_break"
+    title_zh = "春节放假（返厂决定）"
+
+    class Params(Spec):
+        migrant_share: float = param(
+            0.7,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of the travelling roles who are migrants and go home",
+            source="assumed: migrant workers are most of a coastal factory's workforce",
+        )
+        roles: list[str] = Field(
+            default_factory=list,
+            description="roles that travel home (empty: every staff-level role)",
+        )
+        decision_months: float = param(
+            6.0,
+            0.0,
+            60.0,
+            unit="months",
+            doc="months' worth of quit decisions taken at home over the break",
+            source="assumed: the Spring Festival is when migrant workers change jobs",
+        )
+        arranged_return_effect: float = param(
+            0.7,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of the at-home quit decisions removed when the firm arranges the trip back",
+            source="assumed: travelling back with colleagues on the firm's bus makes returning the "
+            "default; sized so that about all return, as in the source document's Nanjing case",
+        )
+        stranded_share: float = param(
+            0.05,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of travellers who cannot get back unless the firm arranges the trip",
+            source="source document: tickets were unobtainable",
+        )
+
+    @classmethod
+    def scenario_problems(cls, params, scenario) -> list:
+        """Roles named here must exist in the scenario's firm."""
+        return role_problems(scenario, params.roles, "params.roles")
+
+    def apply(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        ws.register_column("migrant", np.int8, UNKNOWN)
+        migrant = ws.migrant  # after registering: the column may have been re-allocated
+        if p.roles:
+            codes = [role_index(model, r, "holiday_break.roles") for r in p.roles]
+            eligible = np.isin(ws.role[:n], codes)
+        else:
+            eligible = ws.level[:n] == 0
+        unknown = np.flatnonzero(migrant[:n] == UNKNOWN)
+        migrant[unknown] = np.where(
+            model.rng.random(unknown.size) < p.migrant_share, MIGRANT, LOCAL
+        )
+        travellers = np.flatnonzero(eligible & (migrant[:n] == MIGRANT))
+        arranged = False
+        for policy in model.policies:
+            travel = getattr(policy, "holiday_travel", None)
+            if travel is not None and travel(model, travellers):
+                arranged = True
+        stranded = 0.0 if arranged else p.stranded_share
+        months = p.decision_months * (1.0 - p.arranged_return_effect if arranged else 1.0)
+        # the months of decisions taken at home are months of realised quits (psychology.early_quit_factor)
+        realised = model.psychology.early_quit_factor * ws.hazard[travellers]
+        stay_away = 1.0 - (1.0 - stranded) * np.exp(-months * realised)
+        gone = travellers[model.rng.random(travellers.size) < stay_away]
+        model.log_event(
+            "holiday_break",
+            travellers=int(travellers.size),
+            not_returned=int(gone.size),
+            travel_arranged=arranged,
+        )
+        model.separate(gone, "quit")
+
+
+@register
+class Takeover(Event):
+    """A takeover: a new owner brings money, its own culture and, perhaps, its own managers.
+
+    The new owner injects ``cash_injection`` and, with ``clear_debts``, pays off negative cash. The
+    firm's culture value becomes ``culture_value`` (staff whose values were the old ones now fit
+    less) and its strength ``culture_strength`` (the new culture is not yet shared); belief in a
+    vision is reset to ``vision``. With ``replace_executives`` every executive is dismissed, and
+    the share ``replace_managers_share`` of middle managers too; hiring refills their posts.
+    Leave a field empty to keep what the firm had.
+
+    Source: source document, Haier at Red Star: on 4 July 1995 the loss-making factory passed to
+    Haier with all its debts; Haier taught its culture and sent its own people.
+    """
+
+    name = "takeover"
+    title_zh = "兼并（新东家接管）"
+
+    class Params(Spec):
+        cash_injection: float = param(
+            0.0, 0.0, 1e12, unit="currency", doc="money the new owner puts in", source="assumed"
+        )
+        clear_debts: bool = Field(False, description="the new owner pays off negative cash")
+        culture_value: float | None = param(
+            None,
+            0.0,
+            1.0,
+            unit="values",
+            doc="the new owner's values on the firm's [0, 1] value scale (empty: unchanged)",
+            source="assumed",
+        )
+        culture_strength: float | None = param(
+            0.2,
+            0.0,
+            1.0,
+            unit="strength",
+            doc="how widely the culture is shared right after the takeover (empty: unchanged)",
+            source="assumed: a new owner's culture starts unshared",
+        )
+        vision: float | None = param(
+            0.0,
+            0.0,
+            1.0,
+            unit="belief",
+            doc="belief in a shared vision right after the takeover (empty: unchanged)",
+            source="assumed: the old vision dies with the old firm",
+        )
+        replace_executives: bool = Field(False, description="every executive is dismissed")
+        replace_managers_share: float = param(
+            0.0,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of middle managers dismissed",
+            source="assumed",
+        )
+
+    def apply(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        injection = p.cash_injection
+        if p.clear_debts and model.finance.cash < 0:
+            injection += -model.finance.cash
+        if injection:
+            model.finance.inject(injection)
+        if p.culture_value is not None:
+            model.culture_value = p.culture_value
+            ws.fit[:n] = 1.0 - np.abs(ws.values[:n] - p.culture_value)
+        if p.culture_strength is not None:
+            model.culture_strength = p.culture_strength
+        if p.vision is not None:
+            model.vision = p.vision
+        gone = np.zeros(0, dtype=np.int64)
+        if p.replace_executives:
+            gone = np.flatnonzero(ws.level[:n] == EXECUTIVE_LEVEL)
+        managers = np.flatnonzero(ws.level[:n] == MANAGER_LEVEL)
+        count = int(round(p.replace_managers_share * managers.size))
+        if count:
+            gone = np.concatenate([gone, model.rng.permutation(managers)[:count]])
+        model.log_event("takeover", injection=float(injection), replaced=int(gone.size))
+        model.separate(gone, "dismissal")
+
+
+@register
+class KeyPeopleLeave(Event):
+    """Named key people leave: the top holders of a role, ranked by clients held, output or tenure.
+
+    The ``count`` people of ``role`` at ranks ``first_rank, first_rank + 1, ...`` by ``rank_by``
+    (1 = the top) quit this month; their clients follow them as with any leaver. A what-if for
+    training ("what if our three best salespeople left?"); a case that must show a departure
+    arising from the psychology (Shengyi) must not use it.
+
+    Source: source document, Shengyi: the key salespeople leave and take the core clients.
+    """
+
+    name = "key_people_leave"
+    title_zh = "骨干离职"
+
+    class Params(Spec):
+        role: str = Field("salesperson", description="role of the people who leave")
+        count: int = param(3, 0, 1_000_000, unit="people", doc="how many leave", source="assumed")
+        rank_by: Literal["client_revenue", "clients", "output", "tenure"] = Field(
+            "client_revenue", description="what ranks the role's people"
+        )
+        first_rank: int = param(
+            1, 1, 1_000_000, unit="rank", doc="rank of the first to leave (1 = the top)"
+        )
+
+    @classmethod
+    def scenario_problems(cls, params, scenario) -> list:
+        """The role must exist in the scenario's firm."""
+        return role_problems(scenario, params.role, "params.role")
+
+    def apply(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        r = role_index(model, p.role, "key_people_leave.role")
+        rows = np.flatnonzero(ws.role[:n] == r)
+        if p.rank_by in ("client_revenue", "clients"):
+            counts, revenue = model.clients.held(n)
+            score = (revenue if p.rank_by == "client_revenue" else counts)[rows]
+        else:
+            score = getattr(ws, p.rank_by)[rows]
+        order = rows[np.argsort(-score, kind="stable")]
+        gone = order[p.first_rank - 1 : p.first_rank - 1 + p.count]
+        model.log_event("key_people_left", role=p.role, people=int(gone.size))
+        model.separate(gone, "quit")

@@ -1,0 +1,999 @@
+"""Pay policies: what people are paid, how it is earned, and how it changes.
+
+Pay reaches people through their columns: ``fixed_pay`` (monthly pay at full hours), ``variable_pay``
+(piece, commission and bonus earned this month, written in ``settle``), ``incentive`` (the scheme's
+incentive strength, which drives effort), ``defect_rate`` and ``sacrifice``; base wages change only
+through :func:`sim.org.payroll.change_wages`, which gives the felt reaction against the expected raise.
+
+Wage arrears and the owner's subsidy already happen by themselves in :mod:`sim.org.finance` when
+cash runs out: non-wage costs are paid first, the owner covers a wage shortfall while the scenario's
+``finances.owner_subsidy_budget`` lasts, and what is still unpaid becomes arrears that hit the
+safety need. The policies here add only what is a management *choice*:
+
+- ``owner_subsidy``: the owner pays a premium above the market out of the same pocket
+  (``finances.owner_subsidy_budget``) before any crisis, and the premium stops when it is empty;
+- ``wage_arrears``: management defers part of the pay *before* the cash is gone, to keep a buffer,
+  and repays it when cash recovers (the finance mechanism only ever fails to pay);
+- ``pay_cut``: wages cut when cash runs short (or at once), felt as a loss.
+
+This module also holds the small helpers that the other families of this part of the catalogue
+(appraisal, security, career) share: role selection and measured performance.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from pydantic import Field, model_validator
+
+from sim.org.payroll import change_wages
+from sim.params import Spec, param
+from sim.policies.base import Policy, register
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+ROLE_DEFAULTS = ("all", "producers", "client_holders", "staff")
+
+
+def roles_field(default_meaning: str):
+    """The ``roles`` parameter of a policy: role names it applies to; empty means a default set."""
+    return Field(
+        default_factory=list,
+        description=f"names of the roles the policy applies to; empty = {default_meaning}",
+        json_schema_extra={"unit": "role names", "source": "scenario"},
+    )
+
+
+def choice(default, doc: str, source: str = "assumed"):
+    """A ``Literal[...]`` or ``bool`` parameter with its meaning and source."""
+    return Field(default, description=doc, json_schema_extra={"unit": "", "source": source})
+
+
+def unknown_roles(names: list[str], scenario) -> list[tuple[str, object, str]]:
+    """Problems for :meth:`RolesPolicy.scenario_problems`: role names the firm does not have."""
+    roles = [r.name for r in scenario.firm.roles]
+    return [
+        (f"params.roles[{i}]", name, f"unknown role; roles of this firm: {roles}")
+        for i, name in enumerate(names)
+        if name not in roles
+    ]
+
+
+def role_selection(model, names: list[str], default: str, where: str) -> np.ndarray:
+    """A boolean per role: the roles named, or the default set when ``names`` is empty.
+
+    Defaults: ``all``; ``producers`` (roles whose output has a value); ``client_holders``;
+    ``staff`` (level 0). Unknown names raise a ValueError naming ``where`` and the firm's roles.
+    """
+    n_roles = len(model.role_names)
+    if names:
+        bad = [r for r in names if r not in model.role_names]
+        if bad:
+            raise ValueError(
+                f"{where}: unknown roles {bad}; roles of this firm: {model.role_names}"
+            )
+        chosen = np.zeros(n_roles, dtype=bool)
+        chosen[[model.role_names.index(r) for r in names]] = True
+        return chosen
+    if default == "producers":
+        return model.role_output_value > 0
+    if default == "client_holders":
+        return model.role_holds_clients.copy()
+    if default == "staff":
+        return model.role_level == 0
+    return np.ones(n_roles, dtype=bool)
+
+
+def members(model, role_chosen: np.ndarray) -> np.ndarray:
+    """Boolean mask over the live rows ``[0, n)``: people whose role is chosen."""
+    ws = model.workforce
+    return role_chosen[ws.role[: ws.n]]
+
+
+def relative_performance(model) -> np.ndarray:
+    """Measured performance of every live row: ``ln(output per hour / same-role mean)``.
+
+    Output per hour is last month's good output divided by hours, so short time is not held
+    against anyone. Rows without output yet (hired this month) get 0, the role's mean.
+    """
+    ws, n = model.workforce, model.workforce.n
+    per_hour = ws.output[:n] / np.maximum(ws.hours[:n], 1e-6)
+    has = per_hour > 0
+    role = ws.role[:n]
+    n_roles = len(model.role_names)
+    sums = np.bincount(role[has], weights=per_hour[has], minlength=n_roles)
+    counts = np.bincount(role[has], minlength=n_roles)
+    mean = np.divide(sums, counts, out=np.ones(n_roles), where=counts > 0)
+    out = np.zeros(n)
+    out[has] = np.log(per_hour[has] / mean[role[has]])
+    return out
+
+
+def merit_score(model) -> np.ndarray:
+    """The last appraisal score where there is one, else measured relative performance."""
+    ws, n = model.workforce, model.workforce.n
+    score = ws.appraisal[:n]
+    return np.where(np.isfinite(score), score, relative_performance(model))
+
+
+def monthly_wage_bill(model) -> float:
+    """What a month of fixed pay costs at current wages and hours (the cash rules' yardstick)."""
+    ws, n = model.workforce, model.workforce.n
+    return float(np.dot(ws.wage[:n], ws.hours[:n]))
+
+
+class TimedPolicy(Policy):
+    """A policy that counts its cycles from the month it came into force."""
+
+    started: int = 0
+
+    def setup(self, model) -> None:
+        self.started = model.month
+
+    def months_in_force(self, model) -> int:
+        return model.month - self.started
+
+    def cycle_month(self, model, every: int) -> bool:
+        """True ``every``, ``2*every``, ... months after coming into force."""
+        since = self.months_in_force(model)
+        return since > 0 and since % every == 0
+
+
+class RolesPolicy(TimedPolicy):
+    """A timed policy whose parameters include ``roles``, checked against the scenario's firm."""
+
+    default_roles: str = "all"
+
+    @classmethod
+    def scenario_problems(cls, params, scenario) -> list[tuple[str, object, str]]:
+        """Problems that need the whole scenario: (path within the policy entry, value, allowed)."""
+        return unknown_roles(params.roles, scenario)
+
+    def chosen_roles(self, model) -> np.ndarray:
+        return role_selection(
+            model, self.params.roles, self.default_roles, f"policy {self.name!r}, params.roles"
+        )
+
+    def setup(self, model) -> None:
+        super().setup(model)
+        self.chosen_roles(model)  # fail early on an unknown role
+
+
+# --- fixed salary --------------------------------------------------------------------------------
+
+
+@register
+class FixedSalary(RolesPolicy):
+    """A fixed monthly salary for each post, set at a chosen level against the market.
+
+    When it comes into force every person in the chosen roles gets the salary
+    ``market wage of the role * level_vs_market + premium_per_month`` (through ``change_wages``, so
+    a move is felt as a gain or a loss against no expected change), and the firm hires at that
+    salary from then on. The incentive stays that of a flat salary (0.1): pay does not depend on output.
+
+    Source: source document, "root of ERM: internal fairness and external competitiveness"; Shengyi
+    paid "a few hundred yuan above similar firms".
+    """
+
+    name = "fixed_salary"
+    family = "pay"
+    title_zh = "固定工资"
+
+    class Params(Spec):
+        level_vs_market: float = param(
+            1.0,
+            0.3,
+            3.0,
+            unit="x market wage",
+            doc="salary as a multiple of the market wage of the role",
+            source="source document: external competitiveness of pay",
+        )
+        premium_per_month: float = param(
+            0.0,
+            0.0,
+            1e6,
+            unit="currency/month",
+            doc="fixed amount added on top of the level",
+            source="source document: Shengyi paid a few hundred yuan above similar firms",
+        )
+        roles: list[str] = roles_field("all roles")
+
+    def setup(self, model):
+        super().setup(model)
+        ws, n, labour = model.workforce, model.workforce.n, model.labour
+        chosen = self.chosen_roles(model)
+        salary = labour.market_wages * self.params.level_vs_market + self.params.premium_per_month
+        model.role_wage[chosen] = salary[chosen] / labour.wage_index
+        rows = np.flatnonzero(members(model, chosen))
+        if rows.size:
+            change_wages(model, rows, salary[ws.role[:n][rows]], months_since_review=0.0)
+
+
+# --- piece rate ----------------------------------------------------------------------------------
+
+STANDARD_MONTH = 1.0  # units of output: ability 1, full skill, standard pace, full hours (sim.agents.rules.output)
+
+
+@register
+class PieceRate(RolesPolicy):
+    """Piece rate: pay per unit of good output, with an optional guaranteed floor and a quality rule.
+
+    Each month the chosen roles (by default every role whose output has a value) feel an incentive
+    of ``incentive_strength`` (piece rate ~1, against 0.1 for a flat salary) and earn
+    ``rate_per_standard_month * base wage * units / STANDARD_MONTH``, where a standard month is the
+    output of a worker of ability 1 at full skill, standard pace and full hours. The floor is a
+    guaranteed minimum: pay is ``max(floor_share_of_wage * base wage * hours, piece earnings)``
+    (``fixed_pay`` is the floor, the excess is variable pay).
+
+    Quality: with ``quality_rule = "none"`` every unit is paid, good or bad, and people trade care for
+    speed: the defect rate rises by ``defect_rise_without_rule``. With ``"unpaid_until_reworked"``
+    only good units are paid; people take care, so the share of defective units falls by
+    ``defect_fall_with_rule``, and each defective unit is reworked in their own time, costing
+    ``rework_time`` of a unit's time: the lost share of output is ``defects * rework_time``.
+
+    Source: source document, Lincoln Electric: production workers paid by the piece with no minimum
+    hourly wage; a defective part earns nothing until it is repaired to standard; "money raises
+    productivity by 30%". Lazear (2000, Safelite): piece rates raised output ~44% and pay ~10%.
+    """
+
+    name = "piece_rate"
+    family = "pay"
+    title_zh = "计件工资"
+    default_roles = "producers"
+
+    class Params(Spec):
+        rate_per_standard_month: float = param(
+            1.15,
+            0.0,
+            5.0,
+            unit="base wages per standard month",
+            doc="pay for a standard month's good output, as a multiple of the base wage",
+            source="assumed: piece earnings ~10% above the salary at piece-rate effort (Lazear 2000)",
+        )
+        floor_share_of_wage: float = param(
+            0.0,
+            0.0,
+            1.0,
+            unit="share of base wage",
+            doc="guaranteed minimum monthly pay as a share of the base wage (0 = none)",
+            source="source document: Lincoln Electric pays no minimum hourly wage",
+        )
+        quality_rule: Literal["none", "unpaid_until_reworked"] = choice(
+            "unpaid_until_reworked",
+            "whether defective units are paid ('none') or earn nothing until reworked",
+            "source document: at Lincoln a defective part earns nothing until repaired",
+        )
+        incentive_strength: float = param(
+            1.0,
+            0.0,
+            1.5,
+            unit="incentive strength",
+            doc="strength of the pay-for-output incentive (flat salary 0.1)",
+            source="MODEL_SKETCH: piece rate ~1",
+        )
+        defect_rise_without_rule: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="share of output",
+            doc="rise in the defect rate when every unit is paid, good or bad",
+            source="assumed: speed at the cost of quality under piece rates (Lazear 1986)",
+        )
+        defect_fall_with_rule: float = param(
+            0.5,
+            0.0,
+            1.0,
+            unit="share",
+            doc="fall in the share of defective units when defects are unpaid until reworked",
+            source="assumed: people take care when defects cost them",
+        )
+        rework_time: float = param(
+            1.0,
+            0.0,
+            3.0,
+            unit="units of time per defect",
+            doc="time to rework a defective unit, as a share of the time to make one",
+            source="assumed",
+        )
+        roles: list[str] = roles_field("every role whose output has a value")
+
+    def act(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        rows = members(model, self.chosen_roles(model))
+        ws.incentive[:n][rows] = np.maximum(ws.incentive[:n][rows], p.incentive_strength)
+        ws.fixed_pay[:n][rows] = p.floor_share_of_wage * ws.wage[:n][rows]
+        defects = ws.defect_rate[:n][rows]
+        if p.quality_rule == "none":
+            defects = defects + p.defect_rise_without_rule
+        else:
+            defects = defects * (1.0 - p.defect_fall_with_rule) * p.rework_time
+        ws.defect_rate[:n][rows] = np.clip(defects, 0.0, 0.95)
+
+    def settle(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        # people hired this month (after the work phase) start on the firm's ordinary first pay
+        rows = np.flatnonzero(members(model, self.chosen_roles(model)) & (ws.tenure[:n] > 0))
+        wage = ws.wage[rows]
+        units = ws.output[rows]
+        if p.quality_rule == "none":  # defective units are paid too
+            units = units / np.maximum(1.0 - ws.defect_rate[rows], 0.05)
+        piece = p.rate_per_standard_month * wage * units / STANDARD_MONTH
+        floor = p.floor_share_of_wage * wage
+        ws.fixed_pay[rows] = floor
+        ws.variable_pay[rows] += np.maximum(piece - floor * ws.hours[rows], 0.0)
+
+
+# --- commission ----------------------------------------------------------------------------------
+
+
+@register
+class Commission(RolesPolicy):
+    """Commission: salespeople earn a share of the monthly revenue of the clients they hold.
+
+    Each month the chosen roles (by default those who hold clients) keep ``base_share_of_wage`` of
+    their base wage as fixed pay, feel an incentive of ``incentive_strength``, and earn
+    ``rate * revenue of the clients they hold`` as variable pay. Personal commission sets the
+    holders against each other: relations among colleagues fall by ``rivalry`` times the share of
+    the workforce on commission.
+
+    Source: source document, Shengyi: everyone but the technicians holds clients; salespeople fight
+    over clients and disparage each other; rewards are money only.
+    """
+
+    name = "commission"
+    family = "pay"
+    title_zh = "销售提成"
+    default_roles = "client_holders"
+
+    class Params(Spec):
+        rate: float = param(
+            0.05,
+            0.0,
+            1.0,
+            unit="share of client revenue",
+            doc="commission on the monthly revenue of the clients held",
+            source="assumed: sales commissions of a few percent",
+        )
+        base_share_of_wage: float = param(
+            1.0,
+            0.0,
+            1.0,
+            unit="share of base wage",
+            doc="share of the base wage kept as fixed pay",
+            source="assumed",
+        )
+        incentive_strength: float = param(
+            1.0,
+            0.0,
+            1.5,
+            unit="incentive strength",
+            doc="strength of the commission incentive (flat salary 0.1)",
+            source="MODEL_SKETCH: commission ~1",
+        )
+        rivalry: float = param(
+            0.15,
+            0.0,
+            1.0,
+            unit="relations per share on commission",
+            doc="fall in relations among colleagues per share of the workforce on commission",
+            source="source document: Shengyi's salespeople fight over clients",
+        )
+        roles: list[str] = roles_field("the roles that hold clients")
+
+    def act(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        on = members(model, self.chosen_roles(model))
+        ws.incentive[:n][on] = np.maximum(ws.incentive[:n][on], p.incentive_strength)
+        ws.fixed_pay[:n][on] = p.base_share_of_wage * ws.wage[:n][on]
+        if n:
+            c = model.climate
+            c.relations = float(np.clip(c.relations - p.rivalry * on.mean(), 0.0, 1.0))
+
+    def settle(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        on = np.flatnonzero(members(model, self.chosen_roles(model)))
+        _, revenue = model.clients.held(n)
+        ws.fixed_pay[on] = p.base_share_of_wage * ws.wage[on]
+        ws.variable_pay[on] += p.rate * revenue[on] * model.labour.demand
+
+
+# --- profit sharing ------------------------------------------------------------------------------
+
+
+@register
+class ProfitSharing(RolesPolicy):
+    """Profit-sharing year-end bonus: a share of the year's profit, paid to those with enough service.
+
+    Pool rule: every 12 months after coming into force, ``pool = min(share_of_profit * profit,
+    cap_share_of_pay * pay of the eligible over the year)``, where profit is the firm's profit
+    before bonuses over the twelve months before the payout month (no pool after a loss). The
+    eligible are the chosen roles with at least ``service_months`` of service at payout. The pool is
+    split in proportion to each one's pay over the year (``split = "pay"``) or to pay weighted by
+    merit, ``pay * exp(merit_spread * score)`` with the appraisal score (or measured performance)
+    (``split = "merit"``). Bonuses are variable pay of the payout month and count as bonuses.
+
+    While in force, the eligible feel an incentive of ``incentive_strength`` (a merit-rated bonus,
+    ~0.3-0.6; halved when split by pay alone); and the bonus not yet vested counts as what leaving
+    would cost (embeddedness): ``sacrifice += sacrifice_weight * min(1, expected bonus / pay) *
+    vesting``, where vesting is the share of the bonus year gone for the eligible and half the
+    progress toward ``service_months`` for the others. The expected bonus is ``cap_share_of_pay`` at
+    first, then the last payout's share of pay. ``payouts`` keeps every payout.
+
+    Source: source document, Lincoln Electric: after two years of service an employee shares in the
+    year-end bonus, which averaged 95.5% of base pay over 56 years; "align individual and company
+    interests". Mitchell et al. (2001): sacrifice in job embeddedness.
+    """
+
+    name = "profit_sharing"
+    family = "pay"
+    title_zh = "利润分享年终奖"
+
+    class Params(Spec):
+        share_of_profit: float = param(
+            0.5,
+            0.0,
+            1.0,
+            unit="share of profit",
+            doc="share of the year's profit before bonuses put into the bonus pool",
+            source="assumed; source document: Lincoln shares profit with its employees",
+        )
+        cap_share_of_pay: float = param(
+            1.0,
+            0.0,
+            3.0,
+            unit="share of pay",
+            doc="largest pool as a share of the year's pay of the eligible",
+            source="source document: Lincoln's bonus averaged 95.5% of base pay",
+        )
+        service_months: int = param(
+            24,
+            0,
+            240,
+            unit="months",
+            doc="service needed at payout to share in the bonus",
+            source="source document: Lincoln, after two years of service",
+        )
+        split: Literal["pay", "merit"] = choice(
+            "merit",
+            "split the pool by pay over the year, or by pay weighted by merit rating",
+            "source document: Lincoln's competitive appraisal",
+        )
+        merit_spread: float = param(
+            0.5,
+            0.0,
+            3.0,
+            unit="per log-point of score",
+            doc="how steeply a merit-split bonus rises with the appraisal score",
+            source="assumed",
+        )
+        incentive_strength: float = param(
+            0.4,
+            0.0,
+            1.0,
+            unit="incentive strength",
+            doc="incentive felt by the eligible under a merit split (halved when split by pay)",
+            source="MODEL_SKETCH: merit-rated bonus ~0.3-0.6",
+        )
+        sacrifice_weight: float = param(
+            0.3,
+            0.0,
+            1.0,
+            unit="sacrifice per bonus-to-pay",
+            doc="what leaving costs per unit of unvested bonus (as a share of pay)",
+            source="Mitchell et al. 2001: sacrifice in job embeddedness",
+        )
+        roles: list[str] = roles_field("all roles")
+
+    def setup(self, model):
+        super().setup(model)
+        ws = model.workforce
+        self.year_pay = "profit_sharing_year_pay"
+        self.year_merit = "profit_sharing_year_merit"
+        ws.register_column(self.year_pay, float, 0.0)
+        ws.register_column(self.year_merit, float, 0.0)
+        self.expected_share = self.params.cap_share_of_pay
+        self.profit_year = 0.0
+        self._last_accounts = None
+        self.payouts: list[dict] = []
+
+    def _eligible(self, model, chosen) -> np.ndarray:
+        ws, n = model.workforce, model.workforce.n
+        return members(model, chosen) & (ws.tenure[:n] >= self.params.service_months)
+
+    def act(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        chosen = self.chosen_roles(model)
+        covered = members(model, chosen)
+        eligible = self._eligible(model, chosen)
+        strength = p.incentive_strength * (1.0 if p.split == "merit" else 0.5)
+        ws.incentive[:n][eligible] = np.maximum(ws.incentive[:n][eligible], strength)
+        year_gone = (self.months_in_force(model) % 12) / 12.0
+        progress = np.minimum(1.0, ws.tenure[:n] / max(p.service_months, 1))
+        vesting = np.where(eligible, year_gone, 0.5 * progress)
+        added = p.sacrifice_weight * min(1.0, self.expected_share) * vesting
+        ws.sacrifice[:n][covered] = np.minimum(1.0, ws.sacrifice[:n][covered] + added[covered])
+
+    def settle(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        if self._last_accounts is not None:  # last month's accounts are complete by now
+            acc = self._last_accounts
+            self.profit_year += acc.profit + acc.bonuses
+        self._last_accounts = model.finance.month
+        chosen = self.chosen_roles(model)
+        covered = members(model, chosen)
+        year_pay = getattr(ws, self.year_pay)
+        year_merit = getattr(ws, self.year_merit)
+        month_pay = ws.fixed_pay[:n] * ws.hours[:n] + ws.variable_pay[:n]
+        year_pay[:n][covered] += month_pay[covered]
+        score = np.clip(merit_score(model), -2.0, 2.0)
+        year_merit[:n][covered] += month_pay[covered] * np.exp(p.merit_spread * score[covered])
+        if not self.cycle_month(model, 12):
+            return
+        eligible = self._eligible(model, chosen)
+        eligible_pay = float(year_pay[:n][eligible].sum())
+        pool = min(
+            p.share_of_profit * max(self.profit_year, 0.0), p.cap_share_of_pay * eligible_pay
+        )
+        weights = (year_pay if p.split == "pay" else year_merit)[:n] * eligible
+        if pool > 0 and weights.sum() > 0:
+            bonus = pool * weights / weights.sum()
+            ws.variable_pay[:n] += bonus
+            model.finance.month.bonuses += pool
+        else:
+            pool = 0.0
+        share = pool / eligible_pay if eligible_pay > 0 else 0.0
+        self.expected_share = share
+        self.payouts.append(
+            {
+                "month": model.month,
+                "pool": pool,
+                "profit": self.profit_year,
+                "eligible": int(eligible.sum()),
+                "share_of_pay": share,
+            }
+        )
+        model.log_event("profit_sharing_bonus", pool=pool, share_of_pay=share)
+        self.profit_year = 0.0
+        year_pay[:n] = 0.0
+        year_merit[:n] = 0.0
+
+
+# --- pay bands -----------------------------------------------------------------------------------
+
+
+@register
+class PayBands(RolesPolicy):
+    """Pay bands: several pay levels within one post, climbed by merit or by seniority.
+
+    Everyone starts at the bottom level of their post (their current wage). At each review
+    (every ``review_months``), the ``move_up_share`` of each role's people who have served a review
+    period and are not yet at the top move up one level: the best by appraisal score (``merit``) or
+    the longest-serving (``seniority``). A level pays ``step_share`` more than the one below
+    (through ``change_wages``; a step is a reward beyond the regular raise, so it is judged against
+    one month's expected raise, like a promotion). Room to grow without changing post raises the felt advancement
+    chances by ``advancement_gain``; merit bands add an incentive of ``incentive_strength``.
+
+    Source: source document, "several pay levels within one post" (一岗多薪) and HR's pay and
+    performance function.
+    """
+
+    name = "pay_bands"
+    family = "pay"
+    title_zh = "一岗多薪"
+
+    class Params(Spec):
+        levels: int = param(5, 2, 20, unit="levels", doc="pay levels within one post")
+        step_share: float = param(
+            0.08,
+            0.0,
+            0.5,
+            unit="share of wage",
+            doc="how much more each level pays than the one below",
+            source="assumed: broadband steps of 5-10%",
+        )
+        review_months: int = param(
+            12, 1, 60, unit="months", doc="months between band reviews", source="assumed"
+        )
+        move_up_share: float = param(
+            0.3,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of each role's eligible people who move up a level at a review",
+            source="assumed",
+        )
+        by: Literal["merit", "seniority"] = choice(
+            "merit", "who moves up: the best appraised, or the longest-serving"
+        )
+        advancement_gain: float = param(
+            0.08,
+            0.0,
+            0.5,
+            unit="advancement",
+            doc="rise in felt advancement chances from room to grow within the post",
+            source="source document: several promotion ladders and pay levels",
+        )
+        incentive_strength: float = param(
+            0.2,
+            0.0,
+            1.0,
+            unit="incentive strength",
+            doc="incentive of moving up by merit (none by seniority)",
+            source="assumed: weaker than a merit bonus (MODEL_SKETCH 0.3-0.6)",
+        )
+        roles: list[str] = roles_field("all roles")
+
+    def setup(self, model):
+        super().setup(model)
+        model.workforce.register_column("pay_level", np.int64, 0)
+
+    def act(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        covered = members(model, self.chosen_roles(model))
+        if n:
+            c = model.climate
+            c.advancement = float(
+                np.clip(c.advancement + p.advancement_gain * covered.mean(), 0, 1)
+            )
+        if p.by == "merit":
+            ws.incentive[:n][covered] = np.maximum(ws.incentive[:n][covered], p.incentive_strength)
+
+    def review(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        if not self.cycle_month(model, p.review_months) or n == 0:
+            return
+        level = ws.pay_level
+        eligible = (
+            members(model, self.chosen_roles(model))
+            & (level[:n] < p.levels - 1)
+            & (ws.tenure[:n] >= p.review_months)
+        )
+        score = merit_score(model) if p.by == "merit" else ws.tenure[:n].astype(float)
+        rows = top_share_by_role(model, score, eligible, p.move_up_share)
+        if rows.size:
+            # a step up is a reward beyond the regular raise: judged against a month's expectation
+            change_wages(model, rows, ws.wage[rows] * (1.0 + p.step_share), months_since_review=1.0)
+            level[rows] += 1
+
+
+def top_share_by_role(model, score: np.ndarray, eligible: np.ndarray, share: float) -> np.ndarray:
+    """Rows of the best ``share`` (by ``score``, highest first) of each role's eligible people.
+
+    Each role contributes ``round(share * eligible in the role)``; a loop over roles, not people.
+    """
+    ws, n = model.workforce, model.workforce.n
+    picks = []
+    role = ws.role[:n]
+    for r in range(len(model.role_names)):
+        rows = np.flatnonzero(eligible & (role == r))
+        k = int(round(share * rows.size))
+        if k:
+            picks.append(rows[np.argsort(-score[rows], kind="stable")[:k]])
+    return np.concatenate(picks) if picks else np.zeros(0, dtype=np.int64)
+
+
+# --- raises --------------------------------------------------------------------------------------
+
+
+@register
+class Raises(RolesPolicy):
+    """Pay raises on a cycle: a percentage and/or an absolute amount, across the board or by merit.
+
+    Every ``cycle_months`` the chosen roles' base wages rise by ``wage * percent +
+    absolute_per_month`` (across the board), or by that raise times a merit factor
+    ``max(0, 1 + merit_spread * z)`` normalised to mean 1 (``merit``), where ``z`` is the standardised
+    appraisal score (or measured performance). Each raise is felt against the raise people expected
+    over the cycle (``change_wages``): the source document's +500 a month flatters at 1000 and
+    backfires at 10000. The firm's hiring salary for the roles moves by the same percentage and amount.
+
+    Source: source document, "money is a double-edged sword" and its 500-raise example; income
+    must keep up with living costs.
+    """
+
+    name = "raises"
+    family = "pay"
+    title_zh = "调薪"
+
+    class Params(Spec):
+        cycle_months: int = param(
+            12, 1, 60, unit="months", doc="months between pay reviews", source="assumed: yearly"
+        )
+        percent: float = param(
+            0.05,
+            0.0,
+            1.0,
+            unit="share of wage",
+            doc="raise as a share of the base wage at each review",
+            source="assumed",
+        )
+        absolute_per_month: float = param(
+            0.0,
+            0.0,
+            1e6,
+            unit="currency/month",
+            doc="raise as a fixed amount a month at each review",
+            source="source document: a raise of 500 a month",
+        )
+        allocation: Literal["across_the_board", "merit"] = choice(
+            "across_the_board", "the same raise for all, or scaled by appraisal"
+        )
+        merit_spread: float = param(
+            1.0,
+            0.0,
+            3.0,
+            unit="per standard deviation",
+            doc="how much a merit raise rises per standard deviation of the appraisal score",
+            source="assumed",
+        )
+        roles: list[str] = roles_field("all roles")
+
+    def act(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        if not self.cycle_month(model, p.cycle_months) or n == 0:
+            return
+        chosen = self.chosen_roles(model)
+        rows = np.flatnonzero(members(model, chosen))
+        if rows.size == 0:
+            return
+        raise_ = ws.wage[rows] * p.percent + p.absolute_per_month
+        if p.allocation == "merit":
+            score = merit_score(model)[rows]
+            z = (score - score.mean()) / max(score.std(), 1e-9)
+            factor = np.maximum(0.0, 1.0 + p.merit_spread * z)
+            raise_ = raise_ * factor / max(factor.mean(), 1e-9)
+        change_wages(model, rows, ws.wage[rows] + raise_, months_since_review=p.cycle_months)
+        labour = model.labour
+        model.role_wage[chosen] = (
+            model.role_wage[chosen] * (1.0 + p.percent) + p.absolute_per_month / labour.wage_index
+        )
+
+
+# --- pay cuts ------------------------------------------------------------------------------------
+
+
+@register
+class PayCut(RolesPolicy):
+    """Pay cuts: base wages cut by a share, when cash runs short or at once.
+
+    With ``trigger = "when_cash_short"``, wages are cut by ``cut_share`` in any month when cash is
+    below ``cash_months`` months of the fixed wage bill, at most once every ``min_months_between``
+    months and at most ``max_cuts`` times. With ``"at_once"`` the cut happens once, when the policy
+    comes into force (use the timeline to date it). A cut is felt as a loss against no expected
+    change, weighted by loss aversion (``change_wages``); the firm's hiring salary falls too.
+
+    Source: source document, "what happens when cash runs out (wage arrears, cuts, owner subsidy)";
+    Kahneman & Tversky (1979): losses loom larger than gains; Bewley (1999): pay cuts hurt morale.
+    """
+
+    name = "pay_cut"
+    family = "pay"
+    title_zh = "降薪"
+
+    class Params(Spec):
+        cut_share: float = param(
+            0.1, 0.0, 0.9, unit="share of wage", doc="cut as a share of the base wage"
+        )
+        trigger: Literal["when_cash_short", "at_once"] = choice(
+            "when_cash_short", "cut when cash runs short, or once when the policy starts"
+        )
+        cash_months: float = param(
+            1.0,
+            0.0,
+            24.0,
+            unit="months of wage bill",
+            doc="cash below this many months of the wage bill triggers a cut",
+            source="assumed",
+        )
+        min_months_between: int = param(
+            6, 1, 120, unit="months", doc="least time between two cuts", source="assumed"
+        )
+        max_cuts: int = param(2, 1, 20, unit="cuts", doc="most cuts the policy makes")
+        roles: list[str] = roles_field("all roles")
+
+    def setup(self, model):
+        super().setup(model)
+        self.cuts = 0
+        self.last_cut = -(10**9)
+
+    def act(self, model):
+        p = self.params
+        if self.cuts >= p.max_cuts or model.month - self.last_cut < p.min_months_between:
+            return
+        if p.trigger == "at_once":
+            if self.cuts == 0:
+                self._cut(model)
+            return
+        if model.finance.cash < p.cash_months * monthly_wage_bill(model):
+            self._cut(model)
+
+    def _cut(self, model):
+        ws, p = model.workforce, self.params
+        chosen = self.chosen_roles(model)
+        rows = np.flatnonzero(members(model, chosen))
+        change_wages(model, rows, ws.wage[rows] * (1.0 - p.cut_share), months_since_review=0.0)
+        model.role_wage[chosen] *= 1.0 - p.cut_share
+        self.cuts += 1
+        self.last_cut = model.month
+        model.log_event("pay_cut", share=p.cut_share, people=int(rows.size))
+
+
+# --- deliberate wage arrears ---------------------------------------------------------------------
+
+
+@register
+class WageArrears(RolesPolicy):
+    """Deliberate wage arrears: part of the pay is deferred while cash is low, and repaid later.
+
+    Unlike the arrears that :mod:`sim.org.finance` records when cash is simply gone, this is a
+    choice made before that: in any month when cash is below ``cash_months`` months of the wage bill,
+    ``deferred_share`` of each covered person's pay is withheld and owed to them (column
+    ``pay_owed``); once cash is above ``repay_cash_months`` months of the wage bill, what is owed is
+    repaid as variable pay. While pay is withheld, personal security falls as it does for
+    involuntary arrears, ``security * (1 - 0.5 * deferred_share)``; money owed also ties people to
+    the firm (leaving forfeits it): ``sacrifice += sacrifice_per_month_owed * owed / wage``.
+
+    Source: source document, Shengyi: the autocratic boss threatens to withhold wages; the cash chain
+    breaks. Wage arrears (欠薪) as a common practice of small Chinese firms (assumed).
+    """
+
+    name = "wage_arrears"
+    family = "pay"
+    title_zh = "拖欠工资"
+
+    class Params(Spec):
+        deferred_share: float = param(
+            0.3, 0.0, 1.0, unit="share of pay", doc="share of pay withheld while cash is low"
+        )
+        cash_months: float = param(
+            1.0,
+            0.0,
+            24.0,
+            unit="months of wage bill",
+            doc="cash below this many months of the wage bill starts the deferral",
+            source="assumed",
+        )
+        repay_cash_months: float = param(
+            2.0,
+            0.0,
+            48.0,
+            unit="months of wage bill",
+            doc="cash above this many months of the wage bill repays what is owed",
+            source="assumed",
+        )
+        sacrifice_per_month_owed: float = param(
+            0.1,
+            0.0,
+            1.0,
+            unit="sacrifice per month of wage owed",
+            doc="what leaving costs per month of wages owed",
+            source="assumed: workers stay to recover back pay",
+        )
+        roles: list[str] = roles_field("all roles")
+
+        @model_validator(mode="after")
+        def _repay_above_deferral(self):
+            if self.repay_cash_months < self.cash_months:
+                raise ValueError(
+                    f"repay_cash_months = {self.repay_cash_months} must be at least "
+                    f"cash_months = {self.cash_months} (repay only once cash is above the line "
+                    "that starts the deferral)"
+                )
+            return self
+
+    def setup(self, model):
+        super().setup(model)
+        model.workforce.register_column("pay_owed", float, 0.0)
+        self.deferring = False
+
+    def act(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        bill = monthly_wage_bill(model)
+        self.deferring = model.finance.cash < p.cash_months * bill
+        covered = members(model, self.chosen_roles(model))
+        if self.deferring:
+            ws.security[:n][covered] *= 1.0 - 0.5 * p.deferred_share
+        owed = ws.pay_owed[:n] / np.maximum(ws.wage[:n], 1.0)
+        ws.sacrifice[:n] = np.minimum(1.0, ws.sacrifice[:n] + p.sacrifice_per_month_owed * owed)
+
+    def settle(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        covered = members(model, self.chosen_roles(model))
+        if self.deferring:
+            due = ws.fixed_pay[:n] * ws.hours[:n] + ws.variable_pay[:n]
+            withheld = np.where(covered, p.deferred_share * np.maximum(due, 0.0), 0.0)
+            ws.variable_pay[:n] -= withheld
+            ws.pay_owed[:n] += withheld
+        elif model.finance.cash > p.repay_cash_months * monthly_wage_bill(model):
+            owed = ws.pay_owed[:n]
+            if owed.sum() > 0:
+                ws.variable_pay[:n] += owed
+                model.log_event("arrears_repaid", amount=float(owed.sum()))
+                owed[:] = 0.0
+
+
+# --- owner subsidy -------------------------------------------------------------------------------
+
+
+@register
+class OwnerSubsidy(RolesPolicy):
+    """Owner subsidy of pay: a premium above the market paid from the owner's own pocket.
+
+    When it comes into force the chosen roles' base wages rise by ``premium_per_month`` (felt as a
+    raise against no expected change) and the firm hires at the higher salary. Each month the owner puts in the premium for
+    the hours worked (a cash injection, not profit) out of the same pocket that covers wage
+    shortfalls, the scenario's ``finances.owner_subsidy_budget``. When the pocket is empty the
+    premium is withdrawn: wages fall back by the premium, felt as a cut with loss aversion
+    (``change_wages``), and an ``owner_subsidy_ended`` event is logged.
+
+    Source: source document, Shengyi: pay a few hundred yuan above similar firms, but from the
+    boss's own pocket, not from profit; the money-only culture cannot be kept up once cash runs out.
+    """
+
+    name = "owner_subsidy"
+    family = "pay"
+    title_zh = "老板自掏腰包补贴工资"
+
+    class Params(Spec):
+        premium_per_month: float = param(
+            300.0,
+            0.0,
+            1e6,
+            unit="currency/month",
+            doc="premium above the wage paid from the owner's pocket, per person at full hours",
+            source="source document: Shengyi paid a few hundred yuan above similar firms",
+        )
+        roles: list[str] = roles_field("all roles")
+
+    def setup(self, model):
+        super().setup(model)
+        ws, n = model.workforce, model.workforce.n
+        self.column = "owner_premium"
+        premium = ws.register_column(self.column, float, 0.0)
+        self.active = True
+        chosen = self.chosen_roles(model)
+        rows = np.flatnonzero(members(model, chosen))
+        amount = self.params.premium_per_month
+        if rows.size:
+            change_wages(model, rows, ws.wage[rows] + amount, months_since_review=0.0)
+        premium[rows] = amount
+        model.role_wage[chosen] += amount / model.labour.wage_index
+        self._chosen = chosen
+        _ = n
+
+    def act(self, model):
+        if not self.active:
+            return
+        ws, n = model.workforce, model.workforce.n
+        premium = getattr(ws, self.column)
+        newcomers = members(model, self._chosen) & (premium[:n] == 0)  # hired at the higher salary
+        premium[:n][newcomers] = self.params.premium_per_month
+
+    def settle(self, model):
+        if not self.active:
+            return
+        ws, n, fin = model.workforce, model.workforce.n, model.finance
+        premium = getattr(ws, self.column)
+        cost = float(np.dot(premium[:n], ws.hours[:n]))
+        drawn = min(cost, max(fin.owner_budget, 0.0))
+        fin.owner_budget -= drawn
+        fin.inject(drawn)
+        if drawn < cost:
+            self._withdraw(model)
+            model.log_event("owner_subsidy_ended", owner_budget_left=fin.owner_budget)
+
+    def teardown(self, model):
+        if self.active:
+            self._withdraw(model)
+
+    def _withdraw(self, model):
+        ws, n = model.workforce, model.workforce.n
+        premium = getattr(ws, self.column)
+        rows = np.flatnonzero(premium[:n] > 0)
+        if rows.size:
+            change_wages(
+                model, rows, np.maximum(ws.wage[rows] - premium[rows], 1.0), months_since_review=0.0
+            )
+        premium[:n] = 0.0
+        model.role_wage[self._chosen] -= self.params.premium_per_month / model.labour.wage_index
+        self.active = False

@@ -1,0 +1,467 @@
+"""Restructuring: merging departments, cutting middle management by open competition for posts,
+replacing management, hiring a cohort, and quality assurance with rewards and penalties (source
+document: Haier's turnaround of the Red Star factory — 34 departments cut to 5 departments and 1
+institute, 105 middle managers cut to 45 by open competition, 50+ college-educated salespeople
+hired, a quality system with rewards and penalties).
+
+The one-off moves (the cut, the replacement) happen in the first ``review`` after the policy comes
+into force, so a timeline ``add_policy`` at month m restructures the firm in month m.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from pydantic import Field
+
+from sim.org.payroll import change_wages
+from sim.params import Spec, param
+from sim.policies.base import register
+from sim.policies.incentives import (
+    _Timed,
+    not_hired_this_month,
+    raise_climate,
+    role_index,
+    role_problems,
+)
+
+MANAGER_LEVEL = 1  # sim.org.staffing.LEVEL_CODE["manager"]
+EXECUTIVE_LEVEL = 2
+
+
+@register
+class MergeDepartments(_Timed):
+    """Merge departments into fewer, larger ones.
+
+    The scenario's departments are merged, in their listed order, into ``departments_after``
+    groups of neighbours; everyone's department becomes the first department of their group. Each
+    department removed saves ``overhead_saving_per_department`` a month (heads, offices, paperwork)
+    and clearer lines raise the clarity of rules (policy and administration) by ``clarity_gain``.
+    The reorganisation unsettles people: job security falls by ``disruption_security`` for the first
+    ``disruption_months``. Teams stay together.
+
+    Source: source document, Haier at Red Star: 34 departments cut to 5 departments and 1 institute.
+    """
+
+    name = "merge_departments"
+    family = "restructuring"
+    title_zh = "精简机构（合并部门）"
+
+    class Params(Spec):
+        departments_after: int = param(
+            6,
+            1,
+            10_000,
+            unit="departments",
+            doc="departments after the merger",
+            source="source document: Haier, 34 departments to 5 departments and 1 institute",
+        )
+        overhead_saving_per_department: float = param(
+            3000.0,
+            0.0,
+            1e9,
+            unit="currency/month",
+            doc="overhead saved for each department removed",
+            source="assumed",
+        )
+        clarity_gain: float = param(
+            0.05,
+            0.0,
+            0.3,
+            unit="policy and administration",
+            doc="rise in the clarity of rules with fewer, clearer lines",
+            source="assumed",
+        )
+        disruption_security: float = param(
+            0.1,
+            0.0,
+            0.5,
+            unit="security",
+            doc="fall in job security while the reorganisation settles",
+            source="assumed",
+        )
+        disruption_months: int = param(
+            3, 0, 24, unit="months", doc="how long the disruption lasts", source="assumed"
+        )
+
+    def setup(self, model):
+        super().setup(model)
+        before = len(model.department_names)
+        after = min(self.params.departments_after, before)
+        group = np.arange(before) * after // before
+        first = np.array([np.flatnonzero(group == g)[0] for g in range(after)], dtype=np.int64)
+        self.mapping = first[group]  # old department -> first department of its group
+        self.removed = before - after
+        ws, n = model.workforce, model.workforce.n
+        ws.department[:n] = self.mapping[ws.department[:n]]
+        model.team_department = self.mapping[model.team_department]
+        model.department_map = self.mapping[model.department_map]  # hires follow the merger
+        model.log_event("departments_merged", departments_before=before, departments_after=after)
+
+    def act(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        raise_climate(model.climate, "policy_admin", p.clarity_gain)
+        if model.month - self.started < p.disruption_months:
+            np.clip(ws.security[:n] - p.disruption_security, 0.0, 1.0, out=ws.security[:n])
+
+    def settle(self, model):
+        if model.month > 0:
+            # a saving is a negative cost of the policy
+            model.finance.add_cost(-self.params.overhead_saving_per_department * self.removed)
+
+
+@register
+class CutMiddleManagement(_Timed):
+    """Cut middle management to a target, by open competition for posts or by appointment.
+
+    In the first month in force, middle managers (level 1) compete for ``target_managers`` posts.
+    With ``open_competition`` ("horse racing") the posts go to the most competent (ability times
+    skill, assessed with a 10% error) and the contest is open, raising transparency by
+    ``transparency_gain`` that month; with ``appointment`` ("horse picking") posts are given without
+    regard to competence. Managers' security falls by ``contest_security_loss`` that month. Those
+    who lose their post are ``dismissed`` or ``moved_down`` to ``move_down_role`` (its wage, felt as a
+    pay cut). The plan of manager roles falls to the posts kept. Afterwards supervision improves with
+    the competence gained: ``supervision += supervision_per_competence * ln(mean competence kept /
+    mean competence before)``.
+
+    Source: source document, Haier at Red Star: 105 middle managers cut to 45 by open competition;
+    "survival only through open competition"; "horse racing" instead of "horse picking".
+    """
+
+    name = "cut_middle_management"
+    family = "restructuring"
+    title_zh = "精简中层（竞争上岗）"
+
+    class Params(Spec):
+        target_managers: int = param(
+            45,
+            0,
+            1_000_000,
+            unit="people",
+            doc="middle managers after the cut",
+            source="source document: Haier, 105 middle managers to 45",
+        )
+        selection: Literal["open_competition", "appointment"] = Field(
+            "open_competition",
+            description="posts won in an open contest (horse racing) or given by appointment",
+        )
+        losers: Literal["dismissed", "moved_down"] = Field(
+            "dismissed", description="what happens to managers who lose their post"
+        )
+        move_down_role: str | None = Field(
+            None, description="role of those moved down (empty: the largest staff role)"
+        )
+        contest_security_loss: float = param(
+            0.2,
+            0.0,
+            0.6,
+            unit="security",
+            doc="fall in managers' security in the month of the contest",
+            source="assumed",
+        )
+        transparency_gain: float = param(
+            0.2,
+            0.0,
+            0.5,
+            unit="transparency",
+            doc="rise in transparency in the month of an open contest",
+            source="source document: open competition for posts",
+        )
+        supervision_per_competence: float = param(
+            0.5,
+            0.0,
+            2.0,
+            unit="supervision per log-competence",
+            doc="rise in supervision per log-point of managers' competence gained",
+            source="assumed",
+        )
+
+    @classmethod
+    def scenario_problems(cls, params, scenario) -> list:
+        """A named move-down role must exist in the scenario's firm."""
+        if params.move_down_role is None:
+            return []
+        return role_problems(scenario, params.move_down_role, "params.move_down_role")
+
+    def setup(self, model):
+        super().setup(model)
+        self.done = False
+        self.competence_gain = 0.0
+        if self.params.move_down_role is not None:
+            self.down_role = role_index(model, self.params.move_down_role, "move_down_role")
+        else:
+            staff = np.flatnonzero(model.role_level == 0)
+            self.down_role = int(staff[np.argmax(model.plan[staff])]) if staff.size else 0
+
+    def act(self, model):
+        p, c, ws, n = self.params, model.climate, model.workforce, model.workforce.n
+        if not self.done:
+            managers = ws.level[:n] == MANAGER_LEVEL
+            ws.security[:n][managers] = np.maximum(
+                ws.security[:n][managers] - p.contest_security_loss, 0.0
+            )
+            if p.selection == "open_competition":
+                raise_climate(c, "transparency", p.transparency_gain)
+        else:
+            raise_climate(c, "supervision", p.supervision_per_competence * self.competence_gain)
+
+    def review(self, model):
+        p, ws, n = self.params, model.workforce, model.workforce.n
+        if self.done:
+            return
+        self.done = True
+        managers = np.flatnonzero(ws.level[:n] == MANAGER_LEVEL)
+        if managers.size <= p.target_managers:
+            return
+        competence = ws.ability[managers] * ws.skill[managers]
+        if p.selection == "open_competition":
+            score = competence * np.exp(0.1 * model.rng.standard_normal(managers.size))
+        else:
+            score = model.rng.random(managers.size)
+        order = np.argsort(-score, kind="stable")
+        kept, lost = managers[order[: p.target_managers]], managers[order[p.target_managers :]]
+        self.competence_gain = (
+            float(np.log(np.mean(competence[order[: p.target_managers]]) / np.mean(competence)))
+            if p.target_managers
+            else 0.0
+        )
+        manager_roles = np.flatnonzero(model.role_level == MANAGER_LEVEL)
+        kept_by_role = np.bincount(ws.role[kept], minlength=len(model.role_names))
+        model.plan[manager_roles] = np.minimum(
+            model.plan[manager_roles], kept_by_role[manager_roles]
+        )
+        model.log_event(
+            "post_competition",
+            selection=p.selection,
+            managers_before=int(managers.size),
+            managers_after=int(kept.size),
+        )
+        if p.losers == "dismissed":
+            model.separate(lost, "dismissal")
+            return
+        r = self.down_role
+        change_wages(model, lost, model.role_wage[r] * model.labour.wage_index)
+        ws.role[lost] = r
+        ws.level[lost] = model.role_level[r]
+        for row in lost.tolist():
+            model.log_event(
+                "moved_down",
+                employee_id=int(ws.uid[row]),
+                role=model.role_names[r],
+                tenure_months=float(ws.tenure[row]),
+            )
+
+
+@register
+class ReplaceManagement(_Timed):
+    """Replace management: the old managers go, new ones are hired, supervision improves.
+
+    In the first month in force the share ``share`` of the people at the chosen level (middle
+    managers, executives or both) are dismissed; hiring refills their posts from the market.
+    Supervision then rises by ``supervision_gain`` times the share of that level hired since the
+    replacement, so the step grows as the new team arrives.
+
+    Source: source document, Haier at Red Star: Haier sends its own people; top managers tell all
+    staff that managers carry at least 80% of the responsibility ("80/20").
+    """
+
+    name = "replace_management"
+    family = "restructuring"
+    title_zh = "更换管理层"
+
+    class Params(Spec):
+        level: Literal["manager", "executive", "all"] = Field(
+            "executive", description="who is replaced: middle managers, executives, or both"
+        )
+        share: float = param(
+            1.0, 0.0, 1.0, unit="share", doc="share of that level replaced", source="assumed"
+        )
+        supervision_gain: float = param(
+            0.15,
+            0.0,
+            0.45,
+            unit="supervision",
+            doc="rise in supervision once the whole new team is in place",
+            source="assumed",
+        )
+
+    def setup(self, model):
+        super().setup(model)
+        self.replaced_month: int | None = None
+
+    def _at_level(self, model) -> np.ndarray:
+        level = model.workforce.level[: model.workforce.n]
+        if self.params.level == "manager":
+            return level == MANAGER_LEVEL
+        if self.params.level == "executive":
+            return level == EXECUTIVE_LEVEL
+        return level >= MANAGER_LEVEL
+
+    def act(self, model):
+        if self.replaced_month is None:
+            return
+        at_level = self._at_level(model)
+        if not at_level.any():
+            return
+        hired = model.workforce.hired_month[: model.workforce.n] >= self.replaced_month
+        share_new = float(np.mean(hired[at_level]))
+        raise_climate(model.climate, "supervision", self.params.supervision_gain * share_new)
+
+    def review(self, model):
+        if self.replaced_month is not None:
+            return
+        self.replaced_month = model.month
+        rows = np.flatnonzero(self._at_level(model))
+        count = int(round(self.params.share * rows.size))
+        gone = model.rng.permutation(rows)[:count]
+        model.log_event("management_replaced", level=self.params.level, people=count)
+        model.separate(gone, "dismissal")
+
+
+@register
+class HireCohort(_Timed):
+    """Hire a cohort: raise the planned headcount of a role, with abler recruits.
+
+    The plan of ``role`` rises by ``count`` when the policy comes into force; hiring fills the new
+    posts as the labour market allows. The first ``count`` hires into the role after that are the
+    cohort (college-educated): their ability is ``exp(ability_premium)`` times an ordinary
+    applicant's. Each member is flagged in the workforce column ``cohort``.
+
+    Source: source document, Haier at Red Star: 50+ college-educated salespeople hired.
+    """
+
+    name = "hire_cohort"
+    family = "restructuring"
+    title_zh = "招聘一批人才"
+
+    class Params(Spec):
+        role: str = Field("salesperson", description="role the cohort is hired into")
+        count: int = param(
+            50,
+            0,
+            1_000_000,
+            unit="people",
+            doc="size of the cohort",
+            source="source document: Haier hired 50+ college-educated salespeople",
+        )
+        ability_premium: float = param(
+            0.2,
+            0.0,
+            1.0,
+            unit="log-points",
+            doc="how much abler the cohort is than ordinary applicants",
+            source="assumed: a college education",
+        )
+
+    COHORT = "cohort"
+
+    @classmethod
+    def scenario_problems(cls, params, scenario) -> list:
+        """The role must exist in the scenario's firm."""
+        return role_problems(scenario, params.role, "params.role")
+
+    def setup(self, model):
+        super().setup(model)
+        self.role = role_index(model, self.params.role, "hire_cohort.role")
+        model.plan[self.role] += self.params.count
+        model.workforce.register_column(self.COHORT, np.int8, 0)
+        self.remaining = self.params.count
+
+    def settle(self, model):
+        ws, n = model.workforce, model.workforce.n
+        if self.remaining <= 0 or n == 0:
+            return
+        cohort = getattr(ws, self.COHORT)
+        new = np.flatnonzero(
+            (ws.role[:n] == self.role) & (ws.hired_month[:n] == model.month) & (cohort[:n] == 0)
+        )[: self.remaining]
+        ws.ability[new] *= np.exp(self.params.ability_premium)
+        cohort[new] = 1
+        self.remaining -= new.size
+
+
+@register
+class QualityAssurance(_Timed):
+    """Quality assurance with rewards and penalties: every step audited, pay varies with quality.
+
+    For producers (roles whose output has a value): ``defect_rate *= 1 - defect_reduction *
+    coverage``. Quality pay: each month a producer earns ``quality_pay_share * pay * q`` with
+    ``q = clip(1 - defect_rate / defect_standard, -1, 1)`` — a reward below the standard defect rate,
+    a penalty above it; pay at stake adds ``quality_pay_share`` to the pay scheme's incentive
+    strength. Clear standards raise the clarity of rules by ``0.05 * coverage``. Audits cost
+    ``inspection_cost_per_worker * coverage`` a producer a month.
+
+    Source: source document, Haier at Red Star: quality-control people sent in, a quality-assurance
+    audit of every step, a quality system with rewards and penalties.
+    """
+
+    name = "quality_assurance"
+    family = "restructuring"
+    title_zh = "质量保证体系（奖罚分明）"
+
+    class Params(Spec):
+        coverage: float = param(
+            1.0,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of production steps audited",
+            source="source document: an audit of every step",
+        )
+        defect_reduction: float = param(
+            0.6,
+            0.0,
+            0.95,
+            unit="share",
+            doc="share of defects removed at full coverage",
+            source="assumed",
+        )
+        quality_pay_share: float = param(
+            0.1,
+            0.0,
+            0.5,
+            unit="share of pay",
+            doc="pay at stake on quality (reward or penalty)",
+            source="assumed",
+        )
+        defect_standard: float = param(
+            0.05,
+            0.001,
+            0.5,
+            unit="share",
+            doc="defect rate at which quality pay is zero",
+            source="assumed: the ordinary firm's defect rate",
+        )
+        inspection_cost_per_worker: float = param(
+            100.0,
+            0.0,
+            1e6,
+            unit="currency/producer/month",
+            doc="cost of auditing one producer's work at full coverage",
+            source="assumed",
+        )
+
+    def _producers(self, model) -> np.ndarray:
+        """Rows of producers who have worked this month (this month's hires have not)."""
+        ws, n = model.workforce, model.workforce.n
+        return np.flatnonzero(
+            (model.role_output_value[ws.role[:n]] > 0) & not_hired_this_month(model)
+        )
+
+    def act(self, model):
+        p, ws = self.params, model.workforce
+        rows = self._producers(model)
+        ws.defect_rate[rows] *= 1.0 - p.defect_reduction * p.coverage
+        ws.incentive[rows] = np.minimum(ws.incentive[rows] + p.quality_pay_share, 1.0)
+        raise_climate(model.climate, "policy_admin", 0.05 * p.coverage)
+        if model.month > 0:
+            model.finance.add_cost(p.inspection_cost_per_worker * p.coverage * rows.size)
+
+    def settle(self, model):
+        p, ws = self.params, model.workforce
+        rows = self._producers(model)
+        quality = np.clip(1.0 - ws.defect_rate[rows] / p.defect_standard, -1.0, 1.0)
+        amount = p.quality_pay_share * ws.fixed_pay[rows] * ws.hours[rows] * quality
+        ws.variable_pay[rows] += amount
+        model.finance.month.bonuses += float(np.maximum(amount, 0.0).sum())

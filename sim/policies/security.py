@@ -1,0 +1,309 @@
+"""Job-security policies: what the firm does with its people when demand falls.
+
+Two answers to a downturn (source document, Lincoln Electric against an ordinary competitor):
+lay people off at will, or guarantee their jobs and share the work out by cutting hours. Demand is
+``model.labour.demand`` (1 = normal), moved by the timeline's ``demand`` event. The demand gap is
+``max(0, 1 - demand)``; a firm acts on it once it exceeds ``tolerance``.
+
+Personal security (the ``security`` column, which feeds the safety need) is reset each month to the
+firm-wide climate value before policies act; :func:`shift_security` moves both together.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+from sim.params import Spec, param
+from sim.policies.base import register
+from sim.policies.pay import (
+    RolesPolicy,
+    choice,
+    members,
+    merit_score,
+    role_selection,
+    roles_field,
+)
+
+
+def shift_security(model, delta, who: np.ndarray | None = None) -> None:
+    """Move personal security by ``delta`` (a number, or one per live row) for the rows ``who``
+    (a boolean mask over ``[0, n)``; everyone when None), kept in [0, 1]; the firm-wide climate
+    value moves by the mean change over the whole workforce."""
+    ws, n, c = model.workforce, model.workforce.n, model.climate
+    if n == 0:
+        return
+    change = np.broadcast_to(np.asarray(delta, dtype=float), (n,)).copy()
+    if who is not None:
+        change[~who] = 0.0
+    ws.security[:n] = np.clip(ws.security[:n] + change, 0.0, 1.0)
+    c.security = float(np.clip(c.security + change.mean(), 0.0, 1.0))
+
+
+def demand_gap(model) -> float:
+    return max(0.0, 1.0 - float(model.labour.demand))
+
+
+@register
+class AtWillLayoffs(RolesPolicy):
+    """At-will layoffs: when demand falls, headcount is cut in proportion to the demand gap.
+
+    Each month in phase 5, when the demand gap exceeds ``tolerance``, the planned headcount of each
+    chosen role (by default every role whose output has a value) is lowered to
+    ``plan at start * (1 - share_of_gap * gap)`` and the people above it are laid off: the lowest
+    rated first (``lowest_performance``), the most recently hired (``last_in_first_out``) or at
+    random. Anyone covered by a ``no_layoff_guarantee`` in force is spared. When demand recovers, the
+    plan returns to its starting level and the firm hires again.
+
+    Survivor syndrome: layoffs seen by the others lower everyone's security for a while. A month's
+    layoffs (from any policy) add ``survivor_fear * laid off / headcount`` to a fear that decays
+    with ``survivor_memory_months``; everyone's personal security falls by that fear.
+
+    Source: source document, Lincoln Electric's competitors lay off in a downturn, Lincoln does not;
+    Brockner et al. (1987, 1992): layoff survivors lose security and commitment.
+    """
+
+    name = "at_will_layoffs"
+    family = "security"
+    title_zh = "随时裁员"
+    default_roles = "producers"
+
+    class Params(Spec):
+        share_of_gap: float = param(
+            1.0,
+            0.0,
+            2.0,
+            unit="headcount share per demand share",
+            doc="headcount cut per unit of demand gap (1 = in proportion)",
+            source="assumed",
+        )
+        tolerance: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="demand share",
+            doc="demand gap the firm rides out before cutting",
+            source="assumed",
+        )
+        selection: Literal["lowest_performance", "last_in_first_out", "random"] = choice(
+            "lowest_performance", "who is laid off first"
+        )
+        survivor_fear: float = param(
+            1.0,
+            0.0,
+            5.0,
+            unit="security per share laid off",
+            doc="fall in everyone's security per share of the workforce laid off in a month",
+            source="assumed; Brockner et al. 1987: survivor syndrome",
+        )
+        survivor_memory_months: float = param(
+            6.0,
+            0.5,
+            36.0,
+            unit="months",
+            doc="e-folding time of the survivors' fear",
+            source="assumed",
+        )
+        roles: list[str] = roles_field("every role whose output has a value")
+
+    def setup(self, model):
+        super().setup(model)
+        self.base_plan = model.plan.copy()
+        self.lowered = False
+        self.fear = 0.0
+
+    def act(self, model):
+        if self.fear > 0:
+            shift_security(model, -self.fear)
+
+    def review(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        chosen = self.chosen_roles(model)
+        gap = demand_gap(model)
+        if gap <= p.tolerance:
+            if self.lowered:
+                model.plan[chosen] = self.base_plan[chosen]
+                self.lowered = False
+            return
+        target = np.floor(self.base_plan * max(0.0, 1.0 - p.share_of_gap * gap) + 0.5)
+        model.plan[chosen] = target[chosen].astype(model.plan.dtype)
+        self.lowered = True
+        guarantee = model.policy("no_layoff_guarantee")
+        exposed = members(model, chosen)
+        if guarantee is not None:
+            exposed &= ~guarantee.covered(model)
+        if p.selection == "lowest_performance":
+            order_key = merit_score(model)
+        elif p.selection == "last_in_first_out":
+            order_key = ws.tenure[:n].astype(float)
+        else:
+            order_key = model.rng.random(n)
+        counts = np.bincount(ws.role[:n], minlength=len(model.role_names))
+        excess = np.maximum(counts - model.plan, 0) * chosen
+        out = []
+        for r in np.flatnonzero(excess):
+            rows = np.flatnonzero(exposed & (ws.role[:n] == r))
+            out.append(rows[np.argsort(order_key[rows], kind="stable")[: excess[r]]])
+        if out:
+            model.separate(np.concatenate(out), "layoff")
+
+    def settle(self, model):
+        p = self.params
+        laid_off = model.flows.layoffs
+        headcount = model.workforce.n + laid_off
+        self.fear = self.fear * np.exp(-1.0 / p.survivor_memory_months) + (
+            p.survivor_fear * laid_off / max(headcount, 1)
+        )
+
+
+@register
+class NoLayoffGuarantee(RolesPolicy):
+    """No-layoff guarantee after N years: in a downturn hours are cut to a floor instead of jobs.
+
+    Covered are the chosen roles' people with at least ``after_years`` of service. Each month the
+    guarantee raises everyone's security by ``climate_security_gain`` (the firm keeps its people) and
+    the covered's by ``security_gain`` more; what leaving would cost (sacrifice, embeddedness) rises
+    by ``sacrifice_gain`` for the covered and in proportion to the service gained toward cover for
+    the others.
+
+    In a downturn (demand gap above ``tolerance``) the firm shares the work out among the people of
+    the roles whose output has a value: the labour needed is ``(1 - gap)`` of their planned
+    headcount at the start, so each works ``hours = clip(needed / present, floor, 1)`` of full time,
+    where ``floor = floor_hours_per_week / firm.weekly_hours``; fixed pay follows the hours. With
+    ``hiring_freeze`` their vacancies are not refilled while the gap lasts (attrition trims the
+    surplus). If even the floor leaves a surplus, the share ``(floor - needed / present) / floor``
+    of them, the lowest rated first, are transferred to lower-paid posts: their fixed pay is cut by
+    ``transfer_pay_cut`` while the gap lasts (column ``transferred``). This policy lays nobody off;
+    an ``at_will_layoffs`` in force spares the covered.
+
+    Source: source document, Lincoln Electric: no employee laid off since 1958; in return employees
+    accept fewer hours in a downturn, job transfers and sometimes a lower-paid post, to keep a
+    30-hour minimum week. The guarantee's qualifying service is not given there (assumed: 3 years).
+    """
+
+    name = "no_layoff_guarantee"
+    family = "security"
+    title_zh = "不裁员保障"
+
+    class Params(Spec):
+        after_years: float = param(
+            3.0,
+            0.0,
+            40.0,
+            unit="years",
+            doc="service after which an employee is covered",
+            source="assumed: the source document gives no qualifying period",
+        )
+        floor_hours_per_week: float = param(
+            30.0,
+            1.0,
+            80.0,
+            unit="hours/week",
+            doc="least weekly hours kept in a downturn",
+            source="source document: Lincoln keeps a 30-hour minimum week",
+        )
+        tolerance: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="demand share",
+            doc="demand gap ridden out before hours are cut",
+            source="assumed",
+        )
+        transfer_pay_cut: float = param(
+            0.15,
+            0.0,
+            0.6,
+            unit="share of fixed pay",
+            doc="pay cut of people transferred to lower-paid posts",
+            source="source document: sometimes a lower-paid post",
+        )
+        security_gain: float = param(
+            0.2,
+            0.0,
+            0.5,
+            unit="security",
+            doc="rise in personal security of the covered",
+            source="assumed",
+        )
+        climate_security_gain: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="security",
+            doc="rise in everyone's security: the firm is known to keep its people",
+            source="assumed",
+        )
+        hiring_freeze: bool = choice(
+            True,
+            "leave the vacancies of the roles whose output has a value unfilled during a downturn",
+            "source document: Lincoln cuts hours rather than people (assumed: and hires nobody)",
+        )
+        sacrifice_gain: float = param(
+            0.2,
+            0.0,
+            1.0,
+            unit="sacrifice",
+            doc="what leaving costs the covered: an earned guarantee",
+            source="Mitchell et al. 2001: sacrifice in job embeddedness",
+        )
+        roles: list[str] = roles_field("all roles")
+
+    def setup(self, model):
+        super().setup(model)
+        model.workforce.register_column("transferred", bool, False)
+        self.base_plan = model.plan.copy()
+        self.frozen = False
+
+    def covered(self, model) -> np.ndarray:
+        """Boolean mask over the live rows: people covered by the guarantee now."""
+        ws, n = model.workforce, model.workforce.n
+        return members(model, self.chosen_roles(model)) & (
+            ws.tenure[:n] >= 12.0 * self.params.after_years
+        )
+
+    def act(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        if n == 0:
+            return
+        in_roles = members(model, self.chosen_roles(model))
+        covered = self.covered(model)
+        shift_security(model, p.climate_security_gain)
+        shift_security(model, p.security_gain, covered)
+        progress = np.minimum(1.0, ws.tenure[:n] / max(12.0 * p.after_years, 1.0))
+        added = np.where(covered, p.sacrifice_gain, 0.5 * p.sacrifice_gain * progress) * in_roles
+        ws.sacrifice[:n] = np.minimum(1.0, ws.sacrifice[:n] + added)
+        self._share_work(model)
+
+    def _share_work(self, model):
+        ws, n, p = model.workforce, model.workforce.n, self.params
+        transferred = ws.transferred
+        producing = role_selection(model, [], "producers", self.name)
+        producers = members(model, producing)
+        gap = demand_gap(model)
+        if gap <= p.tolerance:
+            transferred[:n] = False
+            if self.frozen:
+                model.plan[producing] = self.base_plan[producing]
+                self.frozen = False
+            return
+        if p.hiring_freeze:
+            counts = np.bincount(ws.role[:n], minlength=len(model.role_names))
+            model.plan[producing] = np.minimum(model.plan, counts)[producing]
+            self.frozen = True
+        floor = min(1.0, p.floor_hours_per_week / model.spec.firm.weekly_hours)
+        needed = (1.0 - gap) * self.base_plan[producing].sum() / max(int(producers.sum()), 1)
+        ws.hours[:n][producers] = np.minimum(ws.hours[:n][producers], np.clip(needed, floor, 1.0))
+        surplus = max(0.0, (floor - needed) / floor)
+        target = int(round(surplus * producers.sum()))
+        transferred[:n] &= producers
+        now = int(transferred[:n].sum())
+        score = merit_score(model)
+        if now < target:
+            pool = np.flatnonzero(producers & ~transferred[:n])
+            transferred[pool[np.argsort(score[pool], kind="stable")[: target - now]]] = True
+        elif now > target:
+            held = np.flatnonzero(transferred[:n])
+            transferred[held[np.argsort(-score[held], kind="stable")[: now - target]]] = False
+        ws.fixed_pay[:n][transferred[:n]] *= 1.0 - p.transfer_pay_cut

@@ -1,0 +1,100 @@
+"""``orgsim app``: serve the classroom app on this machine, with no internet needed.
+
+The page (sim/viz/app.py) runs under ``solara run``. Everything the browser loads comes from the
+installed packages (solara-assets holds Solara's JavaScript, CSS and fonts); the environment below
+makes sure of it: a missing asset fails on this machine instead of being fetched from a CDN, and
+Solara sends no telemetry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+APP_FILE = Path(__file__).resolve().parent / "app.py"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+OFFLINE_ENV = {
+    # browser asks the app server for /_solara/cdn/..., served from the solara-assets package
+    "SOLARA_ASSETS_PROXY": "true",
+    # an asset missing from solara-assets fails at once on loopback (port 9, "discard") instead of
+    # being fetched from jsdelivr: the page never reaches the internet
+    "SOLARA_ASSETS_CDN": "http://127.0.0.1:9/npm/",
+    "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false",
+    # no "This website runs on Solara" banner over the charts on a projector
+    "SOLARA_THEME_SHOW_BANNER": "false",
+    "SOLARA_THEME_TITLE": "orgsim",
+    "MPLBACKEND": "Agg",
+}
+
+
+def server_env(base: dict | None = None) -> dict:
+    """The environment the page runs in: the caller's, with the offline settings on top."""
+    return {**(os.environ if base is None else base), **OFFLINE_ENV}
+
+
+def server_command(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> list[str]:
+    """The ``solara run`` command line for the page."""
+    return [
+        sys.executable,
+        "-m",
+        "solara",
+        "run",
+        str(APP_FILE),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--production",
+        "--no-open",
+        "--no-check-version",
+    ]
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def cmd_app(args) -> int:
+    if not 1 <= args.port <= 65535:
+        print(f"orgsim app: --port {args.port} is not a port (1-65535)", file=sys.stderr)
+        return 2
+    if not is_loopback(args.host):
+        print(
+            f"orgsim app: serving on {args.host}: anyone who can reach this machine on port "
+            f"{args.port} can use the app (use the default 127.0.0.1 to keep it to this machine)",
+            file=sys.stderr,
+        )
+    shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
+    print(f"orgsim app: open http://{shown}:{args.port}/ in a browser (Ctrl-C stops it)")
+    try:
+        return subprocess.call(server_command(args.host, args.port), env=server_env())
+    except KeyboardInterrupt:
+        return 0
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add the ``app`` subcommand to the ``orgsim`` command (called by sim/cli.py)."""
+    parser = subparsers.add_parser(
+        "app",
+        help="the classroom and what-if app in a browser (English and Chinese, works offline)",
+        description="Serve the classroom app. By default only this machine can open it.",
+    )
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+    )
+    parser.set_defaults(func=cmd_app)
+    return parser

@@ -1,0 +1,532 @@
+"""The standard figures of an experiment.
+
+- ``trajectories.png``  monthly metrics over time, one line per point (or group of points), the mean
+  across replicates with its 95% interval as a band;
+- ``response.png``      each headline figure against the swept parameter, mean and 95% interval;
+- ``differences.png``   paired differences from the reference point (common random numbers), 95%;
+- ``morris.png``        Morris screening: mu* against sigma for each output;
+- ``sobol.png``         Sobol first-order and total indices for each output.
+
+``plot_experiment(result, folder)`` draws the ones that fit the experiment and returns their paths.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.experiment import ExperimentResult
+
+DEFAULT_METRICS = ("turnover_rate_annual", "mean_satisfaction", "headcount", "profit")
+# Monthly flows are noisy month to month: they are drawn as trailing 12-month means.
+SMOOTHED = {
+    "turnover_rate_annual",
+    "total_turnover_rate_annual",
+    "hires",
+    "quits",
+    "non_renewals",
+    "dismissals",
+    "layoffs",
+    "profit",
+    "revenue",
+    "clients_won",
+    "clients_churned",
+    "clients_lost_to_leavers",
+}
+LABELS = {
+    "turnover_rate_annual": "voluntary turnover (share a year)",
+    "total_turnover_rate_annual": "total turnover (share a year)",
+    "voluntary_turnover_annual": "voluntary turnover (share a year)",
+    "mean_satisfaction": "mean satisfaction (0-1)",
+    "mean_dissatisfaction": "mean dissatisfaction (0-1)",
+    "mean_effort": "mean effort",
+    "headcount": "headcount (people)",
+    "headcount_end": "headcount at the end (people)",
+    "profit": "profit (a month)",
+    "profit_total": "total profit",
+    "revenue_total": "total revenue",
+    "cash_end": "cash at the end",
+    "clients_end": "clients at the end",
+    "intent_to_quit_share_end": "share intending to leave at the end",
+    "output_per_employee": "output per employee",
+}
+MONEY = {"profit", "revenue", "profit_total", "revenue_total", "cash", "cash_end", "wage_bill"}
+MAX_LINES = 8
+LEVEL = 0.95
+
+
+def label(name: str) -> str:
+    return LABELS.get(name, name.replace("_", " "))
+
+
+def _money(value, _pos=None) -> str:
+    magnitude = abs(value)
+    if magnitude >= 1e6:
+        return f"{value / 1e6:.1f}M"
+    if magnitude >= 1e3:
+        return f"{value / 1e3:.0f}k"
+    return f"{value:.0f}"
+
+
+def _style(ax, name: str | None = None) -> None:
+    ax.grid(alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    if name in MONEY:
+        ax.yaxis.set_major_formatter(FuncFormatter(_money))
+
+
+def _t(n: np.ndarray) -> np.ndarray:
+    from scipy import stats
+
+    n = np.asarray(n, dtype=float)
+    return np.where(n > 1, stats.t.ppf(0.5 + LEVEL / 2, np.maximum(n - 1, 1)), np.nan)
+
+
+def _short(path: str) -> str:
+    """``psychology.loss_aversion`` -> ``loss_aversion``; a role keeps its name."""
+    parts = path.split(".")
+    if len(parts) >= 4 and parts[1] in ("roles", "policies"):
+        return ".".join(parts[-2:])
+    return parts[-1]
+
+
+def _fmt(value) -> str:
+    return f"{value:.4g}" if isinstance(value, float | np.floating) else str(value)
+
+
+def _seeds_note(result: ExperimentResult) -> str:
+    ok = result.runs[result.runs["status"] == "ok"]
+    per = ok.groupby("point").size()
+    seeds = f"{per.min()}" if per.min() == per.max() else f"{per.min()}-{per.max()}"
+    return f"{seeds} seed{'s' if per.max() > 1 else ''} per point, common random numbers; shaded/whiskers: {LEVEL:.0%} interval of the mean"
+
+
+def _groups(result: ExperimentResult) -> tuple[pd.Series, str]:
+    """A group label for each point, so that a figure has at most MAX_LINES lines."""
+    design = result.design.set_index("point")
+    varying = [c for c in result.parameters if design[c].astype(str).nunique() > 1]
+    several_arms = design["arm"].nunique() > 1
+    if len(design) <= MAX_LINES:
+        labels = design.apply(
+            lambda row: " ".join(
+                ([str(row["arm"])] if several_arms or not varying else [])
+                + [f"{_short(c)}={_fmt(row[c])}" for c in varying]
+            ),
+            axis=1,
+        )
+        return labels, ""
+    if several_arms and design["arm"].nunique() <= MAX_LINES:
+        return design["arm"].astype(str), "each line pools the points of one arm"
+    first = varying[0]
+    values = design[first]
+    if values.nunique() <= MAX_LINES:
+        return values.map(lambda v: f"{_short(first)}={_fmt(v)}"), (
+            "each line pools the other parameters' values" if len(varying) > 1 else ""
+        )
+    bins = pd.qcut(values.astype(float), 4, duplicates="drop")
+    return bins.map(lambda b: f"{_short(first)} in ({b.left:.3g}, {b.right:.3g}]").astype(
+        str
+    ), "points binned by quartile of the first parameter"
+
+
+def _colours(n: int):
+    cmap = plt.get_cmap("viridis" if n > 4 else "tab10")
+    if n > 4:
+        return [cmap(x) for x in np.linspace(0.05, 0.9, n)]
+    return [cmap(i) for i in range(n)]
+
+
+# --- the figures -------------------------------------------------------------------------------
+
+
+def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | None:
+    metrics = [m for m in (metrics or DEFAULT_METRICS) if m in result.monthly.columns]
+    if result.monthly.empty or not metrics:
+        return None
+    groups, note = _groups(result)
+    monthly = result.monthly[["run_id", "point", "replicate", "month", *metrics]].copy()
+    monthly = monthly.sort_values(["run_id", "month"], kind="stable")
+    for m in metrics:
+        if m in SMOOTHED:
+            monthly[m] = monthly.groupby("run_id")[m].transform(
+                lambda s: s.rolling(12, min_periods=1).mean()
+            )
+    monthly["group"] = monthly["point"].map(groups)
+    # a run's value for a group is its mean over the group's points (same seed): pooled bands
+    per_run = monthly.groupby(["group", "replicate", "month"], sort=False)[metrics].mean()
+    order = list(dict.fromkeys(groups.loc[result.design["point"]]))
+    colours = dict(zip(order, _colours(len(order)), strict=True))
+    cols = 2 if len(metrics) > 1 else 1
+    rows = int(np.ceil(len(metrics) / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 3.6 * rows), squeeze=False)
+    for ax, m in zip(axes.flat, metrics, strict=False):
+        for g in order:
+            block = per_run.loc[g][m].groupby(level="month").agg(["mean", "std", "count"])
+            half = _t(block["count"].to_numpy()) * block["std"] / np.sqrt(block["count"])
+            ax.plot(block.index, block["mean"], color=colours[g], lw=1.6, label=g)
+            ax.fill_between(
+                block.index,
+                block["mean"] - half,
+                block["mean"] + half,
+                color=colours[g],
+                alpha=0.2,
+                lw=0,
+            )
+        title = label(m) + (" — 12-month mean" if m in SMOOTHED else "")
+        ax.set_title(title, loc="left", fontsize=10, fontweight="bold")
+        ax.set_xlabel("month")
+        _style(ax, m)
+    for ax in list(axes.flat)[len(metrics) :]:
+        ax.set_visible(False)
+    handles, labels_ = axes.flat[0].get_legend_handles_labels()
+    fig.legend(
+        handles, labels_, loc="lower center", ncol=min(4, len(order)), fontsize=8, frameon=False
+    )
+    _finish(
+        fig,
+        f"{_headline(result)}\n{_seeds_note(result)}" + (f"; {note}" if note else ""),
+        bottom_in=0.15 + 0.2 * int(np.ceil(len(order) / 4)),
+    )
+    return _save(fig, path)
+
+
+def _headline(result: ExperimentResult) -> str:
+    arms = ", ".join(result.arms)
+    months = {v.get("months") for v in result.manifest.get("arms", {}).values()}
+    span = f", {months.pop()} months" if len(months) == 1 else ""
+    return f"{result.kind} of {arms}{span}"
+
+
+def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
+    """Each output against the first swept parameter, one line per value of the second (or arm)."""
+    varying = [c for c in result.parameters if result.design[c].astype(str).nunique() > 1]
+    if not varying:
+        return None
+    outputs = list(outputs or result.outputs)
+    summary = result.summary(outputs)
+    x = varying[0]
+    categories: list = []
+    if not pd.api.types.is_numeric_dtype(result.design[x]):
+        # a choice (appraisal frequency, a rule): evenly spaced, in the order of the design
+        categories = list(dict.fromkeys(result.design[x]))
+        summary[x] = summary[x].map({c: i for i, c in enumerate(categories)}).astype(float)
+    sampled = result.design[x].nunique() > 12 and not categories
+    hue_cols = [c for c in varying[1:] if result.design[c].nunique() <= MAX_LINES][:1]
+    if result.design["arm"].nunique() > 1:
+        hue_cols = ["arm", *hue_cols]
+    cols = min(len(outputs), 2)
+    rows = int(np.ceil(len(outputs) / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 3.8 * rows), squeeze=False)
+    for ax, output in zip(axes.flat, outputs, strict=False):
+        block = summary[summary["output"] == output]
+        if sampled:  # a sampled design: one dot per point, whiskers for its replicates' interval
+            ax.errorbar(
+                block[x],
+                block["mean"],
+                yerr=[block["mean"] - block["ci_low"], block["ci_high"] - block["mean"]],
+                fmt="o",
+                ms=3,
+                lw=0.8,
+                alpha=0.7,
+                color="#1f77b4",
+            )
+        else:
+            keys = block[hue_cols].astype(str).agg(" ".join, axis=1) if hue_cols else None
+            levels = list(dict.fromkeys(keys)) if keys is not None else [None]
+            colours = _colours(len(levels))
+            # nudge the lines apart so that equal ones stay visible
+            span = float(block[x].max() - block[x].min()) or 1.0
+            for i, (level_, colour) in enumerate(zip(levels, colours, strict=True)):
+                dodge = 0.012 * span * (i - (len(levels) - 1) / 2)
+                part = block if level_ is None else block[keys == level_]
+                # pool the remaining parameters: mean of point means at each x (same seeds)
+                line = part.groupby(x)[["mean", "ci_low", "ci_high"]].mean().sort_index()
+                name = None
+                if level_ is not None:
+                    name = " ".join(
+                        f"{_short(c)}={_fmt(v)}" if c != "arm" else str(v)
+                        for c, v in zip(hue_cols, part.iloc[0][hue_cols], strict=True)
+                    )
+                ax.errorbar(
+                    line.index.to_numpy(dtype=float) + dodge,
+                    line["mean"],
+                    yerr=[line["mean"] - line["ci_low"], line["ci_high"] - line["mean"]],
+                    fmt="-o",
+                    ms=4,
+                    capsize=3,
+                    color=colour,
+                    label=name,
+                )
+            if levels != [None]:
+                ax.legend(fontsize=8, frameon=False)
+        ax.set_xlabel(x)
+        if categories:
+            ax.set_xticks(range(len(categories)), [str(c) for c in categories])
+        ax.set_title(label(output), loc="left", fontsize=10, fontweight="bold")
+        _style(ax, output)
+    for ax in list(axes.flat)[len(outputs) :]:
+        ax.set_visible(False)
+    pooled = [c for c in varying[1:] if c not in hue_cols]
+    note = f"; pooled over {', '.join(_short(c) for c in pooled)}" if pooled and not sampled else ""
+    _finish(
+        fig,
+        f"{_headline(result)}: headline figures against {_short(x)}\n{_seeds_note(result)}{note}",
+    )
+    return _save(fig, path)
+
+
+def differences(result: ExperimentResult, path: Path, outputs=None, limit: int = 30) -> Path | None:
+    """Forest plot: each point's paired difference from the reference, with its interval."""
+    if len(result.design) < 2:
+        return None
+    from sim.experiment import point_labels
+
+    outputs = list(outputs or result.outputs)
+    diffs = result.differences(outputs)
+    if diffs.empty:
+        return None
+    labels_ = point_labels(result)
+    points = list(dict.fromkeys(diffs["point"]))[:limit]
+    height = 1.2 + 0.32 * len(points)
+    cols = min(len(outputs), 2)
+    rows = int(np.ceil(len(outputs) / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, height * rows), squeeze=False)
+    y = np.arange(len(points))[::-1]
+    for ax, output in zip(axes.flat, outputs, strict=False):
+        block = diffs[diffs["output"] == output].set_index("point").reindex(points)
+        excludes_zero = ((block["ci_low"] > 0) | (block["ci_high"] < 0)).to_numpy()
+        for mask, colour in ((excludes_zero, "#c0392b"), (~excludes_zero, "#7f7f7f")):
+            part = block[mask]
+            ax.errorbar(
+                part["mean_difference"],
+                y[mask],
+                xerr=[
+                    part["mean_difference"] - part["ci_low"],
+                    part["ci_high"] - part["mean_difference"],
+                ],
+                fmt="o",
+                ms=4,
+                color=colour,
+                capsize=3,
+            )
+        ax.axvline(0, color="black", lw=0.8)
+        ax.set_yticks(y, [labels_[p] for p in points], fontsize=8)
+        ax.set_title(f"Δ {label(output)}", loc="left", fontsize=10, fontweight="bold")
+        ax.xaxis.set_major_locator(MaxNLocator(5))
+        if output in MONEY:
+            ax.xaxis.set_major_formatter(FuncFormatter(_money))
+        ax.grid(alpha=0.3, axis="x")
+        ax.spines[["top", "right"]].set_visible(False)
+    for ax in list(axes.flat)[len(outputs) :]:
+        ax.set_visible(False)
+    more = (
+        f" (first {limit} of {diffs['point'].nunique()} points)"
+        if diffs["point"].nunique() > limit
+        else ""
+    )
+    _finish(
+        fig,
+        f"{_headline(result)}: paired difference from {labels_[result.reference]}{more}\n"
+        f"{_seeds_note(result)}; red: the interval excludes 0",
+    )
+    return _save(fig, path)
+
+
+def morris(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
+    """mu* (overall influence) against sigma (non-linearity and interactions), per output."""
+    if indices is None or "mu_star" not in indices:
+        return None
+    outputs = list(dict.fromkeys(indices["output"]))
+    cols = min(len(outputs), 2)
+    rows = int(np.ceil(len(outputs) / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 4.6 * rows), squeeze=False)
+    any_log = False
+    for ax, output in zip(axes.flat, outputs, strict=False):
+        block = indices[indices["output"] == output]
+        any_log |= _morris_panel(ax, block, output)
+    for ax in list(axes.flat)[len(outputs) :]:
+        ax.set_visible(False)
+    _finish(
+        fig,
+        title + "Morris screening: far right = influential; high σ/μ* = non-linear or interacting"
+        "; whiskers: 95% bootstrap interval of μ*"
+        + (
+            "\nlog axes where the effects span orders of magnitude; hollow: no effect"
+            if any_log
+            else ""
+        ),
+    )
+    return _save(fig, path)
+
+
+def _morris_panel(ax, block: pd.DataFrame, output: str) -> bool:
+    """One output's mu*-sigma scatter; log axes when the effects span orders of magnitude (one
+    dominant parameter would squash the rest into a corner). Returns whether it went log."""
+    mu, sigma, conf = (block[c].to_numpy(dtype=float) for c in ("mu_star", "sigma", "mu_star_conf"))
+    positive = mu[mu > 0]
+    log = positive.size >= 2 and positive.max() / positive.min() > 10
+    null = mu <= 0
+    if log:
+        floor = positive.min() / 4
+        mu_shown = np.maximum(mu, floor)
+        sigma_shown = np.maximum(sigma, floor)
+        top = max(float(np.max(mu + conf)), float(sigma.max())) * 2
+        low = floor / 2
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+    else:
+        mu_shown, sigma_shown = mu, sigma
+        top = max(float(np.max(mu + conf)), float(sigma.max()), 1e-12) * 1.1
+        low = 0.0
+    grid = np.geomspace(max(low, top * 1e-9), top, 50) if log else np.linspace(0, top, 2)
+    for ratio, style in ((1.0, "--"), (0.5, "-."), (0.1, ":")):
+        ax.plot(grid, ratio * grid, style, color="grey", lw=0.8)
+        ax.annotate(
+            f"σ/μ* = {ratio:g}",
+            (top, ratio * top),
+            fontsize=7,
+            color="grey",
+            ha="right",
+            va="bottom",
+        )
+    lower = np.minimum(conf, mu_shown - (low if log else 0) * 1.0001)
+    ax.errorbar(
+        mu_shown[~null],
+        sigma_shown[~null],
+        xerr=[lower[~null], conf[~null]],
+        fmt="o",
+        color="#1f77b4",
+        ecolor="#9ecae1",
+        capsize=2,
+    )
+    if null.any():
+        ax.scatter(mu_shown[null], sigma_shown[null], facecolors="none", edgecolors="#1f77b4")
+
+    # labels, nudged up when another label already sits close by (in axis fractions)
+    def frac(v):
+        if log:
+            return (np.log10(v) - np.log10(low)) / (np.log10(top) - np.log10(low))
+        return v / top
+
+    placed: list[tuple[float, float]] = []
+    for i in np.argsort(sigma_shown):
+        x, y = frac(mu_shown[i]), frac(sigma_shown[i])
+        start = y
+        while any(abs(px - x) < 0.3 and abs(py - y) < 0.035 for px, py in placed):
+            y += 0.035
+        placed.append((x, y))
+        name = _short(block["parameter"].iloc[i]) + (" (no effect)" if null[i] else "")
+        moved = y > start
+        ax.annotate(
+            name,
+            (mu_shown[i], sigma_shown[i]),
+            xytext=(x + 0.01, y + 0.012),
+            textcoords="axes fraction",
+            fontsize=7,
+            arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "grey"} if moved else None,
+        )
+    ax.set_xlim(low, top)
+    ax.set_ylim(low, top)
+    ax.set_xlabel("μ* (mean |elementary effect|)")
+    ax.set_ylabel("σ (spread of effects)")
+    ax.set_title(label(output), loc="left", fontsize=10, fontweight="bold")
+    ax.grid(alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    if output in MONEY:
+        ax.xaxis.set_major_formatter(FuncFormatter(_money))
+        ax.yaxis.set_major_formatter(FuncFormatter(_money))
+    return log
+
+
+def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
+    """First-order (S1) and total (ST) Sobol indices with their intervals, per output."""
+    if indices is None or "ST" not in indices:
+        return None
+    outputs = list(dict.fromkeys(indices["output"]))
+    names = list(dict.fromkeys(indices["parameter"]))
+    cols = min(len(outputs), 2)
+    rows = int(np.ceil(len(outputs) / cols))
+    height = 1.4 + 0.45 * len(names)
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, height * rows), squeeze=False)
+    y = np.arange(len(names))[::-1]
+    for ax, output in zip(axes.flat, outputs, strict=False):
+        block = indices[indices["output"] == output].set_index("parameter").reindex(names)
+        ax.barh(
+            y + 0.2,
+            block["S1"],
+            0.38,
+            xerr=block["S1_conf"],
+            label="S1 first order",
+            color="#1f77b4",
+            capsize=2,
+        )
+        ax.barh(
+            y - 0.2,
+            block["ST"],
+            0.38,
+            xerr=block["ST_conf"],
+            label="ST total",
+            color="#ff7f0e",
+            capsize=2,
+        )
+        ax.axvline(0, color="black", lw=0.8)
+        ax.set_yticks(y, [_short(n) for n in names], fontsize=8)
+        ends = np.concatenate(
+            [block["S1"] - block["S1_conf"], block["S1"] + block["S1_conf"]]
+            + [block["ST"] - block["ST_conf"], block["ST"] + block["ST_conf"]]
+        )
+        ax.set_xlim(
+            min(-0.05, float(np.nanmin(ends)) - 0.02), max(1.0, float(np.nanmax(ends)) + 0.02)
+        )
+        ax.set_title(label(output), loc="left", fontsize=10, fontweight="bold")
+        ax.grid(alpha=0.3, axis="x")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(fontsize=8, frameon=False, loc="lower right")
+    for ax in list(axes.flat)[len(outputs) :]:
+        ax.set_visible(False)
+    _finish(
+        fig,
+        title + "Sobol indices: share of the output's variance due to each parameter alone (S1) "
+        "and with its interactions (ST)\nwhiskers: 95% bootstrap interval",
+    )
+    return _save(fig, path)
+
+
+def _finish(fig, header: str, bottom_in: float = 0.0) -> None:
+    """Put the header in the top margin and lay the panels out below it, whatever the size."""
+    height = fig.get_figheight()
+    lines = header.count("\n") + 1
+    fig.suptitle(header, fontsize=9, x=0.01, y=1 - 0.08 / height, ha="left", va="top")
+    fig.tight_layout(rect=(0, bottom_in / height, 1, 1 - (0.06 + 0.16 * lines) / height))
+
+
+def _save(fig, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=130)
+    plt.close(fig)
+    return path
+
+
+def plot_experiment(result: ExperimentResult, folder: Path, metrics=None) -> list[Path]:
+    """The figures that fit the experiment, written to ``folder``; returns their paths."""
+    folder = Path(folder)
+    made: list[Path | None] = []
+    if result.kind == "sensitivity":
+        prefix = f"{_headline(result)}, {_seeds_note(result).split(';')[0]}\n"
+        made.append(morris(result.indices, folder / "morris.png", prefix))
+        made.append(sobol(result.indices, folder / "sobol.png", prefix))
+    else:
+        made.append(trajectories(result, folder / "trajectories.png", metrics))
+        if result.kind == "sweep":
+            made.append(response(result, folder / "response.png"))
+        made.append(differences(result, folder / "differences.png"))
+    return [p for p in made if p is not None]

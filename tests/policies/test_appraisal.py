@@ -1,0 +1,180 @@
+"""Appraisal and bottom-ranking elimination move security, stress, justice and dismissals the way
+the source document says (its three rules: retrain first, not too often, be transparent).
+
+Each direction is a paired comparison over 20 seeds of the baseline firm; see conftest.py.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sim.model import OrgModel
+from sim.policies import POLICIES
+
+from .conftest import (
+    SEEDS,
+    arm,
+    compare,
+    metric_mean,
+    metric_total,
+    producers,
+    rejection,
+    report,
+    run,
+    scenario_of,
+)
+
+NONE = arm()
+
+
+def appraisal(**params):
+    return arm(("appraisal", params))
+
+
+def ranking(**params):
+    return arm(("bottom_ranking", params))
+
+
+# --- appraisal -----------------------------------------------------------------------------------
+
+
+def test_monthly_appraisal_gives_a_lower_safety_need_than_yearly():
+    compare(
+        "monthly vs yearly appraisal",
+        appraisal(frequency="monthly"),
+        appraisal(frequency="yearly"),
+        metric_mean("need_safety", 6, 36),
+    ).lower()
+
+
+def test_frequent_appraisal_adds_stress():
+    compare(
+        "monthly vs yearly appraisal",
+        appraisal(frequency="monthly"),
+        appraisal(frequency="yearly"),
+        metric_mean("mean_dissatisfaction", 6, 36),
+    ).higher()
+
+
+def test_accurate_transparent_appraisal_lowers_felt_inequity():
+    fair = appraisal(accuracy=0.95)
+    opaque = appraisal(
+        accuracy=0.2, transparent_criteria=False, transparent_method=False, transparent_result=False
+    )
+    compare("fair vs opaque appraisal", fair, opaque, metric_mean("mean_inequity", 3, 36)).lower()
+
+
+def test_appraisal_scores_follow_performance_more_closely_when_accurate():
+    def correlation(model: OrgModel) -> float:
+        ws, rows = model.workforce, producers(model)
+        rated = rows[np.isfinite(ws.appraisal[rows])]
+        per_hour = ws.ability[rated] * ws.skill[rated] * ws.effort[rated]
+        return float(np.corrcoef(np.log(per_hour), ws.appraisal[rated])[0, 1])
+
+    compare(
+        "appraisal accuracy 0.9 vs 0.1",
+        appraisal(frequency="quarterly", accuracy=0.9),
+        appraisal(frequency="quarterly", accuracy=0.1),
+        correlation,
+    ).higher()
+
+
+def test_appraisal_and_bottom_ranking_cannot_both_be_in_force():
+    key = arm("appraisal", "bottom_ranking")
+    with pytest.raises(ValueError, match="use one of the two"):
+        OrgModel(scenario_of(key), seed=0)
+
+
+# --- bottom-ranking elimination ------------------------------------------------------------------
+
+
+def test_bottom_ranking_dismisses_the_bottom_tenth_each_cycle_and_lowers_security():
+    plain = ranking(bottom_share=0.1, frequency="half_yearly")
+    p = compare("bottom 10% vs none", plain, NONE, metric_total("dismissals", 1, 36)).higher()
+    staff = 180  # production, sales and engineering
+    report("dismissals per half-yearly cycle (expected about 10% of the staff)", p.a.mean() / 6)
+    assert 0.06 * staff < p.a.mean() / 6 < 0.11 * staff
+    compare("bottom 10% vs none", plain, NONE, metric_mean("need_safety", 3, 36)).lower()
+
+
+def _mean_producer_ability(model: OrgModel) -> float:
+    return float(model.workforce.ability[producers(model)].mean())
+
+
+def test_bottom_ranking_weeds_out_the_less_able():
+    compare("bottom 10% vs none", ranking(accuracy=0.9), NONE, _mean_producer_ability).higher()
+
+
+def test_retraining_before_dismissal_gives_fewer_dismissals_and_less_loss_of_security():
+    retrain, plain = ranking(retrain_first=True), ranking(retrain_first=False)
+    compare("retrain first vs plain", retrain, plain, metric_total("dismissals", 1, 36)).lower()
+    compare("retrain first vs plain", retrain, plain, metric_mean("need_safety", 3, 36)).higher()
+    compare("retrain first vs plain", retrain, plain, metric_total("quits", 1, 36)).lower()
+
+
+def test_retraining_raises_the_skill_of_the_retrained():
+    key = ranking(retrain_first=True, retraining_skill_gain=0.2)
+    passed = []
+    for seed in SEEDS:
+        events = run(key, seed).events().query("event == 'retraining_reappraised'")
+        passed.append(1.0 - events["dismissed"].sum() / max(events["retrained"].sum(), 1))
+    report("share of the retrained kept after re-appraisal", round(float(np.mean(passed)), 3))
+    assert 0.2 < np.mean(passed) < 0.95
+
+
+def test_monthly_bottom_ranking_threatens_safety_more_than_yearly():
+    monthly, yearly = ranking(frequency="monthly"), ranking(frequency="yearly")
+    compare("ranking monthly vs yearly", monthly, yearly, metric_mean("need_safety", 3, 36)).lower()
+    compare(
+        "ranking monthly vs yearly", monthly, yearly, metric_total("dismissals", 1, 36)
+    ).higher()
+
+
+def test_transparent_bottom_ranking_lowers_fear_and_felt_inequity():
+    told = ranking(transparent_criteria=True, transparent_method=True, transparent_result=True)
+    hidden = ranking(transparent_criteria=False, transparent_method=False, transparent_result=False)
+    compare(
+        "transparent vs opaque ranking", told, hidden, metric_mean("need_safety", 3, 36)
+    ).higher()
+    compare(
+        "transparent vs opaque ranking", told, hidden, metric_mean("mean_inequity", 3, 36)
+    ).lower()
+
+
+def test_bottom_ranking_pressure_raises_effort_of_the_secure():
+    # with a no-layoff guarantee cancelling most of the fear, what is left is the spur to effort
+    compare(
+        "bottom 10% vs none",
+        ranking(fear_weight=0.0, security_loss_monthly=0.0, stress_monthly=0.0),
+        NONE,
+        metric_mean("mean_effort", 3, 36),
+    ).higher()
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+BAD = {
+    "appraisal": [("frequency", "weekly"), ("accuracy", 1.5), ("stress_monthly", -0.1)],
+    "bottom_ranking": [("bottom_share", 0.6), ("retrain_first", "sometimes"), ("frequency", 2)],
+}
+
+
+@pytest.mark.parametrize(
+    "policy,field,value", [(p, f, v) for p, bad in BAD.items() for f, v in bad]
+)
+def test_bad_appraisal_parameter_fails_validation_naming_the_field(policy, field, value):
+    message = rejection(policy, {field: value})
+    assert "bad_scenario.yaml" in message and f"policies[0].params.{field}" in message
+
+
+@pytest.mark.parametrize("policy", sorted(BAD))
+def test_unknown_appraisal_parameter_fails_validation_listing_the_allowed(policy):
+    message = rejection(policy, {"cycle": 6})
+    assert "policies[0].params.cycle" in message
+    assert all(name in message for name in POLICIES[policy].Params.model_fields)
+
+
+def test_misspelt_appraisal_policy_fails_validation_with_a_suggestion():
+    message = rejection("bottom_rankng", {})
+    assert "policies[0].name" in message and "did you mean 'bottom_ranking'" in message

@@ -1,0 +1,128 @@
+"""Career policies: ladders, promotion by competition or appointment, training.
+
+Each direction is a paired comparison over 20 seeds of the baseline firm; see conftest.py.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sim.model import OrgModel
+from sim.policies import POLICIES
+
+from .conftest import (
+    arm,
+    compare,
+    metric_mean,
+    per_seed,
+    producers,
+    rejection,
+    report,
+    run,
+)
+
+NONE = arm()
+RACING = arm(("promotion", {"method": "open_competition"}))
+PICKING = arm(("promotion", {"method": "appointment"}))
+
+
+def test_more_ladders_raise_felt_advancement_and_self_actualisation():
+    compare(
+        "three ladders vs one",
+        arm(("career_ladders", {"ladders": 3})),
+        arm(("career_ladders", {"ladders": 1})),
+        metric_mean("need_self_actualization", 3, 36),
+    ).higher()
+
+
+def test_more_ladders_mean_more_promotions():
+    def promotions(model: OrgModel) -> float:
+        return float((model.events()["event"] == "promotion").sum())
+
+    compare(
+        "promotion with two ladders vs one",
+        arm("promotion", ("career_ladders", {"ladders": 2})),
+        arm("promotion", ("career_ladders", {"ladders": 1})),
+        promotions,
+    ).higher()
+
+
+def test_promotions_are_logged_with_who_was_promoted():
+    events = run(RACING, 0).events().query("event == 'promotion'")
+    per_round = events.groupby("month").size()
+    report("promotions per yearly round (5% of ~150 eligible)", per_round.to_dict())
+    assert list(per_round.index) == [12, 24, 36]
+    assert np.all((per_round >= 4) & (per_round <= 12))
+    assert events["employee_id"].notna().all() and (events["tenure_months"] >= 12).all()
+
+
+def _promoted_performance(model: OrgModel) -> float:
+    return float(model.events().query("event == 'promotion'")["performance"].mean())
+
+
+def test_horse_racing_promotes_better_performers_than_horse_picking():
+    compare("open competition vs appointment", RACING, PICKING, _promoted_performance).higher()
+
+
+def test_horse_racing_raises_advancement_and_procedural_justice_over_horse_picking():
+    compare(
+        "open competition vs appointment",
+        RACING,
+        PICKING,
+        metric_mean("need_self_actualization", 3, 36),
+    ).higher()
+    compare(
+        "open competition vs appointment", RACING, PICKING, metric_mean("mean_inequity", 3, 36)
+    ).lower()
+    compare(
+        "open competition vs appointment", RACING, PICKING, metric_mean("mean_effort", 3, 36)
+    ).higher()
+
+
+def test_training_raises_skill_and_growth_at_a_cost():
+    trained = arm("training")
+
+    def newcomers_skill(model: OrgModel) -> float:
+        ws, rows = model.workforce, producers(model)
+        young = rows[(ws.tenure[rows] >= 3) & (ws.tenure[rows] <= 24)]
+        return float(ws.skill[young].mean())
+
+    compare("training vs none", trained, NONE, newcomers_skill).higher()
+    compare(
+        "training vs none", trained, NONE, metric_mean("need_self_actualization", 3, 36)
+    ).higher()
+    costs = per_seed(trained, metric_mean("costs", 1, 36)) - per_seed(
+        NONE, metric_mean("costs", 1, 36)
+    )
+    report("training: extra monthly costs (200 people at 100 each, net of savings)", costs.mean())
+    assert costs.mean() > 0
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+BAD = {
+    "career_ladders": [("ladders", 0), ("ladders", 2.5)],
+    "promotion": [("method", "horse_picking"), ("promotion_share", 0.9)],
+    "training": [("cost_per_person_month", -1.0), ("growth_gain", 0.9)],
+}
+
+
+@pytest.mark.parametrize(
+    "policy,field,value", [(p, f, v) for p, bad in BAD.items() for f, v in bad]
+)
+def test_bad_career_parameter_fails_validation_naming_the_field(policy, field, value):
+    message = rejection(policy, {field: value})
+    assert "bad_scenario.yaml" in message and f"policies[0].params.{field}" in message
+
+
+@pytest.mark.parametrize("policy", sorted(BAD))
+def test_unknown_career_parameter_fails_validation_listing_the_allowed(policy):
+    message = rejection(policy, {"speed": 1})
+    assert "policies[0].params.speed" in message
+    assert all(name in message for name in POLICIES[policy].Params.model_fields)
+
+
+def test_misspelt_career_policy_fails_validation_with_a_suggestion():
+    message = rejection("promotions", {})
+    assert "policies[0].name" in message and "did you mean 'promotion'" in message

@@ -1,0 +1,136 @@
+"""Information and the PDCA loop: formal reports are late and noisy, informal channels early and
+team by team, and the PDCA loop acts on what they show (source document: information channels;
+the ERM platform run as PDCA)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from _b2_helpers import (
+    SEEDS,
+    bad_parameter_problem,
+    build,
+    compare,
+    entry,
+    mean_and_se,
+    metric_mean,
+    report,
+    run,
+    scenario,
+)
+
+from sim.model import OrgModel
+from sim.policies import POLICIES
+
+# An underpaid firm: similar firms pay production workers 4200 against this firm's 3000.
+UNDERPAID = {"firm.roles.production_worker.market_wage": 4200}
+
+
+def _reading_errors(key: str, delay: int) -> np.ndarray:
+    errors = []
+    for seed in SEEDS:
+        model = run(key, seed)
+        reports = model.policy("formal_reports")
+        truth = model.metrics().set_index("month").loc[reports.signal_month]
+        assert reports.signal_month == model.month - 1 - delay
+        for name in ("headcount", "cash", "output_per_employee", "mean_intent", "revenue"):
+            errors.append(reports.signals[name] / truth[name] - 1.0)
+    return np.array(errors)
+
+
+def test_formal_reports_describe_the_firm_as_it_was_delay_months_ago_with_noise():
+    exact = _reading_errors(
+        scenario([entry("formal_reports", delay_months=2, noise=0.0)], months=12), 2
+    )
+    assert np.allclose(exact, 0.0)
+    noisy = _reading_errors(
+        scenario([entry("formal_reports", delay_months=2, noise=0.1)], months=12), 2
+    )
+    mean, se = mean_and_se(noisy)
+    report(
+        "formal reports, noise 0.1: relative error of readings (mean, sd)",
+        f"{mean:+.4f}, {noisy.std(ddof=1):.4f} (n={noisy.size})",
+    )
+    assert abs(mean) < 3 * se + 1e-9
+    assert 0.07 < noisy.std(ddof=1) < 0.13
+
+
+def test_quarterly_reports_average_the_quarters_flows():
+    key = scenario([entry("formal_reports", every_months=3, delay_months=1, noise=0.0)], months=12)
+    for seed in SEEDS[:5]:
+        model = run(key, seed)
+        reports = model.policy("formal_reports")
+        frame = model.metrics().set_index("month")
+        quarter = frame.loc[reports.signal_month - 2 : reports.signal_month]
+        assert reports.signals["turnover_rate_annual"] == pytest.approx(
+            quarter["turnover_rate_annual"].mean()
+        )
+        assert reports.signals["headcount"] == frame.loc[reports.signal_month, "headcount"]
+
+
+def test_informal_channels_read_each_reached_teams_mood_without_delay():
+    key = scenario([entry("informal_channels", noise=0.02)], months=12, **UNDERPAID)
+    errors, seen_shares = [], []
+    for seed in SEEDS:
+        model = OrgModel(build(key), seed=seed).run(11)
+        ws, n = model.workforce, model.workforce.n
+        size = np.bincount(ws.team[:n])
+        true = np.bincount(ws.team[:n], weights=ws.intent[:n]) / np.maximum(size, 1)
+        model.step()  # the talks at the start of month 12 read the state at the end of month 11
+        reading = model.policy("informal_channels").team_intent[: true.size]
+        seen = ~np.isnan(reading)
+        seen_shares.append(seen.mean())
+        errors.extend((reading[seen] - true[seen]).tolist())
+    sd = float(np.std(errors, ddof=1))
+    report(
+        "informal channels, noise 0.02: reading minus the teams' current intent (mean, sd); share of teams seen",
+        f"{np.mean(errors):+.4f}, {sd:.4f} (n={len(errors)}); {np.mean(seen_shares):.2f}",
+    )
+    assert abs(np.mean(errors)) < 0.01 and 0.01 < sd < 0.03
+    assert 0 < np.mean(seen_shares) < 1  # only teams with an informal leader are seen
+
+
+def test_pdca_without_information_is_blind_and_does_nothing():
+    blind, none = scenario([entry("pdca")], **UNDERPAID), scenario(**UNDERPAID)
+    for seed in SEEDS[:5]:
+        a, b = run(blind, seed).metrics(), run(none, seed).metrics()
+        assert a.equals(b)
+
+
+def test_pdca_reading_formal_reports_raises_pay_and_cuts_turnover_in_an_underpaid_firm():
+    reports = scenario([entry("formal_reports")], **UNDERPAID)
+    loop = scenario([entry("formal_reports"), entry("pdca")], **UNDERPAID)
+    compare("PDCA on reports vs reports alone", loop, reports, metric_mean("mean_wage", 12))
+    compare(
+        "reports alone vs PDCA on reports", reports, loop, metric_mean("turnover_rate_annual", 7)
+    )
+
+
+@pytest.mark.slow
+def test_pdca_reading_informal_channels_intervenes_with_alarmed_teams():
+    talks = scenario([entry("informal_channels")], **UNDERPAID)
+    loop = scenario([entry("informal_channels"), entry("pdca", pay_raise_percent=0.0)], **UNDERPAID)
+    actions = [
+        int((run(loop, s).events()["event"] == "pdca_team_intervention").sum()) for s in SEEDS
+    ]
+    report("PDCA team interventions in 24 months (20 seeds, mean)", np.mean(actions))
+    assert np.mean(actions) > 2
+    compare("PDCA on informal channels vs talks alone", loop, talks, metric_mean("need_safety", 4))
+    compare("PDCA on informal channels vs talks alone", loop, talks, metric_mean("need_esteem", 4))
+
+
+def test_talking_with_informal_leaders_gives_staff_a_voice():
+    compare(
+        "informal channels vs none",
+        scenario([entry("informal_channels")]),
+        scenario(),
+        metric_mean("need_self_actualization", 6),
+    )
+
+
+@pytest.mark.parametrize(
+    "name", [n for n, cls in POLICIES.items() if cls.__module__.endswith(".information")]
+)
+def test_a_bad_parameter_fails_validation_naming_its_field_path(name):
+    path, message = bad_parameter_problem("policy", name)
+    assert path in message and "bad.yaml" in message

@@ -1,0 +1,174 @@
+"""Restructuring: merging departments, cutting middle management by open competition, replacing
+management, hiring a cohort, quality assurance — each against the same firm without it over 20
+paired seeds (source document: Haier at Red Star)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from _b2_helpers import (
+    SEEDS,
+    assert_positive,
+    bad_parameter_problem,
+    compare,
+    entry,
+    metric_mean,
+    report,
+    run,
+    scenario,
+)
+
+from sim.policies import POLICIES
+
+NONE = scenario()
+
+# A firm with a bureaucracy to cut: 12 departments and 30 middle managers (200 people in all).
+BUREAUCRACY = {
+    "firm.departments": ["production", "sales", "engineering", "administration"]
+    + [f"office_{i}" for i in range(5, 13)],
+    "firm.roles.manager.count": 30,
+    "firm.roles.production_worker.count": 135,
+}
+
+
+def _departments(model) -> int:
+    ws = model.workforce
+    return int(np.unique(ws.department[: ws.n]).size)
+
+
+def test_merging_departments_leaves_fewer_departments_and_costs_less():
+    merged = scenario([entry("merge_departments", departments_after=6)], **BUREAUCRACY)
+    plain = scenario(**BUREAUCRACY)
+    counts = [_departments(run(merged, s)) for s in SEEDS]
+    report("departments after merging 12 into 6 (20 seeds)", sorted(set(counts)))
+    assert set(counts) == {6}
+    assert {_departments(run(plain, s)) for s in SEEDS} == {12}
+    compare("merged vs not", merged, plain, metric_mean("profit", 1))
+
+
+def _managers(model) -> np.ndarray:
+    ws = model.workforce
+    return np.flatnonzero(ws.level[: ws.n] == 1)
+
+
+def _manager_competence(model) -> float:
+    ws, rows = model.workforce, _managers(model)
+    return float(np.mean(ws.ability[rows] * ws.skill[rows]))
+
+
+_manager_competence.__name__ = "middle managers' mean competence (ability x skill) after the cut"
+
+
+def test_cutting_middle_management_reaches_the_target_and_lowers_the_wage_bill():
+    cut = scenario([entry("cut_middle_management", target_managers=12)], **BUREAUCRACY)
+    plain = scenario(**BUREAUCRACY)
+    counts = [len(_managers(run(cut, s))) for s in SEEDS]
+    report("middle managers at month 24 after a cut from 30 to 12", sorted(set(counts)))
+    assert max(counts) <= 12 and min(counts) >= 9  # the plan holds; a few may have quit since
+    compare("no cut vs cut", plain, cut, metric_mean("wage_bill", 2))
+
+
+def test_open_competition_keeps_abler_managers_than_appointment():
+    # Haier: posts won by "horse racing", not given by "horse picking"
+    racing = scenario(
+        [entry("cut_middle_management", target_managers=12, selection="open_competition")],
+        months=2,
+        **BUREAUCRACY,
+    )
+    picking = scenario(
+        [entry("cut_middle_management", target_managers=12, selection="appointment")],
+        months=2,
+        **BUREAUCRACY,
+    )
+    compare("open competition vs appointment", racing, picking, _manager_competence)
+    # abler managers supervise better: less dissatisfaction afterwards
+    compare(
+        "appointment vs open competition",
+        scenario(
+            [entry("cut_middle_management", target_managers=12, selection="appointment")],
+            **BUREAUCRACY,
+        ),
+        scenario(
+            [entry("cut_middle_management", target_managers=12, selection="open_competition")],
+            **BUREAUCRACY,
+        ),
+        metric_mean("mean_dissatisfaction", 3),
+    )
+
+
+def test_managers_who_lose_their_post_can_be_moved_down_instead_of_dismissed():
+    moved = scenario(
+        [entry("cut_middle_management", target_managers=12, losers="moved_down")],
+        months=1,
+        **BUREAUCRACY,
+    )
+    for seed in SEEDS[:5]:
+        model = run(moved, seed)
+        events = model.events()
+        assert (events["event"] == "moved_down").sum() == 18
+        assert (events["event"] == "dismissal").sum() == 0
+        assert 10 <= len(_managers(model)) <= 12  # a loser of the contest may quit at once
+
+
+def test_replacing_management_improves_supervision_once_the_new_team_arrives():
+    replaced = scenario([entry("replace_management", level="executive")])
+    dismissed = [int(run(replaced, s).metrics()["dismissals"].iloc[1]) for s in SEEDS]
+    assert set(dismissed) == {5}  # the five executives, in month 1
+    compare(
+        "management unchanged vs replaced", NONE, replaced, metric_mean("mean_dissatisfaction", 6)
+    )
+
+
+def _cohort_premium(model) -> float:
+    ws, n = model.workforce, model.workforce.n
+    hired = (ws.hired_month[:n] > 0) & (ws.role[:n] == 1)
+    cohort = ws.cohort[:n] == 1
+    return float(
+        np.log(ws.ability[:n][hired & cohort].mean() / ws.ability[:n][hired & ~cohort].mean())
+    )
+
+
+def test_hiring_a_cohort_grows_the_role_with_abler_people_and_wins_clients():
+    # Haier: 50+ college-educated salespeople
+    cohort = scenario([entry("hire_cohort", role="salesperson", count=50)])
+    sales = [
+        int((run(cohort, s).workforce.role[: run(cohort, s).workforce.n] == 1).sum()) for s in SEEDS
+    ]
+    report("salespeople at month 24 after planning 20 + 50", f"{np.mean(sales):.1f}")
+    assert np.mean(sales) > 60
+    premiums = [_cohort_premium(run(cohort, s)) for s in SEEDS]
+    assert_positive("cohort's log-ability over other sales hires (declared premium 0.2)", premiums)
+    compare("cohort vs none", cohort, NONE, metric_mean("clients", 12))
+
+
+def _producer_defects(model) -> float:
+    ws, n = model.workforce, model.workforce.n
+    producers = model.role_output_value[ws.role[:n]] > 0
+    return float(ws.defect_rate[:n][producers].mean())
+
+
+_producer_defects.__name__ = "producers' mean defect rate in the last month"
+
+
+def test_quality_assurance_cuts_defects_and_raises_good_output():
+    qa = scenario([entry("quality_assurance")])
+    compare("none vs quality assurance", NONE, qa, _producer_defects)
+    compare("quality assurance vs none", qa, NONE, metric_mean("output_per_employee", 3))
+    compare("quality assurance vs none", qa, NONE, metric_mean("bonuses", 1))
+
+
+@pytest.mark.parametrize(
+    "name", [n for n, cls in POLICIES.items() if cls.__module__.endswith(".restructuring")]
+)
+def test_a_bad_parameter_fails_validation_naming_its_field_path(name):
+    path, message = bad_parameter_problem("policy", name)
+    assert path in message and "bad.yaml" in message
+
+
+def test_an_unknown_cohort_role_is_named_with_the_firms_roles():
+    from _b2_helpers import baseline
+
+    cls = POLICIES["hire_cohort"]
+    problems = cls.scenario_problems(cls.Params(role="college_sales"), baseline())
+    assert problems and problems[0][:2] == ("params.role", "college_sales")
+    assert "salesperson" in problems[0][2]

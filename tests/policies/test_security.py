@@ -1,0 +1,164 @@
+"""Job security in a downturn: at-will layoffs against a no-layoff guarantee with shorter hours.
+
+A recession is the timeline's ``demand`` event at month 12. Each direction is a paired comparison
+over 20 seeds of the baseline firm; see conftest.py.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sim.model import OrgModel
+from sim.policies import POLICIES
+
+from .conftest import (
+    SEEDS,
+    arm,
+    compare,
+    metric_mean,
+    metric_total,
+    producers,
+    rejection,
+    report,
+    run,
+    trace,
+)
+
+NONE = arm()
+RECESSION = ((12, "demand", {"level": 0.7}),)
+DEEP_RECESSION = ((12, "demand", {"level": 0.5}),)
+GUARANTEE = arm("no_layoff_guarantee", timeline=RECESSION)
+AT_WILL = arm("at_will_layoffs", timeline=RECESSION)
+NEITHER = arm(timeline=RECESSION)
+
+
+def test_no_layoff_guarantee_gives_no_layoffs_in_a_recession_and_fewer_hours_instead():
+    layoffs = metric_total("layoffs", 12, 36)
+    compare("at will vs guarantee, recession", AT_WILL, GUARANTEE, layoffs).higher()
+    guaranteed = np.array([layoffs(run(GUARANTEE, s)) for s in SEEDS])
+    report("guarantee: layoffs in the recession, all seeds", guaranteed.sum())
+    assert guaranteed.sum() == 0
+    compare(
+        "guarantee vs at will, recession", GUARANTEE, AT_WILL, metric_mean("mean_hours", 12, 36)
+    ).lower()
+
+
+def _worked(model: OrgModel) -> np.ndarray:
+    """Production workers who worked this month (not hired at its end)."""
+    rows = producers(model)
+    return rows[model.workforce.tenure[rows] >= 1]
+
+
+def _producing(model: OrgModel) -> int:
+    """Headcount of the roles whose output has a value: production workers and engineers."""
+    return int((model.role_output_value[model.workforce.live("role")] > 0).sum())
+
+
+def test_hours_fall_with_the_demand_gap_but_not_below_the_floor():
+    def hours(model: OrgModel) -> float:
+        return float(model.workforce.hours[_worked(model)].min())
+
+    def needed(model: OrgModel) -> float:  # labour needed per head: 0.7 of the plan of 160
+        return 0.7 * 160 / _producing(model)
+
+    # hours are set at the start of a month for the people present at the end of the month before
+    for seed in SEEDS[:5]:
+        got, share = trace(GUARANTEE, seed, hours)[13:], trace(GUARANTEE, seed, needed)[12:-1]
+        assert np.all(got >= 0.75 - 1e-12)
+        assert np.allclose(got, np.clip(share, 0.75, 1.0), atol=1e-9)
+    report("production hours share at demand 0.7 (floor 30/40), last month", got[-1])
+
+
+def test_a_recession_deeper_than_the_floor_moves_people_to_lower_paid_posts():
+    rich = {"finances__cash": 2e7}  # enough cash to ride out two years at half demand
+    deep = arm("no_layoff_guarantee", timeline=DEEP_RECESSION, **rich)
+    no_cut = arm(
+        ("no_layoff_guarantee", {"transfer_pay_cut": 0.0}), timeline=DEEP_RECESSION, **rich
+    )
+
+    def transferred_share(model: OrgModel) -> float:  # among the producing who worked
+        ws = model.workforce
+        rows = np.flatnonzero(model.role_output_value[ws.live("role")] > 0)
+        return float(ws.transferred[rows[ws.tenure[rows] >= 1]].mean())
+
+    def expected_share(model: OrgModel) -> float:
+        return max(0.0, (0.75 - 0.5 * 160 / _producing(model)) / 0.75)
+
+    for seed in SEEDS[:5]:
+        got = trace(deep, seed, transferred_share)[13:]
+        assert np.allclose(got, trace(deep, seed, expected_share)[12:-1], atol=0.02)
+    report("share of production workers transferred at demand 0.5, last month", got[-1])
+    compare(
+        "transfers with a 15% cut vs none", deep, no_cut, metric_mean("mean_pay", 13, 36)
+    ).lower()
+
+
+def test_at_will_layoffs_cut_headcount_in_proportion_to_the_demand_gap():
+    def producer_count(model: OrgModel) -> float:
+        return float(producers(model).size)
+
+    counts = np.array([trace(AT_WILL, s, producer_count)[12:24].mean() for s in SEEDS])
+    report("production headcount in the recession year (plan 150, demand 0.7)", counts.mean())
+    assert np.all(np.abs(counts - 105) <= 6)
+    compare(
+        "at will vs no policy, recession", AT_WILL, NEITHER, metric_mean("headcount", 13, 36)
+    ).lower()
+
+
+def test_layoffs_seen_by_survivors_lower_their_security():
+    compare(
+        "at will vs no policy, recession", AT_WILL, NEITHER, metric_mean("need_safety", 13, 24)
+    ).lower()
+
+
+def test_laid_off_are_rehired_when_demand_recovers():
+    recovery = RECESSION + ((24, "demand", {"level": 1.0}),)
+    key = arm("at_will_layoffs", timeline=recovery)
+    compare(
+        "at will, recovered vs still in recession",
+        key,
+        AT_WILL,
+        metric_mean("headcount", 30, 36),
+    ).higher()
+
+
+def test_no_layoff_guarantee_raises_the_safety_need_and_embeddedness():
+    guarantee = arm("no_layoff_guarantee")
+    compare("guarantee vs none", guarantee, NONE, metric_mean("need_safety", 3, 36)).higher()
+    compare("guarantee vs none", guarantee, NONE, metric_mean("mean_embeddedness", 3, 36)).higher()
+
+
+def test_at_will_layoffs_spare_people_covered_by_a_guarantee():
+    both = arm("at_will_layoffs", ("no_layoff_guarantee", {"after_years": 3}), timeline=RECESSION)
+    for seed in SEEDS[:5]:
+        events = run(both, seed).events().query("event == 'layoff'")
+        assert len(events) > 0 and events["tenure_months"].max() < 36
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+BAD = {
+    "at_will_layoffs": [("selection", "oldest_first"), ("share_of_gap", 3.0)],
+    "no_layoff_guarantee": [("floor_hours_per_week", 0.0), ("after_years", -1)],
+}
+
+
+@pytest.mark.parametrize(
+    "policy,field,value", [(p, f, v) for p, bad in BAD.items() for f, v in bad]
+)
+def test_bad_security_parameter_fails_validation_naming_the_field(policy, field, value):
+    message = rejection(policy, {field: value})
+    assert "bad_scenario.yaml" in message and f"policies[0].params.{field}" in message
+
+
+@pytest.mark.parametrize("policy", sorted(BAD))
+def test_unknown_security_parameter_fails_validation_listing_the_allowed(policy):
+    message = rejection(policy, {"floor_hours": 30})
+    assert "policies[0].params.floor_hours" in message
+    assert all(name in message for name in POLICIES[policy].Params.model_fields)
+
+
+def test_misspelt_security_policy_fails_validation_with_a_suggestion():
+    message = rejection("no_layoffs_guarantee", {})
+    assert "policies[0].name" in message and "did you mean 'no_layoff_guarantee'" in message
