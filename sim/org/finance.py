@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 CREDITOR_CLAIM = 0.25  # share of the firm's debt its creditors claim each month (assumed)
 OUTLOOK_MONTHS = (
     12  # staff judge the firm's health against its revenue over the last year (assumed)

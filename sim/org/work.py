@@ -6,7 +6,6 @@ import numpy as np
 
 from sim.agents import rules
 
-
 INCOME_MEMORY_MONTHS = (
     12.0  # income is judged over a year (assumed: annual pay talks, year-end bonus)
 )
