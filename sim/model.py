@@ -65,9 +65,9 @@ class OrgModel(mesa.Model):
         self.culture_strength = 0.5
         self.culture_value = 0.5
         self.vision = 0.3
-        self.hiring_selectivity = (
-            0.0  # 0: applicants' values at random; 1: all fit (culture policy)
-        )
+        # 0: applicants' values at random; 1: all fit (a culture policy sets it)
+        self.hiring_selectivity = 0.0
+        self.material_share = scenario.finances.material_share  # timeline events may change it
         self.policies: list[Policy] = []
         self._rows: list[dict] = []
         self._events: list[dict] = []  # single events, in order

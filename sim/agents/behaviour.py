@@ -16,6 +16,9 @@ from sim.agents.psychology import HYGIENE, MOTIVATORS
 ESTEEM, SELF = rules.ESTEEM, rules.SELF_ACTUALIZATION
 MIN_OUTCOME = 1.0  # currency/month: pay is never perceived as exactly nothing (keeps logs finite)
 BASE_INCENTIVE = 0.1  # flat salary: a weak incentive (MODEL_SKETCH)
+MAX_INCENTIVE = (
+    1.5  # strongest pay-for-performance people respond to (assumed: 1.5x a pure piece rate)
+)
 BASE_SECURITY_SACRIFICE_MONTHS = (
     36.0  # seniority makes leaving costlier; half-way at 3 years (assumed)
 )
@@ -31,6 +34,15 @@ def reset_inputs(model) -> None:
     ws.defect_rate[:n] = 0.05
     ws.security[:n] = model.climate.security
     ws.sacrifice[:n] = 0.5 * ws.tenure[:n] / (ws.tenure[:n] + BASE_SECURITY_SACRIFICE_MONTHS)
+
+
+def add_incentive(model, rows, strength: float) -> None:
+    """A pay component that rewards performance adds its strength above a flat salary's:
+    ``incentive = min(incentive + (strength - BASE_INCENTIVE), MAX_INCENTIVE)``. Components add up
+    (a piece rate and a merit bonus reward the same effort twice); ``rows`` may be a mask."""
+    ws, n = model.workforce, model.workforce.n
+    col = ws.incentive[:n]
+    col[rows] = np.minimum(col[rows] + max(strength - BASE_INCENTIVE, 0.0), MAX_INCENTIVE)
 
 
 def prepare(model) -> None:

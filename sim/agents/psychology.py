@@ -242,7 +242,7 @@ class Psychology(Spec):
         source="assumed",
     )
     effort_incentive: float = param(
-        0.35,
+        0.45,
         0.0,
         1.0,
         unit="effort per incentive strength",

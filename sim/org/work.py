@@ -21,7 +21,7 @@ def work(model) -> None:
     )
     value = model.role_output_value[ws.role[:n]]
     m.output_revenue = float(np.dot(value, ws.output[:n])) * labour.demand
-    m.materials = model.spec.finances.material_share * m.output_revenue
+    m.materials = model.material_share * m.output_revenue
     m.overhead = model.spec.finances.overhead
     # clients: dual satisfaction — service follows the holder's effort and attitude
     service = rules.service_quality(

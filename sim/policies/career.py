@@ -12,6 +12,7 @@ from typing import Literal
 import numpy as np
 
 from sim.agents import rules
+from sim.agents.behaviour import add_incentive
 from sim.org.payroll import change_wages
 from sim.params import Spec, param
 from sim.policies.base import register
@@ -194,14 +195,12 @@ class Promotion(RolesPolicy):
         )
 
     def act(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
+        p = self.params
         if p.method == "open_competition":
             raise_climate(model, "advancement", p.climate_gain)
             raise_climate(model, "transparency", p.climate_gain)
             eligible = self._eligible(model)
-            ws.incentive[:n][eligible] = np.maximum(
-                ws.incentive[:n][eligible], p.incentive_strength
-            )
+            add_incentive(model, eligible, p.incentive_strength)
         else:
             raise_climate(model, "advancement", 0.5 * p.climate_gain)
             raise_climate(model, "transparency", -0.5 * p.climate_gain)
@@ -228,72 +227,12 @@ class Promotion(RolesPolicy):
         change_wages(model, rows, ws.wage[rows] * (1.0 + p.raise_share), months_since_review=1.0)
         ws.grade[rows] += 1
         self.promoted += rows.size
-        for row, perf in zip(rows.tolist(), performance.tolist(), strict=True):
-            model.log_event(
-                "promotion",
-                employee_id=int(ws.uid[row]),
-                role=model.role_names[ws.role[row]],
-                tenure_months=float(ws.tenure[row]),
-                grade=int(ws.grade[row]),
-                method=p.method,
-                performance=perf,
-            )
-
-
-@register
-class Training(RolesPolicy):
-    """Training and development: skills grow faster and people see room to grow, at a cost.
-
-    Each month the chosen roles' training adds ``skill_gain_per_year / 12`` to their skill, on top of
-    learning on the job (column ``training_gain``: skill is held at ``learning curve + training``,
-    at most 1), felt growth (a motivator, and the self-actualisation need) rises by
-    ``growth_gain`` times the share of the workforce trained, and the firm pays
-    ``cost_per_person_month`` for each person trained.
-
-    Source: source document, HR functions: career planning, talent development and training;
-    Herzberg (1959): growth is a motivator.
-    """
-
-    name = "training"
-    family = "career"
-    title_zh = "培训与开发"
-
-    class Params(Spec):
-        skill_gain_per_year: float = param(
-            0.05,
-            0.0,
-            0.5,
-            unit="skill/year",
-            doc="skill added by a year of training",
-            source="assumed",
+        model.log_events(
+            "promotion",
+            employee_id=ws.uid[rows].copy(),
+            role=np.asarray(model.role_names, dtype=object)[ws.role[rows]],
+            tenure_months=ws.tenure[rows].copy(),
+            grade=ws.grade[rows].copy(),
+            method=np.full(rows.size, p.method, dtype=object),
+            performance=performance,
         )
-        growth_gain: float = param(
-            0.15,
-            0.0,
-            0.5,
-            unit="growth",
-            doc="rise in felt growth when everyone is trained",
-            source="assumed; source document: talent development",
-        )
-        cost_per_person_month: float = param(
-            100.0,
-            0.0,
-            1e6,
-            unit="currency/person/month",
-            doc="cost of training one person for a month",
-            source="assumed",
-        )
-        roles: list[str] = roles_field("all roles")
-
-    def act(self, model):
-        n = model.workforce.n
-        if n:
-            share = float(members(model, self.chosen_roles(model)).mean())
-            raise_climate(model, "growth", self.params.growth_gain * share)
-        keep_training(model)
-
-    def settle(self, model):
-        p = self.params
-        rows = np.flatnonzero(members(model, self.chosen_roles(model)))
-        add_training(model, rows, p.skill_gain_per_year / 12.0)
-        model.finance.add_cost(rows.size * p.cost_per_person_month)

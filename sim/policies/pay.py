@@ -27,6 +27,7 @@ from typing import Literal
 import numpy as np
 from pydantic import Field, model_validator
 
+from sim.agents.behaviour import add_incentive
 from sim.org.payroll import change_wages
 from sim.params import Spec, param
 from sim.policies.base import Policy, register
@@ -301,7 +302,7 @@ class PieceRate(RolesPolicy):
     def act(self, model):
         ws, n, p = model.workforce, model.workforce.n, self.params
         rows = members(model, self.chosen_roles(model))
-        ws.incentive[:n][rows] = np.maximum(ws.incentive[:n][rows], p.incentive_strength)
+        add_incentive(model, rows, p.incentive_strength)
         ws.fixed_pay[:n][rows] = p.floor_share_of_wage * ws.wage[:n][rows]
         defects = ws.defect_rate[:n][rows]
         if p.quality_rule == "none":
@@ -384,7 +385,7 @@ class Commission(RolesPolicy):
     def act(self, model):
         ws, n, p = model.workforce, model.workforce.n, self.params
         on = members(model, self.chosen_roles(model))
-        ws.incentive[:n][on] = np.maximum(ws.incentive[:n][on], p.incentive_strength)
+        add_incentive(model, on, p.incentive_strength)
         ws.fixed_pay[:n][on] = p.base_share_of_wage * ws.wage[:n][on]
         if n:
             c = model.climate
@@ -507,7 +508,7 @@ class ProfitSharing(RolesPolicy):
         covered = members(model, chosen)
         eligible = self._eligible(model, chosen)
         strength = p.incentive_strength * (1.0 if p.split == "merit" else 0.5)
-        ws.incentive[:n][eligible] = np.maximum(ws.incentive[:n][eligible], strength)
+        add_incentive(model, eligible, strength)
         year_gone = (self.months_in_force(model) % 12) / 12.0
         progress = np.minimum(1.0, ws.tenure[:n] / max(p.service_months, 1))
         vesting = np.where(eligible, year_gone, 0.5 * progress)
@@ -629,7 +630,7 @@ class PayBands(RolesPolicy):
         model.workforce.register_column("pay_level", np.int64, 0)
 
     def act(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
+        n, p = model.workforce.n, self.params
         covered = members(model, self.chosen_roles(model))
         if n:
             c = model.climate
@@ -637,7 +638,7 @@ class PayBands(RolesPolicy):
                 np.clip(c.advancement + p.advancement_gain * covered.mean(), 0, 1)
             )
         if p.by == "merit":
-            ws.incentive[:n][covered] = np.maximum(ws.incentive[:n][covered], p.incentive_strength)
+            add_incentive(model, covered, p.incentive_strength)
 
     def review(self, model):
         ws, n, p = model.workforce, model.workforce.n, self.params

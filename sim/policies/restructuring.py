@@ -15,6 +15,7 @@ from typing import Literal
 import numpy as np
 from pydantic import Field
 
+from sim.agents.behaviour import BASE_INCENTIVE, add_incentive
 from sim.org.payroll import change_wages
 from sim.params import Spec, param
 from sim.policies.base import register
@@ -453,7 +454,7 @@ class QualityAssurance(_Timed):
         p, ws = self.params, model.workforce
         rows = self._producers(model)
         ws.defect_rate[rows] *= 1.0 - p.defect_reduction * p.coverage
-        ws.incentive[rows] = np.minimum(ws.incentive[rows] + p.quality_pay_share, 1.0)
+        add_incentive(model, rows, BASE_INCENTIVE + p.quality_pay_share)
         raise_climate(model.climate, "policy_admin", 0.05 * p.coverage)
         if model.month > 0:
             model.finance.add_cost(p.inspection_cost_per_worker * p.coverage * rows.size)

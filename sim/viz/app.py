@@ -78,6 +78,14 @@ def load_case(case: str) -> Scenario:
     return _load(case, path.stat().st_mtime if path.exists() else 0.0)
 
 
+def case_title(case: str, lang: str) -> str:
+    """The title of a case for the picker; a file that does not load is listed as such."""
+    try:
+        return i18n.scenario_title(load_case(case), lang)
+    except ScenarioError:
+        return f"{case} — {i18n.t('invalid_case', lang)}"
+
+
 def file_notes(case: str) -> str:
     """The comment block at the top of a scenario file: what it is, what it shows, its sources."""
     path = SCENARIO_DIR / f"{case}.yaml"
@@ -190,9 +198,13 @@ class Session:
             self.configs[arm] = ArmConfig.of_case(case)
             if arm == 0:
                 self.stop_month = min(load_case(case).months, MAX_MONTH)
+                self.configs[1] = ArmConfig.of_case(case)
                 twin = i18n.TWINS.get(case)
-                other = twin if twin in available_cases() else case
-                self.configs[1] = ArmConfig.of_case(other)
+                if twin in available_cases():
+                    try:
+                        self.configs[1] = ArmConfig.of_case(twin)
+                    except ScenarioError:
+                        pass  # the twin's file is broken: compare the case with itself
             self.reset()
 
     def set_compare(self, on: bool) -> None:
@@ -1146,7 +1158,7 @@ def Controls(sess: Session, _version: int, language: str):
     cases = available_cases()
 
     def case_items():
-        return [{"text": i18n.scenario_title(load_case(c), language), "value": c} for c in cases]
+        return [{"text": case_title(c, language), "value": c} for c in cases]
 
     def pick(case, arm=0):
         playing.value = False

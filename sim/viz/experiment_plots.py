@@ -99,6 +99,13 @@ def _short(path: str) -> str:
     return parts[-1]
 
 
+def _num(value: float, name: str) -> str:
+    """A figure for an annotation: money in k/M, other numbers to 3 significant digits."""
+    if name in MONEY:
+        return _money(value)
+    return f"{value:+.3g}" if value else "0"
+
+
 def _fmt(value) -> str:
     return f"{value:.4g}" if isinstance(value, float | np.floating) else str(value)
 
@@ -110,11 +117,13 @@ def _seeds_note(result: ExperimentResult) -> str:
     return f"{seeds} seed{'s' if per.max() > 1 else ''} per point, common random numbers; shaded/whiskers: {LEVEL:.0%} interval of the mean"
 
 
-def _groups(result: ExperimentResult) -> tuple[pd.Series, str]:
-    """A group label for each point, so that a figure has at most MAX_LINES lines."""
+def _groups(result: ExperimentResult) -> tuple[pd.Series, str, bool]:
+    """A group label for each point, so that a figure has at most MAX_LINES lines; a note on
+    what a line pools; and whether the groups are levels of one number (a sequential palette)."""
     design = result.design.set_index("point")
     varying = [c for c in result.parameters if design[c].astype(str).nunique() > 1]
     several_arms = design["arm"].nunique() > 1
+    numeric = bool(varying) and pd.api.types.is_numeric_dtype(design[varying[0]])
     if len(design) <= MAX_LINES:
         labels = design.apply(
             lambda row: " ".join(
@@ -123,25 +132,25 @@ def _groups(result: ExperimentResult) -> tuple[pd.Series, str]:
             ),
             axis=1,
         )
-        return labels, ""
+        return labels, "", numeric and len(varying) == 1 and not several_arms
     if several_arms and design["arm"].nunique() <= MAX_LINES:
-        return design["arm"].astype(str), "each line pools the points of one arm"
+        return design["arm"].astype(str), "each line pools the points of one arm", False
     first = varying[0]
     values = design[first]
     if values.nunique() <= MAX_LINES:
-        return values.map(lambda v: f"{_short(first)}={_fmt(v)}"), (
-            "each line pools the other parameters' values" if len(varying) > 1 else ""
-        )
+        note = "each line pools the other parameters' values" if len(varying) > 1 else ""
+        return values.map(lambda v: f"{_short(first)}={_fmt(v)}"), note, numeric
     bins = pd.qcut(values.astype(float), 4, duplicates="drop")
-    return bins.map(lambda b: f"{_short(first)} in ({b.left:.3g}, {b.right:.3g}]").astype(
-        str
-    ), "points binned by quartile of the first parameter"
+    labels = bins.map(lambda b: f"{_short(first)} in ({b.left:.3g}, {b.right:.3g}]").astype(str)
+    return labels, "points binned by quartile of the first parameter", True
 
 
-def _colours(n: int):
-    cmap = plt.get_cmap("viridis" if n > 4 else "tab10")
-    if n > 4:
-        return [cmap(x) for x in np.linspace(0.05, 0.9, n)]
+def _colours(n: int, ordered: bool = False):
+    """Distinct colours for categories; a sequential palette for levels of one number."""
+    if ordered or n > 10:
+        cmap = plt.get_cmap("viridis")
+        return [cmap(x) for x in np.linspace(0.0, 0.85, n)] if n > 1 else [cmap(0.3)]
+    cmap = plt.get_cmap("tab10")
     return [cmap(i) for i in range(n)]
 
 
@@ -152,7 +161,7 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
     metrics = [m for m in (metrics or DEFAULT_METRICS) if m in result.monthly.columns]
     if result.monthly.empty or not metrics:
         return None
-    groups, note = _groups(result)
+    groups, note, ordered = _groups(result)
     monthly = result.monthly[["run_id", "point", "replicate", "month", *metrics]].copy()
     monthly = monthly.sort_values(["run_id", "month"], kind="stable")
     for m in metrics:
@@ -164,7 +173,7 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
     # a run's value for a group is its mean over the group's points (same seed): pooled bands
     per_run = monthly.groupby(["group", "replicate", "month"], sort=False)[metrics].mean()
     order = list(dict.fromkeys(groups.loc[result.design["point"]]))
-    colours = dict(zip(order, _colours(len(order)), strict=True))
+    colours = dict(zip(order, _colours(len(order), ordered), strict=True))
     cols = 2 if len(metrics) > 1 else 1
     rows = int(np.ceil(len(metrics) / cols))
     fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 3.6 * rows), squeeze=False)
@@ -242,7 +251,9 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
         else:
             keys = block[hue_cols].astype(str).agg(" ".join, axis=1) if hue_cols else None
             levels = list(dict.fromkeys(keys)) if keys is not None else [None]
-            colours = _colours(len(levels))
+            ordered = hue_cols[-1:] != ["arm"] and bool(hue_cols)
+            ordered = ordered and pd.api.types.is_numeric_dtype(result.design[hue_cols[-1]])
+            colours = _colours(len(levels), ordered and len(hue_cols) == 1)
             # nudge the lines apart so that equal ones stay visible
             span = float(block[x].max() - block[x].min()) or 1.0
             for i, (level_, colour) in enumerate(zip(levels, colours, strict=True)):
@@ -266,7 +277,7 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
                     color=colour,
                     label=name,
                 )
-            if levels != [None]:
+            if levels != [None] and ax is axes.flat[0]:  # one legend is enough
                 ax.legend(fontsize=8, frameon=False)
         ax.set_xlabel(x)
         if categories:
@@ -296,7 +307,7 @@ def differences(result: ExperimentResult, path: Path, outputs=None, limit: int =
         return None
     labels_ = point_labels(result)
     points = list(dict.fromkeys(diffs["point"]))[:limit]
-    height = 1.2 + 0.32 * len(points)
+    height = max(2.2, 1.2 + 0.32 * len(points))
     cols = min(len(outputs), 2)
     rows = int(np.ceil(len(outputs) / cols))
     fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, height * rows), squeeze=False)
@@ -320,6 +331,18 @@ def differences(result: ExperimentResult, path: Path, outputs=None, limit: int =
             )
         ax.axvline(0, color="black", lw=0.8)
         ax.set_yticks(y, [labels_[p] for p in points], fontsize=8)
+        ax.set_ylim(-0.7, len(points) - 0.3)
+        if len(points) <= 6:  # few rows: write the numbers too
+            for yy, (_, row) in zip(y, block.iterrows(), strict=True):
+                ax.annotate(
+                    f"{_num(row['mean_difference'], output)} "
+                    f"[{_num(row['ci_low'], output)}, {_num(row['ci_high'], output)}]",
+                    (row["mean_difference"], yy),
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=7,
+                )
         ax.set_title(f"Δ {label(output)}", loc="left", fontsize=10, fontweight="bold")
         ax.xaxis.set_major_locator(MaxNLocator(5))
         if output in MONEY:

@@ -29,6 +29,7 @@ UI: dict[str, tuple[str, str]] = {
     "language": ("Language", "语言"),
     "case": ("Case", "案例"),
     "case_b": ("Case B", "案例 B"),
+    "invalid_case": ("this scenario file does not load", "该情景文件无法载入"),
     "seed": ("Seed", "随机种子"),
     "seed_help": (
         "the same seed gives the same people and the same luck",
@@ -657,14 +658,46 @@ CHOICE_NAMES: dict[str, str] = {
 SCENARIO_TITLES: dict[str, tuple[str, str]] = {
     "baseline": ("Baseline: a 200-person manufacturer", "基准：一家200人的制造企业"),
     "shengyi": ("Shengyi: a firm held together by money", "盛益公司：靠金钱维系的企业"),
-    "shengyi_reformed": ("Shengyi, reformed", "盛益公司（改革后）"),
-    "lincoln_electric": ("Lincoln Electric", "林肯电气公司"),
-    "lincoln_competitor": ("Lincoln's competitor", "林肯电气的竞争对手"),
-    "haier_redstar": ("Haier takes over Red Star", "海尔兼并红星电器厂"),
-    "haier_redstar_unreformed": ("Red Star without Haier's reforms", "未经海尔改造的红星厂"),
-    "forced_ranking": ("Bottom-ranking elimination", "末位淘汰"),
-    "labour_shortage": ("Labour shortage over the Spring Festival", "春节期间的民工荒"),
-    "money_raise": ("A raise of 500 a month", "每月加薪500元"),
+    "shengyi_reformed": (
+        "Shengyi reformed: the same firm, managed as a community",
+        "改革后的盛益公司：同一家企业，以共同体来管理",
+    ),
+    "lincoln_electric": (
+        "Lincoln Electric: piece rates, bonus and job security",
+        "林肯电气：计件工资、年终奖金与职业保障",
+    ),
+    "lincoln_competitor": (
+        "Lincoln's competitor: hourly pay and at-will layoffs",
+        "林肯电气的竞争对手：计时工资、随意裁员",
+    ),
+    "haier_redstar": (
+        "Haier takes over Red Star: revitalise the firm by revitalising people",
+        "海尔兼并红星厂：盘活资产的关键在于盘活人",
+    ),
+    "redstar_without_haier": (
+        "Red Star without Haier: the same factory, unreformed",
+        "没有海尔的红星厂：同一家工厂，未经改造",
+    ),
+    "forced_ranking": (
+        "Forced ranking: bottom 10% out, without the three rules",
+        "末位淘汰：淘汰最后10%，不守三条尺度",
+    ),
+    "labour_shortage": (
+        "Labour shortage: the Spring Festival without emotional care",
+        "民工荒：没有情感激励的春节",
+    ),
+    "money_raise": (
+        "Money: a raise of 500 a month at five levels of pay",
+        "金钱激励：五种月薪水平下加薪500元",
+    ),
+    "performance_pay": (
+        "Performance pay: from salary to piece rate at month 12",
+        "绩效工资：第12个月起由固定工资改为计件工资",
+    ),
+    "walmart_respect": (
+        "Respect and walking around, the Walmart way",
+        "尊重激励与走动式管理：沃尔玛的做法",
+    ),
 }
 
 STORY_FALLBACK_ZH: dict[str, str] = {
@@ -696,8 +729,8 @@ TWINS: dict[str, str] = {
     "shengyi_reformed": "shengyi",
     "lincoln_electric": "lincoln_competitor",
     "lincoln_competitor": "lincoln_electric",
-    "haier_redstar": "haier_redstar_unreformed",
-    "haier_redstar_unreformed": "haier_redstar",
+    "haier_redstar": "redstar_without_haier",
+    "redstar_without_haier": "haier_redstar",
 }
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

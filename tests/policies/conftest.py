@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 # Until sim/policies/__init__.py imports these families, import them here to register them.
 import sim.policies.appraisal  # noqa: F401
@@ -167,6 +168,17 @@ def compare(label: str, key_a: str, key_b: str, stat, seeds=SEEDS) -> Paired:
         per_seed(key_a, stat, seeds),
         per_seed(key_b, stat, seeds),
     )
+
+
+def logged(model: OrgModel, event: str) -> pd.DataFrame:
+    """The event log's rows of one kind (the log is built once per run)."""
+    frame = _event_logs.get(id(model))
+    if frame is None:
+        frame = _event_logs[id(model)] = model.events()
+    return frame[frame["event"] == event]
+
+
+_event_logs: dict[int, pd.DataFrame] = {}  # runs are cached for the session, so ids stay valid
 
 
 def report(label: str, value) -> None:

@@ -16,6 +16,7 @@ from .conftest import (
     SEEDS,
     arm,
     compare,
+    logged,
     metric_mean,
     metric_total,
     producers,
@@ -117,7 +118,7 @@ def test_retraining_raises_the_skill_of_the_retrained():
     key = ranking(retrain_first=True, retraining_skill_gain=0.2)
     passed = []
     for seed in SEEDS:
-        events = run(key, seed).events().query("event == 'retraining_reappraised'")
+        events = logged(run(key, seed), "retraining_reappraised")
         passed.append(1.0 - events["dismissed"].sum() / max(events["retrained"].sum(), 1))
     report("share of the retrained kept after re-appraisal", round(float(np.mean(passed)), 3))
     assert 0.2 < np.mean(passed) < 0.95

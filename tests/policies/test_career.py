@@ -14,6 +14,7 @@ from sim.policies import POLICIES
 from .conftest import (
     arm,
     compare,
+    logged,
     metric_mean,
     per_seed,
     producers,
@@ -38,7 +39,7 @@ def test_more_ladders_raise_felt_advancement_and_self_actualisation():
 
 def test_more_ladders_mean_more_promotions():
     def promotions(model: OrgModel) -> float:
-        return float((model.events()["event"] == "promotion").sum())
+        return float(len(logged(model, "promotion")))
 
     compare(
         "promotion with two ladders vs one",
@@ -49,7 +50,7 @@ def test_more_ladders_mean_more_promotions():
 
 
 def test_promotions_are_logged_with_who_was_promoted():
-    events = run(RACING, 0).events().query("event == 'promotion'")
+    events = logged(run(RACING, 0), "promotion")
     per_round = events.groupby("month").size()
     report("promotions per yearly round (5% of ~150 eligible)", per_round.to_dict())
     assert list(per_round.index) == [12, 24, 36]
@@ -58,11 +59,15 @@ def test_promotions_are_logged_with_who_was_promoted():
 
 
 def _promoted_performance(model: OrgModel) -> float:
-    return float(model.events().query("event == 'promotion'")["performance"].mean())
+    return float(logged(model, "promotion")["performance"].mean())
 
 
 def test_horse_racing_promotes_better_performers_than_horse_picking():
     compare("open competition vs appointment", RACING, PICKING, _promoted_performance).higher()
+
+
+def _procedural_justice(model: OrgModel) -> float:
+    return model.climate.procedural_justice
 
 
 def test_horse_racing_raises_advancement_and_procedural_justice_over_horse_picking():
@@ -72,9 +77,7 @@ def test_horse_racing_raises_advancement_and_procedural_justice_over_horse_picki
         PICKING,
         metric_mean("need_self_actualization", 3, 36),
     ).higher()
-    compare(
-        "open competition vs appointment", RACING, PICKING, metric_mean("mean_inequity", 3, 36)
-    ).lower()
+    compare("open competition vs appointment", RACING, PICKING, _procedural_justice).higher()
     compare(
         "open competition vs appointment", RACING, PICKING, metric_mean("mean_effort", 3, 36)
     ).higher()

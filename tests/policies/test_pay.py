@@ -16,6 +16,7 @@ from .conftest import (
     SEEDS,
     arm,
     compare,
+    logged,
     metric_mean,
     metric_total,
     per_seed,
@@ -258,9 +259,7 @@ def test_deliberate_arrears_withhold_pay_while_cash_is_low_and_repay_it_later():
         timeline=((6, "cash_injection", {"amount": 3e6}),),
         **SHORT_OF_CASH,
     )
-    repaid = [
-        run(rescued, s).events().query("event == 'arrears_repaid'")["month"].min() for s in SEEDS
-    ]
+    repaid = [min(e["month"] for e in logged(run(rescued, s), "arrears_repaid")) for s in SEEDS]
     report("arrears: first repayment month after a cash injection at month 6", set(repaid))
     assert all(m == 7 for m in repaid)  # the injection reaches the books at the end of month 6
 
@@ -277,10 +276,7 @@ def test_owner_subsidy_pays_above_market_until_the_owners_pocket_is_empty():
     reference = arm(**budget)
     compare("owner subsidy vs none", subsidy, reference, metric_mean("mean_wage", 2, 18)).higher()
     compare("owner subsidy vs none", subsidy, reference, metric_mean("mean_intent", 2, 18)).lower()
-    ended = [
-        run(subsidy, s).events().query("event == 'owner_subsidy_ended'")["month"].iloc[0]
-        for s in SEEDS
-    ]
+    ended = [logged(run(subsidy, s), "owner_subsidy_ended")[0]["month"] for s in SEEDS]
     report("owner subsidy: month the premium ended", (min(ended), max(ended)))
     assert 19 <= min(ended) and max(ended) <= 22
     compare(

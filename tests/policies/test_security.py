@@ -16,6 +16,7 @@ from .conftest import (
     SEEDS,
     arm,
     compare,
+    logged,
     metric_mean,
     metric_total,
     producers,
@@ -85,9 +86,9 @@ def test_a_recession_deeper_than_the_floor_moves_people_to_lower_paid_posts():
     def expected_share(model: OrgModel) -> float:
         return max(0.0, (0.75 - 0.5 * 160 / _producing(model)) / 0.75)
 
-    for seed in SEEDS[:5]:
+    for seed in SEEDS[:5]:  # chosen at the start of a month among those present the month before
         got = trace(deep, seed, transferred_share)[13:]
-        assert np.allclose(got, trace(deep, seed, expected_share)[12:-1], atol=0.02)
+        assert np.abs(got - trace(deep, seed, expected_share)[12:-1]).mean() < 0.015
     report("share of production workers transferred at demand 0.5, last month", got[-1])
     compare(
         "transfers with a 15% cut vs none", deep, no_cut, metric_mean("mean_pay", 13, 36)
@@ -132,8 +133,8 @@ def test_no_layoff_guarantee_raises_the_safety_need_and_embeddedness():
 def test_at_will_layoffs_spare_people_covered_by_a_guarantee():
     both = arm("at_will_layoffs", ("no_layoff_guarantee", {"after_years": 3}), timeline=RECESSION)
     for seed in SEEDS[:5]:
-        events = run(both, seed).events().query("event == 'layoff'")
-        assert len(events) > 0 and events["tenure_months"].max() < 36
+        layoffs = logged(run(both, seed), "layoff")
+        assert len(layoffs) > 0 and layoffs["tenure_months"].max() < 36
 
 
 # --- validation ----------------------------------------------------------------------------------
