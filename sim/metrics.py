@@ -100,15 +100,20 @@ class Flows:
 def _row(model, headcount_before: int | None = None) -> dict:
     ws, n, f, acc = model.workforce, model.workforce.n, model.flows, model.finance.month
 
+    # people hired this month have not yet perceived their job: leave them out of the means
+    seen = ws.tenure[:n] > 0
+    if not seen.any():
+        seen = np.ones(n, dtype=bool)
+
     def mean(col):
-        return float(col[:n].mean()) if n else float("nan")
+        return float(col[:n][seen].mean()) if n else float("nan")
 
     start = headcount_before if headcount_before is not None else n
     base = max((start + n) / 2.0, 1.0)
     voluntary = f.quits + f.non_renewals
     exits = voluntary + f.dismissals + f.layoffs
-    needs = ws.needs[:n].mean(axis=0) if n else np.full(len(NEEDS), np.nan)
-    stages = np.bincount(ws.stage[:n], minlength=5) / max(n, 1)
+    needs = ws.needs[:n][seen].mean(axis=0) if n else np.full(len(NEEDS), np.nan)
+    stages = np.bincount(ws.stage[:n][seen], minlength=5) / max(int(seen.sum()), 1)
     total_output = float(ws.output[:n].sum())
     row = {
         "month": model.month,
@@ -142,7 +147,9 @@ def _row(model, headcount_before: int | None = None) -> dict:
         "clients_won": f.clients_won,
         "clients_churned": f.clients_churned,
         "clients_lost_to_leavers": f.clients_lost_to_leavers,
-        "intent_to_quit_share": float((ws.intent[:n] > model.psychology.non_renewal_intent).mean())
+        "intent_to_quit_share": float(
+            (ws.intent[:n][seen] > model.psychology.non_renewal_intent).mean()
+        )
         if n
         else float("nan"),
         "mean_intent": mean(ws.intent),
@@ -184,15 +191,31 @@ def measure(model) -> None:
 
 
 def events_frame(events: list[dict], batches: list[dict] = ()) -> pd.DataFrame:
-    parts = [pd.DataFrame(b) for b in batches]
+    """One table of every event: batches (column arrays) and single events (dicts), by month."""
     if events:
-        parts.append(pd.DataFrame(events))
-    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    if len(frame):
-        frame = frame.sort_values("month", kind="stable").reset_index(drop=True)
+        keys = list(dict.fromkeys(k for e in events for k in e))
+        batches = [*batches, {k: np.array([e.get(k) for e in events], dtype=object) for k in keys}]
+    columns = list(dict.fromkeys(k for b in batches for k in b))
+    sizes = [len(b["month"]) for b in batches]
+    data = {}
+    for key in columns:
+        parts = [
+            b[key] if key in b else np.full(size, np.nan, dtype=object)
+            for b, size in zip(batches, sizes, strict=True)
+        ]
+        data[key] = np.concatenate(parts) if parts else np.array([])
+    frame = pd.DataFrame(data)
     for col in EVENT_COLUMNS:
         if col not in frame.columns:
             frame[col] = pd.Series(dtype=float)
+    frame = frame.infer_objects()
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            converted = pd.to_numeric(frame[col], errors="coerce")
+            if converted.notna().sum() == frame[col].notna().sum():
+                frame[col] = converted
+    if len(frame):
+        frame = frame.sort_values("month", kind="stable").reset_index(drop=True)
     rest = [c for c in frame.columns if c not in EVENT_COLUMNS]
     return frame[list(EVENT_COLUMNS) + rest]
 

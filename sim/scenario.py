@@ -141,6 +141,22 @@ class Clients(Spec):
     value_spread: float = param(
         0.5, 0.0, 3.0, unit="log sd", doc="spread of client value (lognormal)"
     )
+    key_holders: int | None = param(
+        None,
+        1,
+        1_000_000,
+        unit="people",
+        doc="if set, this many holders (drawn by role weight) are the key people who hold key_share of the clients; otherwise shares follow the Pareto concentration",
+        source="source document: 80% of Shengyi's clients with 6-7 salespeople",
+    )
+    key_share: float = param(
+        0.8,
+        0.0,
+        1.0,
+        unit="share",
+        doc="share of clients held by the key holders (with key_holders)",
+        source="source document: 80%",
+    )
     concentration: float = param(
         0.8,
         0.2,

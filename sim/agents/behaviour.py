@@ -12,6 +12,7 @@ import numpy as np
 
 from sim.agents import rules
 from sim.agents.psychology import HYGIENE, MOTIVATORS
+from sim.org.climate import NEUTRAL
 
 ESTEEM, SELF = rules.ESTEEM, rules.SELF_ACTUALIZATION
 MIN_OUTCOME = 1.0  # currency/month: pay is never perceived as exactly nothing (keeps logs finite)
@@ -32,7 +33,9 @@ def reset_inputs(model) -> None:
     ws.fixed_pay[:n] = ws.wage[:n]
     ws.variable_pay[:n] = 0.0
     ws.defect_rate[:n] = 0.05
-    ws.security[:n] = model.climate.security
+    ws.security[:n] = (
+        NEUTRAL.security
+    )  # personal security; the climate's change from neutral adds to it
     ws.sacrifice[:n] = 0.5 * ws.tenure[:n] / (ws.tenure[:n] + BASE_SECURITY_SACRIFICE_MONTHS)
 
 
@@ -66,9 +69,10 @@ def prepare(model) -> None:
     perceived_input = np.maximum(
         ws.effort[:n] * ws.ability[:n] * ws.skill[:n] * ws.hours[:n] * model.contribution, 1e-6
     )
-    ratio = np.maximum(ws.income[:n], MIN_OUTCOME) / perceived_input
-    sums = np.bincount(role, weights=ratio, minlength=n_roles)
-    model.peer_ratio = np.divide(sums, counts, out=np.ones(n_roles), where=counts > 0)
+    # the referent is the typical peer: the geometric mean of same-role outcome/input ratios
+    log_ratio = np.log(np.maximum(ws.income[:n], MIN_OUTCOME) / perceived_input)
+    sums = np.bincount(role, weights=log_ratio, minlength=n_roles)
+    model.peer_ratio = np.exp(np.divide(sums, counts, out=np.zeros(n_roles), where=counts > 0))
     leader_w = np.where(ws.informal_leader[:n], p.leader_weight, 1.0)
     model.neighbour_mood = model.network.neighbour_mean(ws.intent[:n], leader_w, n)
     degree = model.network.degree(n)
@@ -92,10 +96,10 @@ def perceive(model, rows) -> None:
     arrears = model.finance.arrears_fraction
 
     # equity (Adams): against same-role peers and the market
-    perceived_input = (
-        np.maximum(effort * ws.ability[rows] * ws.skill[rows] * ws.hours[rows], 1e-6)
-        * p.self_serving_bias
+    own_input = (
+        effort * ws.ability[rows] * ws.skill[rows] * ws.hours[rows] * model.contribution[rows]
     )
+    perceived_input = np.maximum(own_input, 1e-6) * p.self_serving_bias
     e_int = rules.equity_internal(income, perceived_input, model.peer_ratio[ws.role[rows]])
     e_ext = rules.equity_external(income, model.market_pay[ws.role[rows]] * ws.hours[rows] ** 0.5)
     raise_shock = ws.raise_shock[rows]
@@ -120,7 +124,9 @@ def perceive(model, rows) -> None:
     inputs[:, 0] = rules.pay_need_input(paid / labour.cpi, labour.subsistence, p.pay_span)
     decline = 1.0 - model.finance.outlook  # revenue below its recent peak, wages unpaid
     inputs[:, 1] = np.clip(
-        ws.security[rows] * (1.0 - 0.5 * arrears) * (1.0 - p.outlook_security_weight * decline),
+        (ws.security[rows] + c.security - NEUTRAL.security)
+        * (1.0 - 0.5 * arrears)
+        * (1.0 - p.outlook_security_weight * decline),
         0.0,
         1.0,
     )
@@ -148,7 +154,8 @@ def perceive(model, rows) -> None:
         hyg, p.hygiene_aspiration, weights_h
     )
     mot = np.empty((m.shape[0], len(MOTIVATORS)), order="F")
-    mot[:, 0] = np.clip(ws.skill[rows] * effort * (1.0 - ws.defect_rate[rows]), 0.0, 1.0)
+    # achievement: mastery and quality of one's work (not effort, so that hygiene cannot reach S)
+    mot[:, 0] = np.clip(ws.skill[rows] * (1.0 - ws.defect_rate[rows]), 0.0, 1.0)
     mot[:, 1] = recognition
     mot[:, 2] = c.work_itself
     mot[:, 3] = np.clip(c.voice + 0.2 * ws.level[rows], 0.0, 1.0)
@@ -191,7 +198,6 @@ def perceive(model, rows) -> None:
         * model.spec.clients.follow_probability
         * (1.0 - c.client_ownership)
         * model.held_revenue[rows]
-        / 12.0
     )
     outside = np.log(offer / income)
 

@@ -378,7 +378,7 @@ class Psychology(Spec):
 
     # --- quitting ---
     base_quit_hazard: float = param(
-        0.0018,
+        0.0019,
         0.0,
         0.1,
         unit="1/month",
@@ -578,10 +578,10 @@ class Psychology(Spec):
         source="assumed",
     )
     client_offer_premium: float = param(
-        0.1,
+        0.04,
         0.0,
         1.0,
         unit="share of revenue",
         doc="share of the monthly revenue of the clients who would follow that a rival adds to its offer",
-        source="assumed: a typical sales commission; source document: key salespeople leave with their clients",
+        source="assumed: a rival passes on part of the margin on the clients (a few percent of revenue); source document: key salespeople leave with their clients",
     )

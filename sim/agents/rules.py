@@ -91,14 +91,16 @@ def motivator_satisfaction(factors, weights):
     ``factors`` has shape (n, 6) in the order of ``MOTIVATORS``.
     """
     w = np.asarray(weights, dtype=float)
-    return np.clip(factors @ (w / w.sum()), 0.0, 1.0)
+    # an explicit weighted sum (not a BLAS product) adds in the same order for one row or many
+    return np.clip((factors * (w / w.sum())).sum(axis=1), 0.0, 1.0)
 
 
 # --- Adams ---------------------------------------------------------------------------------------
 
 
 def equity_internal(outcome, perceived_input, peer_ratio):
-    """Internal equity: ``ln((O / I_own) / (O / I of same-role peers))``; negative is under-reward."""
+    """Internal equity: ``ln((O / I_own) / (O / I of the typical same-role peer))`` (the referent is the
+    geometric mean of the peers' ratios); negative is under-reward."""
     return np.log(np.maximum(outcome, 1e-9) / np.maximum(perceived_input, 1e-9)) - np.log(
         peer_ratio
     )

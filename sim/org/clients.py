@@ -36,8 +36,26 @@ class ClientBook:
         if holder_rows.size == 0:
             self.owner = np.full(count, -1, dtype=np.int64)
             return
-        a = pareto_shape(spec.concentration)
-        share = (rng.pareto(a, holder_rows.size) + 1.0) * holder_weight
+        if spec.key_holders is not None and spec.key_holders < holder_rows.size:
+            # a few key people hold key_share of the clients, the rest share what is left
+            pick = holder_weight / holder_weight.sum()
+            key = rng.choice(holder_rows.size, size=spec.key_holders, replace=False, p=pick)
+            is_key = np.zeros(holder_rows.size, dtype=bool)
+            is_key[key] = True
+            share = np.where(
+                is_key, spec.key_share / spec.key_holders, (1.0 - spec.key_share) / (~is_key).sum()
+            )
+            share = (
+                share
+                * rng.lognormal(0.0, 0.3, holder_rows.size)
+                * np.where(is_key, 1.0, holder_weight)
+            )
+        else:
+            # Pareto shares at evenly spaced quantiles (so the top 20% hold about ``concentration``),
+            # dealt to holders in random order and weighted by their role
+            a = pareto_shape(spec.concentration)
+            quantiles = (np.arange(holder_rows.size) + 0.5) / holder_rows.size
+            share = rng.permutation((1.0 - quantiles) ** (-1.0 / a)) * holder_weight
         share = share / share.sum()
         self.owner = holder_rows[rng.choice(holder_rows.size, size=count, p=share)]
 

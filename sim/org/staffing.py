@@ -198,6 +198,7 @@ def remove_employees(model, rows: np.ndarray, kind: str) -> None:
         tenure_months=ws.tenure[rows].copy(),
         informal_leader=ws.informal_leader[rows].copy(),
         intent=ws.intent[rows].copy(),
+        clients_held=ws.clients[rows].copy(),
         **{f"driver_{d}": ws.drivers[rows, i].copy() for i, d in enumerate(DRIVERS)},
     )
     # clients follow the leaver or pass to colleagues who hold clients

@@ -87,7 +87,7 @@ class _Appraising(RolesPolicy):
         return TRANSPARENCY_NONE + (1.0 - TRANSPARENCY_NONE) * told / 3.0
 
     def act(self, model):
-        ws, n, p, c = model.workforce, model.workforce.n, self.params, model.climate
+        n, p, c = model.workforce.n, self.params, model.climate
         covered = members(model, self.chosen_roles(model))
         share = float(covered.mean()) if n else 0.0
         c.transparency = float(
@@ -97,7 +97,6 @@ class _Appraising(RolesPolicy):
         load = 1.0 / self.period()  # appraisals a year / 12
         shift_security(model, -p.security_loss_monthly * load, covered)
         c.conditions = float(np.clip(c.conditions - p.stress_monthly * load * share, 0, 1))
-        _ = ws
 
     def rate(self, model, rows: np.ndarray) -> np.ndarray:
         """Ratings of ``rows`` (measured performance plus noise), written to ``appraisal``."""
@@ -197,7 +196,12 @@ class BottomRanking(_Appraising):
             "source document, rule 1",
         )
         retraining_months: int = param(
-            3, 1, 24, unit="months", doc="length of the retraining", source="assumed"
+            3,
+            1,
+            24,
+            unit="months",
+            doc="length of the retraining",
+            source="assumed: a quarter's retraining",
         )
         retraining_skill_gain: float = param(
             0.1,
@@ -205,7 +209,7 @@ class BottomRanking(_Appraising):
             0.5,
             unit="skill",
             doc="skill added by the whole retraining",
-            source="assumed",
+            source="assumed: retraining closes part of a newcomer's skill gap",
         )
         retraining_cost_per_month: float = param(
             500.0,
@@ -213,7 +217,7 @@ class BottomRanking(_Appraising):
             1e6,
             unit="currency/person/month",
             doc="cost of retraining one person for a month",
-            source="assumed",
+            source="assumed: about a sixth of a production wage a month",
         )
         exempt_tenure_months: int = param(
             6,

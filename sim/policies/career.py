@@ -89,7 +89,7 @@ class CareerLadders(RolesPolicy):
             0.3,
             unit="advancement",
             doc="rise in felt advancement chances per ladder beyond the first",
-            source="assumed",
+            source="assumed: each extra ladder opens a visible route up for part of the staff",
         )
         roles: list[str] = roles_field("all roles")
 
@@ -134,7 +134,12 @@ class Promotion(RolesPolicy):
             "source document: Haier's 'horse racing, not horse picking'",
         )
         cycle_months: int = param(
-            12, 1, 60, unit="months", doc="months between promotion rounds", source="assumed"
+            12,
+            1,
+            60,
+            unit="months",
+            doc="months between promotion rounds",
+            source="assumed: a yearly promotion round",
         )
         promotion_share: float = param(
             0.05,
@@ -142,10 +147,15 @@ class Promotion(RolesPolicy):
             0.5,
             unit="share",
             doc="share of each role's eligible people promoted per round and ladder",
-            source="assumed",
+            source="assumed: about one in twenty promoted a year",
         )
         min_tenure_months: int = param(
-            12, 0, 240, unit="months", doc="service needed to be considered", source="assumed"
+            12,
+            0,
+            240,
+            unit="months",
+            doc="service needed to be considered",
+            source="assumed: a year of service before promotion",
         )
         raise_share: float = param(
             0.15,
@@ -153,7 +163,7 @@ class Promotion(RolesPolicy):
             1.0,
             unit="share of wage",
             doc="raise that comes with a promotion",
-            source="assumed",
+            source="assumed: promotion raises of 10-20%",
         )
         climate_gain: float = param(
             0.1,
@@ -177,7 +187,7 @@ class Promotion(RolesPolicy):
             1.0,
             unit="share",
             doc="under appointment, weight of favour (chance) against seniority",
-            source="assumed",
+            source="assumed: horse picking weighs favour and seniority equally",
         )
         roles: list[str] = roles_field("all roles")
 
@@ -236,3 +246,62 @@ class Promotion(RolesPolicy):
             method=np.full(rows.size, p.method, dtype=object),
             performance=performance,
         )
+
+
+@register
+class Training(RolesPolicy):
+    """Training and development: skills grow faster and people see room to grow, at a cost.
+
+    Each month the chosen roles' training adds ``skill_gain_per_year / 12`` to their skill, on top of
+    learning on the job (column ``training_gain``: skill is held at ``learning curve + training``,
+    at most 1), felt growth (a motivator, and the self-actualisation need) rises by
+    ``growth_gain`` times the share of the workforce trained, and the firm pays
+    ``cost_per_person_month`` for each person trained.
+
+    Source: source document, HR functions: career planning, talent development and training;
+    Herzberg (1959): growth is a motivator.
+    """
+
+    name = "training"
+    family = "career"
+    title_zh = "培训与开发"
+
+    class Params(Spec):
+        skill_gain_per_year: float = param(
+            0.05,
+            0.0,
+            0.5,
+            unit="skill/year",
+            doc="skill added by a year of training",
+            source="assumed: a year of training adds a twentieth of full skill",
+        )
+        growth_gain: float = param(
+            0.15,
+            0.0,
+            0.5,
+            unit="growth",
+            doc="rise in felt growth when everyone is trained",
+            source="assumed; source document: talent development",
+        )
+        cost_per_person_month: float = param(
+            100.0,
+            0.0,
+            1e6,
+            unit="currency/person/month",
+            doc="cost of training one person for a month",
+            source="assumed: about 3% of a production wage",
+        )
+        roles: list[str] = roles_field("all roles")
+
+    def act(self, model):
+        n = model.workforce.n
+        if n:
+            share = float(members(model, self.chosen_roles(model)).mean())
+            raise_climate(model, "growth", self.params.growth_gain * share)
+        keep_training(model)
+
+    def settle(self, model):
+        p = self.params
+        rows = np.flatnonzero(members(model, self.chosen_roles(model)))
+        add_training(model, rows, p.skill_gain_per_year / 12.0)
+        model.finance.add_cost(rows.size * p.cost_per_person_month)

@@ -42,7 +42,7 @@ def roles_field(default_meaning: str):
     return Field(
         default_factory=list,
         description=f"names of the roles the policy applies to; empty = {default_meaning}",
-        json_schema_extra={"unit": "role names", "source": "scenario"},
+        json_schema_extra={"unit": "role names", "source": "scenario: the firm's own roles"},
     )
 
 
@@ -295,7 +295,7 @@ class PieceRate(RolesPolicy):
             3.0,
             unit="units of time per defect",
             doc="time to rework a defective unit, as a share of the time to make one",
-            source="assumed",
+            source="assumed: reworking a part takes about as long as making it",
         )
         roles: list[str] = roles_field("every role whose output has a value")
 
@@ -362,7 +362,7 @@ class Commission(RolesPolicy):
             1.0,
             unit="share of base wage",
             doc="share of the base wage kept as fixed pay",
-            source="assumed",
+            source="assumed: the base salary is kept in full unless a scenario says otherwise",
         )
         incentive_strength: float = param(
             1.0,
@@ -466,7 +466,7 @@ class ProfitSharing(RolesPolicy):
             3.0,
             unit="per log-point of score",
             doc="how steeply a merit-split bonus rises with the appraisal score",
-            source="assumed",
+            source="assumed: one log-point better rating earns ~65% more bonus",
         )
         incentive_strength: float = param(
             0.4,
@@ -584,7 +584,14 @@ class PayBands(RolesPolicy):
     title_zh = "一岗多薪"
 
     class Params(Spec):
-        levels: int = param(5, 2, 20, unit="levels", doc="pay levels within one post")
+        levels: int = param(
+            5,
+            2,
+            20,
+            unit="levels",
+            doc="pay levels within one post",
+            source="assumed: broadband pay structures have a handful of levels per post",
+        )
         step_share: float = param(
             0.08,
             0.0,
@@ -594,7 +601,12 @@ class PayBands(RolesPolicy):
             source="assumed: broadband steps of 5-10%",
         )
         review_months: int = param(
-            12, 1, 60, unit="months", doc="months between band reviews", source="assumed"
+            12,
+            1,
+            60,
+            unit="months",
+            doc="months between band reviews",
+            source="assumed: a yearly pay review",
         )
         move_up_share: float = param(
             0.3,
@@ -602,10 +614,12 @@ class PayBands(RolesPolicy):
             1.0,
             unit="share",
             doc="share of each role's eligible people who move up a level at a review",
-            source="assumed",
+            source="assumed: about a third of a post moves up a level a year",
         )
         by: Literal["merit", "seniority"] = choice(
-            "merit", "who moves up: the best appraised, or the longest-serving"
+            "merit",
+            "who moves up: the best appraised, or the longest-serving",
+            source="assumed: merit, as in the source document's performance-linked pay",
         )
         advancement_gain: float = param(
             0.08,
@@ -706,7 +720,7 @@ class Raises(RolesPolicy):
             1.0,
             unit="share of wage",
             doc="raise as a share of the base wage at each review",
-            source="assumed",
+            source="assumed: a typical annual raise (people expect 12% in the baseline)",
         )
         absolute_per_month: float = param(
             0.0,
@@ -717,7 +731,9 @@ class Raises(RolesPolicy):
             source="source document: a raise of 500 a month",
         )
         allocation: Literal["across_the_board", "merit"] = choice(
-            "across_the_board", "the same raise for all, or scaled by appraisal"
+            "across_the_board",
+            "the same raise for all, or scaled by appraisal",
+            source="assumed: across the board unless a scenario says otherwise",
         )
         merit_spread: float = param(
             1.0,
@@ -725,7 +741,7 @@ class Raises(RolesPolicy):
             3.0,
             unit="per standard deviation",
             doc="how much a merit raise rises per standard deviation of the appraisal score",
-            source="assumed",
+            source="assumed: one standard deviation of rating doubles or removes the raise",
         )
         roles: list[str] = roles_field("all roles")
 
@@ -773,10 +789,17 @@ class PayCut(RolesPolicy):
 
     class Params(Spec):
         cut_share: float = param(
-            0.1, 0.0, 0.9, unit="share of wage", doc="cut as a share of the base wage"
+            0.1,
+            0.0,
+            0.9,
+            unit="share of wage",
+            doc="cut as a share of the base wage",
+            source="assumed: a cut of a tenth, large enough to be felt",
         )
         trigger: Literal["when_cash_short", "at_once"] = choice(
-            "when_cash_short", "cut when cash runs short, or once when the policy starts"
+            "when_cash_short",
+            "cut when cash runs short, or once when the policy starts",
+            source="source document: cuts when cash runs out",
         )
         cash_months: float = param(
             1.0,
@@ -784,12 +807,24 @@ class PayCut(RolesPolicy):
             24.0,
             unit="months of wage bill",
             doc="cash below this many months of the wage bill triggers a cut",
-            source="assumed",
+            source="assumed: management acts when cash covers under a month of wages",
         )
         min_months_between: int = param(
-            6, 1, 120, unit="months", doc="least time between two cuts", source="assumed"
+            6,
+            1,
+            120,
+            unit="months",
+            doc="least time between two cuts",
+            source="assumed: at most two cuts a year",
         )
-        max_cuts: int = param(2, 1, 20, unit="cuts", doc="most cuts the policy makes")
+        max_cuts: int = param(
+            2,
+            1,
+            20,
+            unit="cuts",
+            doc="most cuts the policy makes",
+            source="assumed: management stops after two cuts",
+        )
         roles: list[str] = roles_field("all roles")
 
     def setup(self, model):
@@ -844,7 +879,12 @@ class WageArrears(RolesPolicy):
 
     class Params(Spec):
         deferred_share: float = param(
-            0.3, 0.0, 1.0, unit="share of pay", doc="share of pay withheld while cash is low"
+            0.3,
+            0.0,
+            1.0,
+            unit="share of pay",
+            doc="share of pay withheld while cash is low",
+            source="assumed: part of the pay, not all of it, is withheld",
         )
         cash_months: float = param(
             1.0,
@@ -852,7 +892,7 @@ class WageArrears(RolesPolicy):
             24.0,
             unit="months of wage bill",
             doc="cash below this many months of the wage bill starts the deferral",
-            source="assumed",
+            source="assumed: deferral starts when cash covers under a month of wages",
         )
         repay_cash_months: float = param(
             2.0,
@@ -860,7 +900,7 @@ class WageArrears(RolesPolicy):
             48.0,
             unit="months of wage bill",
             doc="cash above this many months of the wage bill repays what is owed",
-            source="assumed",
+            source="assumed: repaid once cash covers two months of wages",
         )
         sacrifice_per_month_owed: float = param(
             0.1,
@@ -948,7 +988,7 @@ class OwnerSubsidy(RolesPolicy):
 
     def setup(self, model):
         super().setup(model)
-        ws, n = model.workforce, model.workforce.n
+        ws = model.workforce
         self.column = "owner_premium"
         premium = ws.register_column(self.column, float, 0.0)
         self.active = True
@@ -960,7 +1000,6 @@ class OwnerSubsidy(RolesPolicy):
         premium[rows] = amount
         model.role_wage[chosen] += amount / model.labour.wage_index
         self._chosen = chosen
-        _ = n
 
     def act(self, model):
         if not self.active:

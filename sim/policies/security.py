@@ -29,16 +29,15 @@ from sim.policies.pay import (
 
 def shift_security(model, delta, who: np.ndarray | None = None) -> None:
     """Move personal security by ``delta`` (a number, or one per live row) for the rows ``who``
-    (a boolean mask over ``[0, n)``; everyone when None), kept in [0, 1]; the firm-wide climate
-    value moves by the mean change over the whole workforce."""
-    ws, n, c = model.workforce, model.workforce.n, model.climate
+    (a boolean mask over ``[0, n)``; everyone when None), kept in [0, 1]. (A firm-wide change is
+    ``model.climate.security``, which perception adds to everyone's personal security.)"""
+    ws, n = model.workforce, model.workforce.n
     if n == 0:
         return
     change = np.broadcast_to(np.asarray(delta, dtype=float), (n,)).copy()
     if who is not None:
         change[~who] = 0.0
     ws.security[:n] = np.clip(ws.security[:n] + change, 0.0, 1.0)
-    c.security = float(np.clip(c.security + change.mean(), 0.0, 1.0))
 
 
 def demand_gap(model) -> float:
@@ -76,7 +75,7 @@ class AtWillLayoffs(RolesPolicy):
             2.0,
             unit="headcount share per demand share",
             doc="headcount cut per unit of demand gap (1 = in proportion)",
-            source="assumed",
+            source="assumed: staff cut in proportion to the lost demand",
         )
         tolerance: float = param(
             0.05,
@@ -84,10 +83,12 @@ class AtWillLayoffs(RolesPolicy):
             0.5,
             unit="demand share",
             doc="demand gap the firm rides out before cutting",
-            source="assumed",
+            source="assumed: a 5% dip is ridden out",
         )
         selection: Literal["lowest_performance", "last_in_first_out", "random"] = choice(
-            "lowest_performance", "who is laid off first"
+            "lowest_performance",
+            "who is laid off first",
+            source="assumed: the weakest go first under at-will employment",
         )
         survivor_fear: float = param(
             1.0,
@@ -103,7 +104,7 @@ class AtWillLayoffs(RolesPolicy):
             36.0,
             unit="months",
             doc="e-folding time of the survivors' fear",
-            source="assumed",
+            source="assumed: survivors' fear fades within about half a year",
         )
         roles: list[str] = roles_field("every role whose output has a value")
 
@@ -147,6 +148,11 @@ class AtWillLayoffs(RolesPolicy):
             out.append(rows[np.argsort(order_key[rows], kind="stable")[: excess[r]]])
         if out:
             model.separate(np.concatenate(out), "layoff")
+
+    def teardown(self, model):
+        if self.lowered:
+            chosen = self.chosen_roles(model)
+            model.plan[chosen] = self.base_plan[chosen]
 
     def settle(self, model):
         p = self.params
@@ -209,7 +215,7 @@ class NoLayoffGuarantee(RolesPolicy):
             0.5,
             unit="demand share",
             doc="demand gap ridden out before hours are cut",
-            source="assumed",
+            source="assumed: a 5% dip is ridden out",
         )
         transfer_pay_cut: float = param(
             0.15,
@@ -225,7 +231,7 @@ class NoLayoffGuarantee(RolesPolicy):
             0.5,
             unit="security",
             doc="rise in personal security of the covered",
-            source="assumed",
+            source="assumed: a written guarantee lifts felt security by a fifth of its range",
         )
         climate_security_gain: float = param(
             0.05,
@@ -233,7 +239,7 @@ class NoLayoffGuarantee(RolesPolicy):
             0.5,
             unit="security",
             doc="rise in everyone's security: the firm is known to keep its people",
-            source="assumed",
+            source="assumed: a known no-layoff record reassures the not-yet-covered a little",
         )
         hiring_freeze: bool = choice(
             True,
@@ -255,6 +261,12 @@ class NoLayoffGuarantee(RolesPolicy):
         model.workforce.register_column("transferred", bool, False)
         self.base_plan = model.plan.copy()
         self.frozen = False
+
+    def teardown(self, model):
+        model.workforce.transferred[: model.workforce.n] = False
+        if self.frozen:
+            producing = role_selection(model, [], "producers", self.name)
+            model.plan[producing] = self.base_plan[producing]
 
     def covered(self, model) -> np.ndarray:
         """Boolean mask over the live rows: people covered by the guarantee now."""

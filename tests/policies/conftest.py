@@ -22,11 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-# Until sim/policies/__init__.py imports these families, import them here to register them.
-import sim.policies.appraisal  # noqa: F401
-import sim.policies.career  # noqa: F401
-import sim.policies.pay  # noqa: F401
-import sim.policies.security  # noqa: F401
+import sim.policies  # noqa: F401  (registers every policy family)
 from sim.model import OrgModel
 from sim.scenario import Scenario, ScenarioError, load_scenario, validate_scenario
 
@@ -194,6 +190,22 @@ def rejection(policy: str, params: dict) -> str:
     except ScenarioError as err:
         return str(err)
     raise AssertionError(f"policy {policy!r} with {params} passed validation")
+
+
+def survives_the_timeline(policy: str, change: dict) -> OrgModel:
+    """Run the baseline with ``policy`` added at month 3, changed at 9 and removed at 15, through a
+    recession (months 6 to 18); return the model. Raises if any step fails."""
+    timeline = (
+        (3, "add_policy", {"policy": policy, "params": {}}),
+        (6, "demand", {"level": 0.6}),
+        (9, "change_policy", {"policy": policy, "params": change}),
+        (15, "remove_policy", {"policy": policy}),
+        (18, "demand", {"level": 1.0}),
+    )
+    key = arm(timeline=timeline, months=24, finances__owner_subsidy_budget=1e5)
+    model = OrgModel(scenario_of(key), seed=3).run()
+    assert model.policy(policy) is None
+    return model
 
 
 def producers(model: OrgModel) -> np.ndarray:

@@ -24,6 +24,7 @@ from .conftest import (
     report,
     run,
     scenario_of,
+    survives_the_timeline,
 )
 
 NONE = arm()
@@ -49,6 +50,7 @@ def test_monthly_appraisal_gives_a_lower_safety_need_than_yearly():
     ).lower()
 
 
+@pytest.mark.slow
 def test_frequent_appraisal_adds_stress():
     compare(
         "monthly vs yearly appraisal",
@@ -58,6 +60,7 @@ def test_frequent_appraisal_adds_stress():
     ).higher()
 
 
+@pytest.mark.slow
 def test_accurate_transparent_appraisal_lowers_felt_inequity():
     fair = appraisal(accuracy=0.95)
     opaque = appraisal(
@@ -66,6 +69,7 @@ def test_accurate_transparent_appraisal_lowers_felt_inequity():
     compare("fair vs opaque appraisal", fair, opaque, metric_mean("mean_inequity", 3, 36)).lower()
 
 
+@pytest.mark.slow
 def test_appraisal_scores_follow_performance_more_closely_when_accurate():
     def correlation(model: OrgModel) -> float:
         ws, rows = model.workforce, producers(model)
@@ -90,6 +94,7 @@ def test_appraisal_and_bottom_ranking_cannot_both_be_in_force():
 # --- bottom-ranking elimination ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_bottom_ranking_dismisses_the_bottom_tenth_each_cycle_and_lowers_security():
     plain = ranking(bottom_share=0.1, frequency="half_yearly")
     p = compare("bottom 10% vs none", plain, NONE, metric_total("dismissals", 1, 36)).higher()
@@ -103,6 +108,7 @@ def _mean_producer_ability(model: OrgModel) -> float:
     return float(model.workforce.ability[producers(model)].mean())
 
 
+@pytest.mark.slow
 def test_bottom_ranking_weeds_out_the_less_able():
     compare("bottom 10% vs none", ranking(accuracy=0.9), NONE, _mean_producer_ability).higher()
 
@@ -114,6 +120,7 @@ def test_retraining_before_dismissal_gives_fewer_dismissals_and_less_loss_of_sec
     compare("retrain first vs plain", retrain, plain, metric_total("quits", 1, 36)).lower()
 
 
+@pytest.mark.slow
 def test_retraining_raises_the_skill_of_the_retrained():
     key = ranking(retrain_first=True, retraining_skill_gain=0.2)
     passed = []
@@ -124,6 +131,7 @@ def test_retraining_raises_the_skill_of_the_retrained():
     assert 0.2 < np.mean(passed) < 0.95
 
 
+@pytest.mark.slow
 def test_monthly_bottom_ranking_threatens_safety_more_than_yearly():
     monthly, yearly = ranking(frequency="monthly"), ranking(frequency="yearly")
     compare("ranking monthly vs yearly", monthly, yearly, metric_mean("need_safety", 3, 36)).lower()
@@ -132,6 +140,7 @@ def test_monthly_bottom_ranking_threatens_safety_more_than_yearly():
     ).higher()
 
 
+@pytest.mark.slow
 def test_transparent_bottom_ranking_lowers_fear_and_felt_inequity():
     told = ranking(transparent_criteria=True, transparent_method=True, transparent_result=True)
     hidden = ranking(transparent_criteria=False, transparent_method=False, transparent_result=False)
@@ -143,6 +152,7 @@ def test_transparent_bottom_ranking_lowers_fear_and_felt_inequity():
     ).lower()
 
 
+@pytest.mark.slow
 def test_bottom_ranking_pressure_raises_effort_of_the_secure():
     # with a no-layoff guarantee cancelling most of the fear, what is left is the spur to effort
     compare(
@@ -151,6 +161,19 @@ def test_bottom_ranking_pressure_raises_effort_of_the_secure():
         NONE,
         metric_mean("mean_effort", 3, 36),
     ).higher()
+
+
+# --- the timeline -------------------------------------------------------------------------------
+
+TIMELINE_CHANGES = {
+    "appraisal": {"frequency": "monthly"},
+    "bottom_ranking": {"retrain_first": True},
+}
+
+
+@pytest.mark.parametrize("policy", sorted(TIMELINE_CHANGES))
+def test_appraisal_policy_can_be_added_changed_and_removed_by_the_timeline(policy):
+    survives_the_timeline(policy, TIMELINE_CHANGES[policy])
 
 
 # --- validation ----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .conftest import (
     rejection,
     report,
     run,
+    survives_the_timeline,
 )
 
 NONE = arm()
@@ -28,6 +29,7 @@ RACING = arm(("promotion", {"method": "open_competition"}))
 PICKING = arm(("promotion", {"method": "appointment"}))
 
 
+@pytest.mark.slow
 def test_more_ladders_raise_felt_advancement_and_self_actualisation():
     compare(
         "three ladders vs one",
@@ -37,6 +39,7 @@ def test_more_ladders_raise_felt_advancement_and_self_actualisation():
     ).higher()
 
 
+@pytest.mark.slow
 def test_more_ladders_mean_more_promotions():
     def promotions(model: OrgModel) -> float:
         return float(len(logged(model, "promotion")))
@@ -70,6 +73,7 @@ def _procedural_justice(model: OrgModel) -> float:
     return model.climate.procedural_justice
 
 
+@pytest.mark.slow
 def test_horse_racing_raises_advancement_and_procedural_justice_over_horse_picking():
     compare(
         "open competition vs appointment",
@@ -83,6 +87,7 @@ def test_horse_racing_raises_advancement_and_procedural_justice_over_horse_picki
     ).higher()
 
 
+@pytest.mark.slow
 def test_training_raises_skill_and_growth_at_a_cost():
     trained = arm("training")
 
@@ -100,6 +105,20 @@ def test_training_raises_skill_and_growth_at_a_cost():
     )
     report("training: extra monthly costs (200 people at 100 each, net of savings)", costs.mean())
     assert costs.mean() > 0
+
+
+# --- the timeline -------------------------------------------------------------------------------
+
+TIMELINE_CHANGES = {
+    "career_ladders": {"ladders": 3},
+    "promotion": {"method": "appointment"},
+    "training": {"growth_gain": 0.3},
+}
+
+
+@pytest.mark.parametrize("policy", sorted(TIMELINE_CHANGES))
+def test_career_policy_can_be_added_changed_and_removed_by_the_timeline(policy):
+    survives_the_timeline(policy, TIMELINE_CHANGES[policy])
 
 
 # --- validation ----------------------------------------------------------------------------------

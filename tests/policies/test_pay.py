@@ -25,6 +25,7 @@ from .conftest import (
     report,
     run,
     scenario_of,
+    survives_the_timeline,
     trace,
 )
 
@@ -51,6 +52,7 @@ def _producer_defect_rate(model: OrgModel) -> float:
     return float(model.workforce.defect_rate[producers(model)].mean())
 
 
+@pytest.mark.slow
 def test_piece_rate_without_quality_rule_raises_defects_and_unpaid_defects_lower_them():
     careless, careful = (
         arm(("piece_rate", {"quality_rule": "none"})),
@@ -79,6 +81,7 @@ def _share_paid_under_80_percent(model: OrgModel) -> float:
     return float(np.mean(ws.paid[worked] < 0.8 * ws.wage[worked] - 1e-6))
 
 
+@pytest.mark.slow
 def test_piece_rate_floor_protects_the_pay_of_the_slowest():
     floor, plain = arm(("piece_rate", {"floor_share_of_wage": 0.8})), arm("piece_rate")
     with_floor, without = (
@@ -101,6 +104,7 @@ def _sales_effort(model: OrgModel) -> float:
     return float(ws.effort[: ws.n][rows].mean())
 
 
+@pytest.mark.slow
 def test_commission_raises_salespeople_effort_and_clients_won():
     with_commission = arm("commission")
     compare("commission vs salary", with_commission, NONE, _sales_effort).higher()
@@ -109,6 +113,7 @@ def test_commission_raises_salespeople_effort_and_clients_won():
     ).higher()
 
 
+@pytest.mark.slow
 def test_commission_sets_holders_against_each_other():
     compare(
         "commission (rivalry 0.5) vs salary",
@@ -125,6 +130,7 @@ PROFITABLE = {"firm__roles__production_worker__output_value": 15000.0}
 LINCOLN_BONUS = ("profit_sharing", {"cap_share_of_pay": 0.955, "share_of_profit": 0.6})
 
 
+@pytest.mark.slow
 def test_profit_sharing_bonus_reaches_95_percent_of_pay_at_lincoln_profitability():
     key = arm("piece_rate", LINCOLN_BONUS, months=36, **PROFITABLE)
     shares = []
@@ -137,6 +143,7 @@ def test_profit_sharing_bonus_reaches_95_percent_of_pay_at_lincoln_profitability
     assert np.all(shares > 0.9) and np.all(shares <= 0.955 + 1e-9)
 
 
+@pytest.mark.slow
 def test_profit_sharing_pool_is_the_share_of_profit_unless_the_cap_binds():
     key = arm(LINCOLN_BONUS, months=24)  # the baseline's profit: far below the cap
     for seed in SEEDS[:5]:
@@ -160,6 +167,7 @@ def test_profit_sharing_bonuses_go_only_to_those_with_two_years_of_service():
     assert max(young) == 0.0 and min(senior) > 0.0
 
 
+@pytest.mark.slow
 def test_profit_sharing_unvested_bonus_raises_embeddedness_and_effort():
     key = arm(LINCOLN_BONUS, **PROFITABLE)
     reference = arm(**PROFITABLE)
@@ -177,6 +185,7 @@ def _wage_spread(model: OrgModel) -> float:
     return float(np.std(np.log(model.workforce.wage[producers(model)])))
 
 
+@pytest.mark.slow
 def test_pay_bands_spread_pay_within_a_post_and_raise_self_actualisation():
     bands = arm("pay_bands")
     compare("pay bands vs one pay", bands, NONE, _wage_spread).higher()
@@ -185,6 +194,7 @@ def test_pay_bands_spread_pay_within_a_post_and_raise_self_actualisation():
     ).higher()
 
 
+@pytest.mark.slow
 def test_raise_above_the_expected_raise_lifts_esteem_and_below_it_raises_inequity():
     generous = arm(("raises", {"percent": 0.0, "absolute_per_month": 500.0}))  # +17% at 3000
     meagre = arm(("raises", {"percent": 0.02}))  # expected: 12% a year
@@ -194,6 +204,7 @@ def test_raise_above_the_expected_raise_lifts_esteem_and_below_it_raises_inequit
     compare("raise of 500 vs no raise", generous, NONE, metric_mean("mean_wage", 12, 36)).higher()
 
 
+@pytest.mark.slow
 def test_merit_raises_go_to_the_better_rated():
     key = arm(("raises", {"allocation": "merit", "merit_spread": 1.0}), months=12)
 
@@ -208,6 +219,7 @@ def test_merit_raises_go_to_the_better_rated():
     assert values.mean() > 0.2 and np.all(values > 0)
 
 
+@pytest.mark.slow
 def test_pay_cut_when_cash_is_short_cuts_wages_and_is_felt_as_a_loss():
     cut = arm("pay_cut", **SHORT_OF_CASH)  # cash below a month's wage bill at the start
     reference = arm(**SHORT_OF_CASH)
@@ -223,6 +235,7 @@ def test_pay_cut_when_cash_is_short_cuts_wages_and_is_felt_as_a_loss():
     compare("pay cut vs none, short of cash", cut, reference, metric_total("quits", 1, 36)).higher()
 
 
+@pytest.mark.slow
 def test_pay_cut_does_nothing_while_cash_is_ample():
     values = per_seed(arm("pay_cut"), metric_mean("mean_wage", 1, 36)) - per_seed(
         NONE, metric_mean("mean_wage", 1, 36)
@@ -237,6 +250,7 @@ def _mean_sacrifice(model: OrgModel) -> float:
     return float(model.workforce.live("sacrifice").mean())
 
 
+@pytest.mark.slow
 def test_deliberate_arrears_withhold_pay_while_cash_is_low_and_repay_it_later():
     # cash of 300,000 against a wage bill of ~720,000 a month; the firm makes ~150,000 a month
     arrears = arm(("wage_arrears", {"cash_months": 1.5, "repay_cash_months": 2.5}), **SHORT_OF_CASH)
@@ -259,9 +273,9 @@ def test_deliberate_arrears_withhold_pay_while_cash_is_low_and_repay_it_later():
         timeline=((6, "cash_injection", {"amount": 3e6}),),
         **SHORT_OF_CASH,
     )
-    repaid = [min(e["month"] for e in logged(run(rescued, s), "arrears_repaid")) for s in SEEDS]
-    report("arrears: first repayment month after a cash injection at month 6", set(repaid))
-    assert all(m == 7 for m in repaid)  # the injection reaches the books at the end of month 6
+    repaid = [logged(run(rescued, s), "arrears_repaid")["month"].min() for s in SEEDS]
+    report("arrears: first repayment months, cash injection at month 6", sorted(set(repaid)))
+    assert max(repaid) <= 7  # the injection reaches the books at the end of month 6
 
 
 def test_arrears_repayment_line_below_the_deferral_line_fails_validation():
@@ -269,6 +283,7 @@ def test_arrears_repayment_line_below_the_deferral_line_fails_validation():
     assert "policies[0].params" in message and "repay_cash_months" in message
 
 
+@pytest.mark.slow
 def test_owner_subsidy_pays_above_market_until_the_owners_pocket_is_empty():
     # 200 people * 300 a month: a budget of 1.2 million lasts 20 months
     budget = {"finances__owner_subsidy_budget": 1.2e6}
@@ -276,7 +291,7 @@ def test_owner_subsidy_pays_above_market_until_the_owners_pocket_is_empty():
     reference = arm(**budget)
     compare("owner subsidy vs none", subsidy, reference, metric_mean("mean_wage", 2, 18)).higher()
     compare("owner subsidy vs none", subsidy, reference, metric_mean("mean_intent", 2, 18)).lower()
-    ended = [logged(run(subsidy, s), "owner_subsidy_ended")[0]["month"] for s in SEEDS]
+    ended = [logged(run(subsidy, s), "owner_subsidy_ended")["month"].iloc[0] for s in SEEDS]
     report("owner subsidy: month the premium ended", (min(ended), max(ended)))
     assert 19 <= min(ended) and max(ended) <= 22
     compare(
@@ -285,12 +300,33 @@ def test_owner_subsidy_pays_above_market_until_the_owners_pocket_is_empty():
     compare("owner subsidy vs none", subsidy, reference, metric_mean("injection", 1, 18)).higher()
 
 
+@pytest.mark.slow
 def test_salary_above_the_market_meets_the_pay_need_and_lowers_intention_to_quit():
     above = arm(("fixed_salary", {"level_vs_market": 1.2}))
     compare(
         "salary 1.2x market vs 1x", above, NONE, metric_mean("need_physiological", 3, 36)
     ).higher()
     compare("salary 1.2x market vs 1x", above, NONE, metric_mean("mean_intent", 3, 36)).lower()
+
+
+# --- the timeline -------------------------------------------------------------------------------
+
+TIMELINE_CHANGES = {
+    "fixed_salary": {"level_vs_market": 1.1},
+    "piece_rate": {"quality_rule": "none"},
+    "commission": {"rate": 0.1},
+    "profit_sharing": {"split": "pay"},
+    "pay_bands": {"levels": 3},
+    "raises": {"allocation": "merit"},
+    "pay_cut": {"cut_share": 0.2},
+    "wage_arrears": {"deferred_share": 0.5},
+    "owner_subsidy": {"premium_per_month": 500.0},
+}
+
+
+@pytest.mark.parametrize("policy", sorted(TIMELINE_CHANGES))
+def test_pay_policy_can_be_added_changed_and_removed_by_the_timeline(policy):
+    survives_the_timeline(policy, TIMELINE_CHANGES[policy])
 
 
 # --- validation ----------------------------------------------------------------------------------

@@ -1,0 +1,260 @@
+"""Invariants over random scenarios and seeds (hypothesis).
+
+Whatever the firm, the market, the money and the seed, and whatever a (deliberately erratic)
+management does each month, the books balance: people and cash are conserved month to month,
+every psychological variable stays within its bounds, and nothing is NaN.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sim import OrgModel, load_scenario
+from sim.agents.psychology import DRIVERS
+from sim.org.payroll import change_wages
+from sim.policies.base import Policy
+
+BASELINE = load_scenario("baseline")
+MONTHS = 18
+CLIMATE_FIELDS = (
+    "security",
+    "supervision",
+    "conditions",
+    "policy_admin",
+    "relations",
+    "care",
+    "collective_life",
+    "recognition",
+    "respect",
+    "voice",
+    "work_itself",
+    "growth",
+    "advancement",
+    "transparency",
+    "accuracy",
+    "ranking_pressure",
+    "client_ownership",
+)
+
+
+class ErraticManagement(Policy):
+    """A test-only policy that pushes every lever at random each month (through model.rng)."""
+
+    name = "erratic_management"
+    family = "restructuring"
+
+    def __init__(self, intensity: float):
+        super().__init__()
+        self.intensity = intensity
+
+    def act(self, model):
+        rng, ws, n = model.rng, model.workforce, model.workforce.n
+        for field in CLIMATE_FIELDS:
+            if rng.random() < self.intensity:
+                setattr(model.climate, field, float(rng.random()))
+        if n and rng.random() < self.intensity:
+            ws.incentive[:n] = rng.random(n)
+            ws.hours[:n] = rng.uniform(0.5, 1.0, n)
+            ws.variable_pay[:n] = rng.uniform(0.0, 2000.0, n)
+            ws.defect_rate[:n] = rng.uniform(0.0, 0.3, n)
+        if n and rng.random() < self.intensity:
+            rows = np.flatnonzero(rng.random(n) < 0.3)
+            change_wages(model, rows, ws.wage[rows] * rng.uniform(0.7, 1.4, rows.size))
+        if rng.random() < self.intensity:
+            model.vision = float(rng.random())
+
+    def review(self, model):
+        n = model.workforce.n
+        if n and model.rng.random() < self.intensity:
+            kind = "dismissal" if model.rng.random() < 0.5 else "layoff"
+            model.separate(np.flatnonzero(model.rng.random(n) < 0.05), kind)
+
+    def settle(self, model):
+        if model.rng.random() < self.intensity:
+            model.finance.add_cost(float(model.rng.uniform(0.0, 2e5)))
+
+
+@st.composite
+def scenarios(draw):
+    scale = draw(st.floats(0.05, 0.6))
+    overrides = {}
+    total = 0
+    for role in BASELINE.firm.roles:
+        count = max(1, round(role.count * scale))
+        overrides[f"firm.roles.{role.name}.count"] = count
+        total += count
+    overrides["firm.employees"] = total
+    overrides["clients.count"] = draw(st.integers(0, 400))
+    overrides["clients.follow_probability"] = draw(st.floats(0.0, 1.0))
+    overrides["clients.base_churn"] = draw(st.floats(0.0, 0.2))
+    overrides["clients.concentration"] = draw(st.floats(0.3, 0.95))
+    overrides["firm.roles.production_worker.wage"] = draw(st.floats(600.0, 12000.0))
+    overrides["firm.roles.production_worker.market_wage"] = draw(st.floats(600.0, 12000.0))
+    overrides["firm.team_size"] = draw(st.integers(2, 20))
+    overrides["firm.ties_per_employee"] = draw(st.floats(0.0, 10.0))
+    overrides["firm.hire_to_plan"] = draw(st.booleans())
+    overrides["finances.cash"] = draw(st.floats(-2e6, 5e6))
+    overrides["finances.overhead"] = draw(st.floats(0.0, 1e6))
+    overrides["finances.owner_subsidy_budget"] = draw(st.floats(0.0, 2e6))
+    overrides["market.shortage"] = draw(st.floats(0.0, 0.8))
+    overrides["market.months_to_fill"] = draw(st.floats(0.5, 6.0))
+    overrides["market.inflation_annual"] = draw(st.floats(-0.05, 0.3))
+    overrides["market.market_wage_growth_annual"] = draw(st.floats(-0.05, 0.3))
+    overrides["market.demand"] = draw(st.floats(0.2, 2.0))
+    overrides["months"] = MONTHS
+    timeline = []
+    for _ in range(draw(st.integers(0, 3))):
+        month = draw(st.integers(1, MONTHS - 1))
+        timeline.append(
+            draw(
+                st.sampled_from(
+                    [
+                        {"month": month, "event": "demand", "params": {"level": 0.5}},
+                        {"month": month, "event": "cash_injection", "params": {"amount": 5e5}},
+                        {"month": month, "event": "labour_shortage", "params": {"shortage": 0.5}},
+                        {"month": month, "event": "inflation", "params": {"annual_rate": 0.2}},
+                    ]
+                )
+            )
+        )
+    overrides["timeline"] = timeline
+    return BASELINE.with_overrides(overrides)
+
+
+def check_state(model) -> None:
+    """Every per-person variable within its bounds, and no NaN."""
+    ws, n, p = model.workforce, model.workforce.n, model.psychology
+    eps = 1e-12
+
+    def within(name, lo, hi):
+        col = getattr(ws, name)[:n]
+        assert not np.isnan(col).any(), f"{name} has NaN"
+        assert np.all(col >= lo - eps) and np.all(col <= hi + eps), (
+            f"{name} outside [{lo}, {hi}]: {col.min()}..{col.max()}"
+        )
+
+    within("needs", 0.0, 1.0)
+    within("motivator_satisfaction", 0.0, 1.0)
+    within("hygiene_dissatisfaction", 0.0, 1.0)
+    within("effort", p.effort_min, p.effort_max)
+    within("commitment", 0.0, 1.0)
+    within("embeddedness", 0.0, 1.0)
+    within("intent", 0.0, 1.0)
+    within("hazard", 0.0, 1.0)
+    within("inequity", 0.0, np.inf)
+    within("money_sensitivity", 0.0, np.inf)
+    within("fit", 0.0, 1.0)
+    within("values", 0.0, 1.0)
+    within("skill", 0.0, 1.0)
+    within("raise_shock", -1.0, 1.0)
+    within("sacrifice", 0.0, 1.0)
+    within("exposure", 0.0, np.inf)
+    within("contagion", 0.0, np.inf)
+    within("tenure", 0.0, np.inf)
+    within("stage", 0, 4)
+    within("phase", 0, 2)
+    for name in ("equity_internal", "equity_external", "outside_option", "paid", "output"):
+        assert np.all(np.isfinite(getattr(ws, name)[:n])), f"{name} not finite"
+    drivers = ws.drivers[:n]
+    assert np.all(drivers >= 0.0)
+    sums = drivers.sum(axis=1)
+    assert np.all(np.isclose(sums, 1.0) | (sums == 0.0))
+    assert 0.0 <= model.culture_strength <= 1.0
+    assert 0.0 <= model.vision <= 1.0
+    assert 0.0 <= model.finance.arrears_fraction <= 1.0
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(scenarios(), st.integers(0, 2**32 - 1), st.sampled_from([0.0, 0.3, 0.8]))
+def test_people_cash_and_bounds_are_conserved_in_any_scenario(scenario, seed, intensity):
+    model = OrgModel(scenario, seed=seed)
+    if intensity:
+        model.add_policy(ErraticManagement(intensity))
+    check_state(model)
+    for _ in range(MONTHS):
+        if model.workforce.n == 0:
+            break  # an empty firm is test_a_firm_whose_last_employee_leaves_keeps_running's case
+        model.step()
+        check_state(model)
+    frame = model.metrics()
+    prev, cur = frame.iloc[:-1].reset_index(drop=True), frame.iloc[1:].reset_index(drop=True)
+
+    # people: headcount(t) = headcount(t-1) + hires - all exits
+    exits = cur.quits + cur.non_renewals + cur.dismissals + cur.layoffs
+    assert (cur.headcount == prev.headcount + cur.hires - exits).all()
+    assert (cur.headcount <= scenario.firm.employees).all()
+
+    # money: cash(t) = cash(t-1) + revenue - costs + subsidy + injection
+    expected_cash = prev.cash + cur.revenue - cur.costs + cur.subsidy + cur.injection
+    assert np.allclose(cur.cash, expected_cash, rtol=1e-9, atol=1e-3)
+    assert np.allclose(cur.profit, cur.revenue - cur.costs)
+    assert np.allclose(cur.wage_bill + cur.arrears, cur.wages_due)
+    assert (cur.arrears >= -1e-6).all() and (cur.subsidy >= 0).all()
+
+    # clients: clients(t) = clients(t-1) + won - churned - followed a leaver
+    assert (
+        cur.clients
+        == prev.clients + cur.clients_won - cur.clients_churned - cur.clients_lost_to_leavers
+    ).all()
+
+    # the event log tells the same story as the monthly counts
+    events = model.events()
+    for kind, column in (
+        ("hire", "hires"),
+        ("quit", "quits"),
+        ("non_renewal", "non_renewals"),
+        ("dismissal", "dismissals"),
+        ("layoff", "layoffs"),
+    ):
+        logged = events[events.event == kind].groupby("month").size()
+        logged = logged.reindex(cur.month, fill_value=0).to_numpy()
+        assert np.array_equal(logged, cur[column].to_numpy()), kind
+    exits_logged = events[events.event.isin(["quit", "non_renewal"])]
+    shares = exits_logged[[f"driver_{d}" for d in DRIVERS]].sum(axis=1)
+    assert np.all(np.isclose(shares, 1.0) | (shares == 0.0))
+
+    # no NaN anywhere in the monthly figures while anyone is employed
+    staffed = frame[frame.headcount > 0]
+    assert not staffed.isna().any().any(), staffed.columns[staffed.isna().any()].tolist()
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_baseline_headcount_never_exceeds_plan_and_month_zero_is_clean(seed):
+    model = OrgModel(BASELINE, seed=seed)
+    check_state(model)
+    model.run(12)
+    frame = model.metrics()
+    assert frame.headcount.max() <= BASELINE.firm.employees
+    assert not frame.isna().any().any()
+
+
+def test_a_firm_whose_last_employee_leaves_keeps_running():
+    """House accounts (clients nobody holds) must survive a month with no employees at all."""
+    scenario = BASELINE.with_overrides({"firm.hire_to_plan": False})
+    model = OrgModel(scenario, seed=1).run(2)
+    model.separate(np.arange(model.workforce.n), "layoff")
+    assert model.workforce.n == 0 and model.clients.count > 0
+    model.run(3)
+    frame = model.metrics()
+    assert (frame.headcount.iloc[-3:] == 0).all()
+
+
+def test_a_firm_that_cannot_pay_anyone_raises_no_numerical_warning():
+    """When a whole role is unpaid, peers' pay per unit of input is 0: no log(0) may follow."""
+    import warnings
+
+    scenario = BASELINE.with_overrides(
+        {"finances.cash": 0.0, "market.demand": 0.0, "clients.count": 0}
+    )
+    model = OrgModel(scenario, seed=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        model.run(4)
+    assert model.metrics().arrears.iloc[1:].gt(0).all()
