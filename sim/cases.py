@@ -363,7 +363,9 @@ def shengyi(seeds: list[int]) -> list[Outcome]:
         float(t_cash.median()),
         float(t_wave.median()),
     ]
-    in_order = all(a <= b for a, b in zip(order, order[1:], strict=False))
+    # level 1: key people leave, then income falls and the cash chain breaks (in either order);
+    # levels 3-4: the waves come after
+    in_order = order[0] <= min(order[1], order[2]) and max(order[1], order[2]) <= order[3]
     wave_share = (arm.at(12).quits + arm.at(12).non_renewals) / arm.at(11).headcount
     revenue_twin = twin.at(12).revenue / twin.at(1).revenue
     return [
@@ -390,7 +392,7 @@ def shengyi(seeds: list[int]) -> list[Outcome]:
             "key people leave, income falls, the cash chain breaks, staff resign in waves",
             "median month: first key departure, revenue < 85%, cash chain breaks, biggest wave of exits",
             order[-1],
-            "in that order",
+            "key people first; income and cash next (either order); the wave last",
             in_order,
             dict(zip(("key_leaves", "revenue_falls", "cash_breaks", "wave"), order, strict=True)),
         ),

@@ -61,7 +61,7 @@ class Psychology(Spec):
         0.5,
         unit="need level",
         doc="softness of the prepotency gate (logistic scale)",
-        source="assumed",
+        source="assumed: a soft gate, so that prepotency is gradual rather than a switch (Maslow 1943 calls the order 'relative')",
     )
     pay_span: float = param(
         4.0,
@@ -85,7 +85,7 @@ class Psychology(Spec):
         1.0,
         unit="weight",
         doc="weight of value fit times culture strength in the belonging input",
-        source="assumed",
+        source="assumed: shared values are one of several sources of belonging, next to relations, care and collective life",
     )
 
     # --- pay perception (reference dependence) ---
@@ -132,10 +132,20 @@ class Psychology(Spec):
         source="assumed: pay is the most cited hygiene factor (Herzberg 1959)",
     )
     weight_hygiene_security: float = param(
-        0.20, 0.0, 1.0, unit="weight", doc="job security in dissatisfaction", source="assumed"
+        0.20,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="job security in dissatisfaction",
+        source="assumed: second to pay among hygiene factors in Herzberg's (1959) frequency counts",
     )
     weight_hygiene_supervision: float = param(
-        0.15, 0.0, 1.0, unit="weight", doc="supervision in dissatisfaction", source="assumed"
+        0.15,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="supervision in dissatisfaction",
+        source="assumed: 'technical supervision' ranks among Herzberg's main hygiene factors",
     )
     weight_hygiene_conditions: float = param(
         0.10,
@@ -143,7 +153,7 @@ class Psychology(Spec):
         1.0,
         unit="weight",
         doc="working conditions and workload in dissatisfaction",
-        source="assumed",
+        source="assumed: working conditions are a minor hygiene factor in Herzberg's counts",
     )
     weight_hygiene_policy: float = param(
         0.10,
@@ -151,7 +161,7 @@ class Psychology(Spec):
         1.0,
         unit="weight",
         doc="company policy and administration in dissatisfaction",
-        source="assumed",
+        source="assumed: company policy and administration, a frequent but secondary dissatisfier (Herzberg 1959)",
     )
     weight_hygiene_relations: float = param(
         0.15,
@@ -159,13 +169,23 @@ class Psychology(Spec):
         1.0,
         unit="weight",
         doc="relations with colleagues in dissatisfaction",
-        source="assumed",
+        source="assumed: interpersonal relations, a middle-ranking hygiene factor (Herzberg 1959)",
     )
     weight_motivator_achievement: float = param(
-        0.20, 0.0, 1.0, unit="weight", doc="achievement in satisfaction", source="assumed"
+        0.20,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="achievement in satisfaction",
+        source="assumed: achievement is Herzberg's most frequent satisfier; equal to recognition and the work itself",
     )
     weight_motivator_recognition: float = param(
-        0.20, 0.0, 1.0, unit="weight", doc="recognition in satisfaction", source="assumed"
+        0.20,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="recognition in satisfaction",
+        source="assumed: recognition is among Herzberg's three most frequent satisfiers",
     )
     weight_motivator_work_itself: float = param(
         0.20,
@@ -181,13 +201,23 @@ class Psychology(Spec):
         1.0,
         unit="weight",
         doc="responsibility and voice in satisfaction",
-        source="assumed",
+        source="assumed: responsibility satisfies less often than achievement in Herzberg's counts",
     )
     weight_motivator_advancement: float = param(
-        0.15, 0.0, 1.0, unit="weight", doc="advancement in satisfaction", source="assumed"
+        0.15,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="advancement in satisfaction",
+        source="assumed: advancement and growth share the rest equally",
     )
     weight_motivator_growth: float = param(
-        0.15, 0.0, 1.0, unit="weight", doc="growth in satisfaction", source="assumed"
+        0.15,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="growth in satisfaction",
+        source="assumed: advancement and growth share the rest equally",
     )
 
     # --- Adams equity ---
@@ -239,7 +269,7 @@ class Psychology(Spec):
         1.2,
         unit="effort",
         doc="effort of a neutral employee on a flat salary (1 = standard pace)",
-        source="assumed",
+        source="assumed: a salaried, neutral employee works a little below the standard pace a piece rate sets (Lazear 2000)",
     )
     effort_incentive: float = param(
         0.45,
@@ -271,7 +301,7 @@ class Psychology(Spec):
         1.0,
         unit="effort",
         doc="effort withdrawn per unit of hygiene dissatisfaction",
-        source="assumed",
+        source="assumed: dissatisfaction withdraws effort, less strongly than felt inequity (Adams 1965)",
     )
     effort_pressure: float = param(
         0.15,
@@ -281,9 +311,21 @@ class Psychology(Spec):
         doc="effort added by ranking pressure",
         source="assumed: forced ranking raises short-run effort (Scullen et al. 2005)",
     )
-    effort_min: float = param(0.2, 0.0, 1.0, unit="effort", doc="lowest effort", source="assumed")
+    effort_min: float = param(
+        0.2,
+        0.0,
+        1.0,
+        unit="effort",
+        doc="lowest effort",
+        source="assumed: the least effort that keeps a job at all",
+    )
     effort_max: float = param(
-        1.45, 1.0, 3.0, unit="effort", doc="highest sustainable effort", source="assumed"
+        1.45,
+        1.0,
+        3.0,
+        unit="effort",
+        doc="highest sustainable effort",
+        source="assumed: about 45% above standard, the upper range of piece-rate gains (Lazear 2000)",
     )
     effort_adjustment: float = param(
         0.5,
@@ -312,7 +354,12 @@ class Psychology(Spec):
 
     # --- skill ---
     skill_start: float = param(
-        0.6, 0.1, 1.0, unit="skill", doc="skill of a new hire", source="assumed"
+        0.6,
+        0.1,
+        1.0,
+        unit="skill",
+        doc="skill of a new hire",
+        source="assumed: a new hire reaches about 60% of a seasoned worker's productivity",
     )
     skill_learning_months: float = param(
         18.0,
@@ -338,10 +385,15 @@ class Psychology(Spec):
         1.0,
         unit="weight",
         doc="weight of job attitude (S - D) in commitment",
-        source="assumed",
+        source="assumed: job attitude is the largest correlate of affective commitment (Meyer et al. 2002)",
     )
     commitment_fit_weight: float = param(
-        0.3, 0.0, 1.0, unit="weight", doc="weight of value fit in commitment", source="assumed"
+        0.3,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="weight of value fit in commitment",
+        source="assumed: person-organisation fit, the next correlate (Kristof-Brown et al. 2005)",
     )
     commitment_vision_weight: float = param(
         0.2,
@@ -399,7 +451,7 @@ class Psychology(Spec):
         10.0,
         unit="log-hazard",
         doc="log-hazard per unit of missing motivators, gated by the higher needs",
-        source="assumed",
+        source="assumed: unmet higher needs push out half as strongly as dissatisfaction (Herzberg: hygiene drives leaving)",
     )
     quit_inequity: float = param(
         2.5,
@@ -489,7 +541,7 @@ class Psychology(Spec):
         2.0,
         unit="weight",
         doc="weight of neighbours' mean intention to quit in contagion",
-        source="assumed",
+        source="assumed: colleagues' intentions weigh half as much as their actual departures (Felps et al. 2009)",
     )
 
     # --- relationship stages ---
@@ -497,7 +549,12 @@ class Psychology(Spec):
         3, 1, 24, unit="months", doc="length of the cognition stage", source="assumed: probation"
     )
     exploration_months: int = param(
-        12, 2, 60, unit="months", doc="tenure at which exploration ends", source="assumed"
+        12,
+        2,
+        60,
+        unit="months",
+        doc="tenure at which exploration ends",
+        source="assumed: the first year is when most early turnover happens",
     )
     commitment_stage_level: float = param(
         0.6,
@@ -505,7 +562,7 @@ class Psychology(Spec):
         1.0,
         unit="commitment",
         doc="commitment that moves an employee from expansion to commitment",
-        source="assumed",
+        source="assumed: clearly above the neutral 0.5",
     )
     recovery_intent: float = param(
         0.35,
@@ -541,7 +598,7 @@ class Psychology(Spec):
         1.0,
         unit="1/month",
         doc="share of the gap between culture strength and the workforce's committed fit closed each month",
-        source="assumed",
+        source="assumed: culture strength follows the workforce over about two years",
     )
     vision_memory: float = param(
         12.0,
@@ -575,7 +632,7 @@ class Psychology(Spec):
         3.0,
         unit="elasticity",
         doc="how outside offers scale with ability",
-        source="assumed",
+        source="assumed: outside offers are proportional to ability (the market pays for what it can see)",
     )
     client_offer_premium: float = param(
         0.04,

@@ -16,6 +16,15 @@ PHYSIOLOGICAL, SAFETY, BELONGING, ESTEEM, SELF_ACTUALIZATION = range(len(NEEDS))
 DRIVER_INDEX = {name: i for i, name in enumerate(DRIVERS)}
 
 
+def row_sum(matrix):
+    """Sum of each row, adding the columns left to right: the same order, and so the same bits,
+    for one row or a million (``ndarray.sum`` may pair terms differently by shape and layout)."""
+    total = matrix[:, 0].copy()
+    for k in range(1, matrix.shape[1]):
+        total += matrix[:, k]
+    return total
+
+
 def sigmoid(x):
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
@@ -82,7 +91,7 @@ def hygiene_dissatisfaction(factors, aspiration, weights):
     w = np.asarray(weights, dtype=float)
     w = w / w.sum()
     parts = np.maximum(aspiration - factors, 0.0) * (w / aspiration)
-    return parts.sum(axis=1), parts
+    return row_sum(parts), parts
 
 
 def motivator_satisfaction(factors, weights):
@@ -91,8 +100,7 @@ def motivator_satisfaction(factors, weights):
     ``factors`` has shape (n, 6) in the order of ``MOTIVATORS``.
     """
     w = np.asarray(weights, dtype=float)
-    # an explicit weighted sum (not a BLAS product) adds in the same order for one row or many
-    return np.clip((factors * (w / w.sum())).sum(axis=1), 0.0, 1.0)
+    return np.clip(row_sum(factors * (w / w.sum())), 0.0, 1.0)
 
 
 # --- Adams ---------------------------------------------------------------------------------------
@@ -259,7 +267,7 @@ def quit_hazard(parts, base_hazard, market_multiplier, retention=0.0):
     would offer them (efficiency wages). Returns ``(hazard, intent, shares)``, where ``shares`` is
     each driver's share of the positive predictor: the "why they left" of the event log.
     """
-    total = parts.sum(axis=1)
+    total = row_sum(parts)
     hazard = np.minimum(base_hazard * market_multiplier * np.exp(total + retention), 1.0)
     intent = -np.expm1(-12.0 * hazard)
     shares = parts / np.maximum(total, 1e-12)[:, None]

