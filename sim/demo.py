@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from sim.agents.psychology import DRIVERS
@@ -35,33 +34,6 @@ DRIVER_WORDS = {
 }
 
 
-def run_pair(names=FLAGSHIP, seeds: int = 30, months: int | None = None, root_seed: int = 2024):
-    """Run every scenario on the same spawned seeds; returns ({name: metrics}, {name: events})."""
-    scenarios = {name: load_scenario(name) for name in names}
-    seed_list = [
-        int(s.generate_state(1)[0]) for s in np.random.SeedSequence(root_seed).spawn(seeds)
-    ]
-    metrics, events = {}, {}
-    for name, scenario in scenarios.items():
-        frames, logs = [], []
-        for k, seed in enumerate(seed_list):
-            model = OrgModel(scenario, seed=seed).run(months or scenario.months)
-            frame = model.metrics()
-            frame.insert(0, "replicate", k)
-            frames.append(frame)
-            log = model.events()
-            log.insert(0, "replicate", k)
-            logs.append(log)
-        metrics[name] = pd.concat(frames, ignore_index=True)
-        events[name] = pd.concat(logs, ignore_index=True)
-    return scenarios, seed_list, metrics, events
-
-
-def _share_of_seeds(frame: pd.DataFrame, month: int, column: str, threshold: float) -> float:
-    at = frame[frame.month == month]
-    return float((at[column] > threshold).mean())
-
-
 def _top_drivers(events: pd.DataFrame, n: int = 3) -> list[tuple[str, float]]:
     exits = events[events.event.isin(["quit", "non_renewal"])]
     if exits.empty:
@@ -71,69 +43,80 @@ def _top_drivers(events: pd.DataFrame, n: int = 3) -> list[tuple[str, float]]:
 
 
 def flagship(out: Path, seeds: int = 30, months: int | None = None) -> Path:
+    """Run Shengyi and its reformed twin on the same seeds; write the instructor's report."""
+    from sim.cases import SHENGYI_BEFORE_NEW_YEAR, crn_seeds, run_arm, shengyi
+
     out.mkdir(parents=True, exist_ok=True)
-    scenarios, seed_list, metrics, events = run_pair(FLAGSHIP, seeds, months)
+    seed_list = crn_seeds(seeds)
     a, b = FLAGSHIP
-    # one full run of each, on the first seed, with its report
+    scenarios = {name: load_scenario(name) for name in FLAGSHIP}
+    arms = {name: run_arm(name, seed_list, months) for name in FLAGSHIP}
+    # one full run of each, on the first seed, with its own report
     for name in FLAGSHIP:
         model = OrgModel(scenarios[name], seed=seed_list[0]).run(months or scenarios[name].months)
         write_run(model, out / name)
-    labels = {
-        scenarios[a].title.split(":")[0] + " (as it was)": metrics[a],
-        scenarios[b].title.split(":")[0] + " (reformed)": metrics[b],
-    }
     comparison_report(
-        labels,
+        {"Shengyi as it was": arms[a].metrics, "Shengyi reformed": arms[b].metrics},
         out / "comparison.png",
-        "Shengyi against its reformed twin",
+        "Shengyi against its reformed twin: the same firm, people and money; only management differs",
         panels=[
             ("headcount", "Headcount", 1.0),
             ("intent_to_quit_share", "Staff intending not to renew (%)", 100.0),
             ("clients", "Clients", 1.0),
-            ("revenue", "Revenue a month", 1.0),
-            ("cash", "Cash", 1.0),
+            ("revenue", "Revenue a month (yuan)", 1.0),
+            ("cash", "Cash (yuan)", 1.0),
             ("mean_dissatisfaction", "Dissatisfaction (hygiene factors)", 1.0),
         ],
-        subtitle=f"median and 10–90% band over {seeds} seeds, same seeds for both (common random numbers)",
+        subtitle=f"median and 10–90% band over {seeds} seeds, the same seeds for both (common random numbers)",
+        markers={12: "New Year: contracts end ", 24: "New Year "},
     )
-    month12 = min(12, int(metrics[a].month.max()))
+    facts = shengyi(seed_list)
+    before = SHENGYI_BEFORE_NEW_YEAR
     lines = [
         "# Shengyi against its reformed twin",
         "",
-        f"{seeds} seeds each, common random numbers; {int(metrics[a].month.max())} months. Figures: `comparison.png`;",
-        f"one full run of each in `{a}/` and `{b}/` (metrics.csv, events.csv, summary.json, report.png).",
+        f"{seeds} seeds each, common random numbers. Figure: `comparison.png`; one full run of each in",
+        f"`{a}/` and `{b}/` (metrics.csv, events.csv, summary.json, report.png).",
         "",
-        "| at month 12 | " + " | ".join(FLAGSHIP) + " |",
+        f"| month {before}, just before New Year | Shengyi | reformed twin |",
         "|---|---|---|",
     ]
     rows = [
         (
             "seeds with > 50% intending not to renew",
-            lambda f: f"{100 * _share_of_seeds(f, month12, 'intent_to_quit_share', 0.5):.0f}%",
+            lambda arm: f"{100 * float((arm.at(before).intent_to_quit_share > 0.5).mean()):.0f}%",
         ),
         (
             "median share intending not to renew",
-            lambda f: f"{100 * f[f.month == month12].intent_to_quit_share.median():.0f}%",
+            lambda arm: f"{100 * arm.at(before).intent_to_quit_share.median():.0f}%",
         ),
-        ("median headcount", lambda f: f"{f[f.month == month12].headcount.median():.0f}"),
+        ("median headcount (month 0: 40)", lambda arm: f"{arm.at(before).headcount.median():.0f}"),
+        ("median clients (month 0: 160)", lambda arm: f"{arm.at(before).clients.median():.0f}"),
+        ("median cash (yuan)", lambda arm: f"{arm.at(before).cash.median():,.0f}"),
         (
-            f"median clients (month 0: {int(metrics[a][metrics[a].month == 0].clients.median())})",
-            lambda f: f"{f[f.month == month12].clients.median():.0f}",
-        ),
-        ("median cash", lambda f: f"{f[f.month == month12].cash.median():,.0f}"),
-        (
-            "seeds in wage arrears",
-            lambda f: (
-                f"{100 * float((f[f.month <= month12].groupby('replicate').arrears.max() > 0).mean()):.0f}%"
+            "seeds with wages unpaid by then",
+            lambda arm: (
+                f"{100 * float((arm.metrics[arm.metrics.month <= before].groupby('replicate').arrears.max() > 0).mean()):.0f}%"
             ),
         ),
     ]
     for label, fn in rows:
-        lines.append(f"| {label} | " + " | ".join(fn(metrics[n]) for n in FLAGSHIP) + " |")
+        lines.append(f"| {label} | {fn(arms[a])} | {fn(arms[b])} |")
+    lines += [
+        "",
+        "The source document's facts, measured:",
+        "",
+        "| fact | measured | target | |",
+        "|---|---|---|---|",
+    ]
+    for o in facts:
+        lines.append(
+            f"| {o.claim} | {o.statistic}: **{o.value:.3g}** | {o.target} | {'ok' if o.passed else 'NOT MET'} |"
+        )
     lines += ["", "Why people left (mean share of each driver in the leavers' quit hazard):", ""]
     for name in FLAGSHIP:
         drivers = ", ".join(
-            f"{DRIVER_WORDS.get(d, d)} {100 * v:.0f}%" for d, v in _top_drivers(events[name])
+            f"{DRIVER_WORDS.get(d, d)} {100 * v:.0f}%" for d, v in _top_drivers(arms[name].events)
         )
         lines.append(f"- {name}: {drivers or 'nobody left'}")
     text = "\n".join(lines) + "\n"

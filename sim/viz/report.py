@@ -93,6 +93,8 @@ def run_report(metrics: pd.DataFrame, path: str | Path, title: str, subtitle: st
     )
     ax.plot(m.month, 100 * smooth, color="black", lw=2, label="12-month average")
     ax.set_ylabel("% of staff a year")
+    # a firm that is emptying out annualises to thousands of percent: keep the average readable
+    ax.set_ylim(0, max(50.0, 1.3 * 100 * float(smooth.max())))
     ax.legend(fontsize=8)
     _style(ax, "Voluntary turnover")
 
@@ -127,8 +129,26 @@ def run_report(metrics: pd.DataFrame, path: str | Path, title: str, subtitle: st
     return path
 
 
+FLOWS = {
+    "revenue",
+    "profit",
+    "wage_bill",
+    "costs",
+    "output_per_employee",
+    "output",
+    "hires",
+    "quits",
+    "turnover_rate_annual",
+    "total_turnover_rate_annual",
+    "bonuses",
+    "arrears",
+}
+
+
 def band(ax, frame: pd.DataFrame, column: str, color: str, label: str, scale: float = 1.0):
-    """Median across seeds with the 10-90% band."""
+    """Median across seeds with the 10-90% band (flows from month 1: month 0 has none)."""
+    if column in FLOWS:
+        frame = frame[frame.month > 0]
     g = frame.groupby("month")[column]
     q = g.quantile([0.1, 0.5, 0.9]).unstack() * scale
     ax.fill_between(q.index, q[0.1], q[0.9], color=color, alpha=0.2, lw=0)
@@ -141,6 +161,7 @@ def comparison_report(
     title: str,
     panels: list[tuple[str, str, float]] | None = None,
     subtitle: str = "",
+    markers: dict[int, str] | None = None,
 ) -> Path:
     """Paired trajectories of two or more scenarios across seeds: median and 10-90% band."""
     panels = panels or [
@@ -164,6 +185,18 @@ def comparison_report(
         if column in ("cash", "revenue", "profit", "wage_bill"):
             _money_axis(ax)
             ax.axhline(0, color=PALETTE["grey"], lw=0.8)
+        for month, text in (markers or {}).items():
+            ax.axvline(month, color=PALETTE["grey"], lw=1, ls=":")
+            ax.annotate(
+                text,
+                (month, 0.98),
+                xycoords=("data", "axes fraction"),
+                fontsize=7,
+                color=PALETTE["grey"],
+                ha="right",
+                va="top",
+                rotation=90,
+            )
         _style(ax, label)
         ax.legend(fontsize=8)
     for ax in list(axes.flat)[len(panels) :]:
