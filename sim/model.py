@@ -154,6 +154,7 @@ class OrgModel(mesa.Model):
             raise ValueError(f"policy {policy.name!r} is already in force")
         self.policies.append(policy)
         self.policies.sort(key=policy_order_key)
+        policy.started = self.month
         policy.setup(self)
 
     def remove_policy(self, name: str) -> None:

@@ -47,6 +47,15 @@ class Policy:
 
     def __init__(self, params: Spec | None = None):
         self.params = params if params is not None else self.Params()
+        self.started = 0  # the month the policy came into force (set by OrgModel.add_policy)
+
+    def months_in_force(self, model: OrgModel) -> int:
+        return model.month - self.started
+
+    def cycle_month(self, model: OrgModel, every: int) -> bool:
+        """True ``every``, ``2*every``, ... months after coming into force (never at month 0)."""
+        since = self.months_in_force(model)
+        return model.month > 0 and since > 0 and since % every == 0
 
     # Hooks, each called once a month in its phase. Override one or two.
     def setup(self, model: OrgModel) -> None:

@@ -16,15 +16,15 @@ import numpy as np
 from pydantic import Field
 
 from sim.params import Spec, param
-from sim.policies.base import register
-from sim.policies.incentives import _Timed, raise_climate, role_index, role_problems
+from sim.policies.base import Policy, register
+from sim.policies.incentives import raise_climate, role_index, role_problems
 from sim.policies.information import last_month
 
 # --- shared vision -------------------------------------------------------------------------------
 
 
 @register
-class SharedVision(_Timed):
+class SharedVision(Policy):
     """Shared vision: set, reviewed on a cycle, discussed in a crisis; major decisions explained.
 
     At the start and at every review (each ``review_every_months``) belief in the vision closes the
@@ -136,7 +136,7 @@ class SharedVision(_Timed):
 
 
 @register
-class ValueSocialisation(_Timed):
+class ValueSocialisation(Policy):
     """Value socialisation: the firm's values are taught and repeated until they are shared.
 
     Everyone's values drift toward the firm's faster: the climate's socialisation rate rises by
@@ -198,7 +198,7 @@ class ValueSocialisation(_Timed):
 
 
 @register
-class HiringForFit(_Timed):
+class HiringForFit(Policy):
     """Hiring for fit: applicants are screened for values that match the firm's.
 
     While in force, ``model.hiring_selectivity = selectivity``: a new hire's values are drawn at
@@ -249,7 +249,7 @@ class HiringForFit(_Timed):
 
 
 @register
-class CultureProgramme(_Timed):
+class CultureProgramme(Policy):
     """A culture programme: what is right and wrong, told as stories in the company paper.
 
     Each month culture strength closes ``strength_gain * intensity`` of its gap to 1; the
@@ -312,7 +312,7 @@ ACTIVITY_HALF_BUDGET = (
 
 
 @register
-class CollectiveActivities(_Timed):
+class CollectiveActivities(Policy):
     """Collective activities, or the same money paid out as cash in lieu.
 
     ``budget_per_person`` is spent every ``every_months``. As ``activities``, with the monthly
@@ -385,7 +385,7 @@ class CollectiveActivities(_Timed):
 
 
 @register
-class LeadershipStyle(_Timed):
+class LeadershipStyle(Policy):
     """Leadership style, from autocratic to participative, and threats to withhold pay.
 
     ``participation`` runs from 0 (autocratic: nobody but the boss ever speaks at all-staff

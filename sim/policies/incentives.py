@@ -98,28 +98,14 @@ def felt_pay_loss(model, rows: np.ndarray, pay_before: np.ndarray, pay_after: np
 
 
 def months_in_force(policy, model) -> int:
-    return model.month - policy.started
-
-
-class _Timed(Policy):
-    """A policy that counts its cycles from the month it came into force."""
-
-    started: int = 0
-
-    def setup(self, model):
-        self.started = model.month
-
-    def cycle_month(self, model, every: int) -> bool:
-        """True in the months ``every, 2*every, ...`` after coming into force (never in the warm-up)."""
-        since = model.month - self.started
-        return model.month > 0 and since > 0 and since % every == 0
+    return policy.months_in_force(model)
 
 
 # --- emotional care ------------------------------------------------------------------------------
 
 
 @register
-class EmotionalCare(_Timed):
+class EmotionalCare(Policy):
     """Emotional care: attention to staff's lives and hardships, and help home for the holidays.
 
     Each month felt care rises by ``care_gain * attention`` and relations by
@@ -378,7 +364,7 @@ class JobEnrichment(Policy):
 
 
 @register
-class Recognition(_Timed):
+class Recognition(Policy):
     """Recognition: praise for everyone who does well (universal), or awards for a few (scarce).
 
     - ``universal``: felt recognition rises by ``universal_gain`` for everyone, every month.
@@ -479,7 +465,7 @@ class Recognition(_Timed):
 
 
 @register
-class NegativeIncentives(_Timed):
+class NegativeIncentives(Policy):
     """Negative incentives: public criticism, fines for the worst performers, demotion.
 
     The threat ``T = clip(criticism + 2*fine_bottom_share + 2*demotion_bottom_share, 0, 1)`` adds

@@ -15,8 +15,8 @@ from pydantic import Field
 
 from sim.org.payroll import change_wages
 from sim.params import Spec, param
-from sim.policies.base import register
-from sim.policies.incentives import _Timed, raise_climate
+from sim.policies.base import Policy, register
+from sim.policies.incentives import raise_climate
 
 
 def last_month(model) -> dict:
@@ -35,7 +35,7 @@ FLOWS = {"profit", "revenue", "costs", "wage_bill", "turnover_rate_annual", "out
 
 
 @register
-class FormalReports(_Timed):
+class FormalReports(Policy):
     """Formal reports: financial and non-financial, process and result indicators, late and noisy.
 
     Every ``every_months`` a report is published about the period that ended ``delay_months`` ago:
@@ -132,7 +132,7 @@ class FormalReports(_Timed):
 
 
 @register
-class InformalChannels(_Timed):
+class InformalChannels(Policy):
     """Informal channels: regular talks with informal leaders, an early, team-by-team warning.
 
     Every ``talks_every_months`` management talks with a share ``leaders_reached`` of the informal
@@ -210,7 +210,7 @@ class InformalChannels(_Timed):
 
 
 @register
-class PdcaLoop(_Timed):
+class PdcaLoop(Policy):
     """The PDCA management loop: plan, do, check, act on the signals management sees.
 
     Every ``cycle_months`` management checks its signals and acts:

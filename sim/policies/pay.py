@@ -124,24 +124,7 @@ def monthly_wage_bill(model) -> float:
     return float(np.dot(ws.wage[:n], ws.hours[:n]))
 
 
-class TimedPolicy(Policy):
-    """A policy that counts its cycles from the month it came into force."""
-
-    started: int = 0
-
-    def setup(self, model) -> None:
-        self.started = model.month
-
-    def months_in_force(self, model) -> int:
-        return model.month - self.started
-
-    def cycle_month(self, model, every: int) -> bool:
-        """True ``every``, ``2*every``, ... months after coming into force."""
-        since = self.months_in_force(model)
-        return since > 0 and since % every == 0
-
-
-class RolesPolicy(TimedPolicy):
+class RolesPolicy(Policy):
     """A timed policy whose parameters include ``roles``, checked against the scenario's firm."""
 
     default_roles: str = "all"

@@ -18,9 +18,8 @@ from pydantic import Field
 from sim.agents.behaviour import BASE_INCENTIVE, add_incentive
 from sim.org.payroll import change_wages
 from sim.params import Spec, param
-from sim.policies.base import register
+from sim.policies.base import Policy, register
 from sim.policies.incentives import (
-    _Timed,
     not_hired_this_month,
     raise_climate,
     role_index,
@@ -32,7 +31,7 @@ EXECUTIVE_LEVEL = 2
 
 
 @register
-class MergeDepartments(_Timed):
+class MergeDepartments(Policy):
     """Merge departments into fewer, larger ones.
 
     The scenario's departments are merged, in their listed order, into ``departments_after``
@@ -113,7 +112,7 @@ class MergeDepartments(_Timed):
 
 
 @register
-class CutMiddleManagement(_Timed):
+class CutMiddleManagement(Policy):
     """Cut middle management to a target, by open competition for posts or by appointment.
 
     In the first month in force, middle managers (level 1) compete for ``target_managers`` posts.
@@ -255,7 +254,7 @@ class CutMiddleManagement(_Timed):
 
 
 @register
-class ReplaceManagement(_Timed):
+class ReplaceManagement(Policy):
     """Replace management: the old managers go, new ones are hired, supervision improves.
 
     In the first month in force the share ``share`` of the people at the chosen level (middle
@@ -321,7 +320,7 @@ class ReplaceManagement(_Timed):
 
 
 @register
-class HireCohort(_Timed):
+class HireCohort(Policy):
     """Hire a cohort: raise the planned headcount of a role, with abler recruits.
 
     The plan of ``role`` rises by ``count`` when the policy comes into force; hiring fills the new
@@ -383,7 +382,7 @@ class HireCohort(_Timed):
 
 
 @register
-class QualityAssurance(_Timed):
+class QualityAssurance(Policy):
     """Quality assurance with rewards and penalties: every step audited, pay varies with quality.
 
     For producers (roles whose output has a value): ``defect_rate *= 1 - defect_reduction *
