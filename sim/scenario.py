@@ -266,6 +266,7 @@ class Scenario(Spec):
 
     name: str = "scenario"
     title: str = ""
+    title_zh: str = Field("", description="the title in Simplified Chinese")
     story: str = Field("", description="what the case is and what it shows, in plain words")
     story_zh: str = Field("", description="the story in Simplified Chinese")
     months: int = param(120, 1, 10_000, unit="months", doc="default length of a run")

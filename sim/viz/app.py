@@ -33,7 +33,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from sim import metrics
 from sim.agents.psychology import NEEDS
 from sim.model import OrgModel
 from sim.params import describe
@@ -180,13 +179,12 @@ class Session:
         self.speed = 2
         self.colour_by = "satisfaction"
         self.compare = False
-        self.configs: list[ArmConfig] = [ArmConfig.of_case(case), ArmConfig.of_case(case)]
-        self.stop_month = min(load_case(case).months, MAX_MONTH)
         self.generation = 0
         self.arms: list[Arm] = []
         self._figures: dict = {}
         self.error: str | None = None
-        self.reset()
+        self.configs: list[ArmConfig] = []
+        self.set_case(case)
 
     # --- settings ---------------------------------------------------------------------------------
     @property
@@ -194,8 +192,13 @@ class Session:
         return 2 if self.compare else 1
 
     def set_case(self, case: str, arm: int = 0) -> None:
+        """Pick the case of an arm; picking A's case also makes B its twin (Shengyi's is the
+        reformed Shengyi, Lincoln's its competitor) or, without a twin, the same case."""
         with self.lock:
-            self.configs[arm] = ArmConfig.of_case(case)
+            config = ArmConfig.of_case(case)
+            if not self.configs:
+                self.configs = [config, config.copy()]
+            self.configs[arm] = config
             if arm == 0:
                 self.stop_month = min(load_case(case).months, MAX_MONTH)
                 self.configs[1] = ArmConfig.of_case(case)
@@ -295,7 +298,10 @@ class Session:
             net = self._figure(
                 "network",
                 lambda: NetworkFigure(
-                    self.lang, self.colour_by, titles, [arm.view.layout for arm in self.arms]
+                    self.lang,
+                    self.colour_by,
+                    [_short_title(t) for t in titles],
+                    [arm.view.layout for arm in self.arms],
                 ),
                 self.colour_by,
                 tuple(id(arm.view.layout) for arm in self.arms),
@@ -373,6 +379,15 @@ class Session:
 X_EXTENTS = (12, 24, 36, 60, 120, 180, 240, 360, 600, MAX_MONTH)  # months
 
 
+def _short_title(title: str) -> str:
+    """``A: Shengyi: a firm held together by money`` -> ``A: Shengyi`` (for narrow panels)."""
+    for arm in ("A: ", "B: ", "A：", "B："):
+        if title.startswith(arm):
+            rest = title[len(arm) :]
+            return arm + rest.replace("：", ":").split(":")[0].strip()
+    return title.replace("：", ":").split(":")[0].strip()
+
+
 def _x_extent(month: int) -> int:
     """The time axis grows in a few steps (a year, two, three, five, ten ...), so the first months
     are not squeezed into a corner and the axes are redrawn only a handful of times in a run."""
@@ -438,23 +453,14 @@ class Feed:
 
     Only the events logged since the last month are turned into a frame: ``model.events()``
     rebuilds the whole log each call, which costs ~100 ms after a few years of a 200-person firm.
-    The log's two append-only lists are read from where the last month stopped (the public
-    ``events()`` is the fallback if the model keeps them differently)."""
+    ``model.events_since`` reads the log from where the last month stopped."""
 
     def __init__(self):
         self.items: list[FeedItem] = []
         self._seen = (0, 0)
 
     def read(self, model: OrgModel) -> None:
-        singles = getattr(model, "_events", None)
-        batches = getattr(model, "_event_batches", None)
-        if isinstance(singles, list) and isinstance(batches, list):
-            new = metrics.events_frame(singles[self._seen[0] :], batches[self._seen[1] :])
-            self._seen = (len(singles), len(batches))
-        else:
-            events = model.events()
-            new = events.iloc[self._seen[0] :]
-            self._seen = (len(events), 0)
+        new, self._seen = model.events_since(self._seen)
         if new.empty:
             return
         self.items.extend(feed_items(new))
@@ -684,29 +690,35 @@ def _style_axes(ax, scale: str, x_max: int, lang: str, bottom: bool) -> None:
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlim(0, x_max)
     ax.xaxis.set_major_locator(MaxNLocator(6, integer=True, steps=[1, 2, 3, 6, 10]))
-    ax.tick_params(labelsize=8.5)
+    ax.tick_params(labelsize=9.5)
     if scale in ("share", "rate"):
         ax.yaxis.set_major_formatter(FuncFormatter(_percent))
     elif scale == "money":
         ax.yaxis.set_major_formatter(FuncFormatter(_money))
         ax.axhline(0, color="#999999", lw=0.8, zorder=0)
     if bottom:
-        ax.set_xlabel(i18n.chart("month", lang), fontsize=9, labelpad=1)
+        ax.set_xlabel(i18n.chart("month", lang), fontsize=10, labelpad=1)
 
 
 def _text_width(text: str) -> int:
-    """Width of a label in Latin-character units (a Chinese character is about two)."""
-    return sum(2 if i18n.has_cjk(ch) else 1 for ch in text)
+    """Width of a label in Latin-character units (a Chinese character is about 2.6)."""
+    return round(sum(2.6 if i18n.has_cjk(ch) else 1 for ch in text))
 
 
-def _titled_legend(ax, title: str, handles: list, width: int = 44) -> None:
-    """The panel's title in bold with its series' key under it, both above the plot: nothing
-    covers the lines, and constrained layout makes room for it."""
+LEGEND_ROWS_PER_FIGURE_ROW = 3  # title plus up to three rows of keys above every panel
+
+
+def _titled_legend(ax, title: str, handles: list, width: int = 48) -> None:
+    """The panel's title in bold with its series' key under it, both above the plot, so that
+    nothing covers the lines. The legend stays out of the layout engine (which would otherwise
+    give wide legends wide columns); an empty title of fixed height reserves the room instead,
+    the same in every panel so that the panels line up."""
     ncols = 1
     for cols in range(len(handles), 0, -1):
         rows = -(-len(handles) // cols)
         chunks = [handles[i : i + rows] for i in range(0, len(handles), rows)]
-        if sum(max(_text_width(h.get_label()) for h in c) + 5 for c in chunks) <= width:
+        # each column: its longest label and about seven characters' worth of line and spacing
+        if sum(max(_text_width(h.get_label()) for h in c) + 7 for c in chunks) <= width:
             ncols = cols
             break
     legend = ax.legend(
@@ -716,15 +728,17 @@ def _titled_legend(ax, title: str, handles: list, width: int = 44) -> None:
         bbox_to_anchor=(-0.02, 1.0),
         alignment="left",
         ncols=max(ncols, 1),
-        fontsize=8.5,
+        fontsize=9.5,
         title_fontproperties={"weight": "bold", "size": 11},
         frameon=False,
         handlelength=1.8,
         columnspacing=0.9,
         borderaxespad=0.1,
         borderpad=0.1,
+        labelspacing=0.3,
     )
-    legend.set_in_layout(True)
+    legend.set_in_layout(False)
+    ax.set_title("\n" * LEGEND_ROWS_PER_FIGURE_ROW + " ", fontsize=11, pad=2)
 
 
 def _flow_axis(twin, largest: float) -> int:
@@ -733,7 +747,7 @@ def _flow_axis(twin, largest: float) -> int:
     limit = int(MaxNLocator(3, integer=True).tick_values(0, max(largest, 2) * 1.25)[-1])
     twin.set_ylim(-limit, 3 * limit)
     twin.set_yticks([-limit, 0, limit], [f"−{limit}", "0", f"+{limit}"])
-    twin.tick_params(labelsize=8, colors="#777777")
+    twin.tick_params(labelsize=9, colors="#777777")
     return limit
 
 
@@ -746,7 +760,7 @@ class LiveCharts:
         rc = font_rc()
         with matplotlib.rc_context(rc):
             fig = Figure(
-                figsize=(12.0, 6.9 if not self.compare else 7.2), dpi=100, layout="constrained"
+                figsize=(11.5, 7.0 if not self.compare else 7.4), dpi=100, layout="constrained"
             )
             self.blit = BlitCanvas(fig, rc)
             axes = fig.subplots(2, 4)
@@ -760,7 +774,7 @@ class LiveCharts:
                     for k, title in enumerate(titles)
                 ]
                 fig.legend(
-                    handles=handles, loc="outside upper center", ncols=2, fontsize=11, frameon=False
+                    handles=handles, loc="outside upper center", ncols=2, fontsize=12, frameon=False
                 )
 
     def _panel(self, ax, spec: PanelSpec, arms: int, bottom: bool) -> dict:
@@ -769,7 +783,7 @@ class LiveCharts:
         panel = {
             "spec": spec,
             "ax": ax,
-            "limits": _Limits(ax, spec.scale),
+            "limits": _Limits(ax, spec.scale, minimum=1000.0),  # money: at least ±1k shown
             "lines": [],
             "extra": [],
         }
@@ -783,7 +797,6 @@ class LiveCharts:
         if spec.flows:
             twin = ax.twinx()
             twin.spines[["top"]].set_visible(False)
-            twin.tick_params(labelsize=8.5)
             panel["twin"] = twin
             _flow_axis(twin, 2)
             panel["twin_limit"] = 2
@@ -857,7 +870,10 @@ class LiveCharts:
         ax.set_xticks(
             x,
             [i18n.need_short(k, self.lang) for k in NEEDS],
-            fontsize=8.5,
+            fontsize=9,
+            rotation=30,
+            ha="right",
+            rotation_mode="anchor",
         )
         ax.set_xlabel("")
         for k in range(arms):
@@ -950,7 +966,7 @@ class DifferenceCharts:
         self.lang, self.x_max = lang, x_max
         rc = font_rc()
         with matplotlib.rc_context(rc):
-            fig = Figure(figsize=(12.0, 4.6), dpi=100, layout="constrained")
+            fig = Figure(figsize=(11.5, 4.8), dpi=100, layout="constrained")
             self.blit = BlitCanvas(fig, rc)
             fig.suptitle(
                 i18n.t("difference", lang), x=0.01, ha="left", fontsize=12, fontweight="bold"
@@ -959,12 +975,12 @@ class DifferenceCharts:
             for ax, (label, column, scale, minimum) in zip(
                 fig.subplots(2, 4).flat, DIFFERENCES, strict=True
             ):
-                ax.set_title(i18n.chart(label, lang), loc="left", fontsize=10)
+                ax.set_title(i18n.chart(label, lang), loc="left", fontsize=11)
                 ax.grid(alpha=0.3)
                 ax.spines[["top", "right"]].set_visible(False)
                 ax.set_xlim(0, x_max)
                 ax.xaxis.set_major_locator(MaxNLocator(6, integer=True, steps=[1, 2, 3, 6, 10]))
-                ax.tick_params(labelsize=8)
+                ax.tick_params(labelsize=9)
                 ax.axhline(0, color="#777777", lw=0.9, zorder=0)
                 formatter = {"share": _percent_points, "money": _money}.get(scale)
                 if formatter:
@@ -1001,7 +1017,7 @@ class DifferenceCharts:
 
 
 def _percent_points(value, _pos=None) -> str:
-    return f"{100 * value:+.0f}%"
+    return "0" if abs(value) < 1e-12 else f"{100 * value:+.0f}%"
 
 
 # ==================================================================================================
@@ -1143,6 +1159,9 @@ def Player(sess: Session):
                     message.value = Said.of("model_error", month=sess.month + 1, message=sess.error)
                 break
             frame.value = sess.render()
+            if sess.month >= sess.stop_month:
+                notice.value = Said.of("end_of_run", month=sess.month)
+                break
             time.sleep(max(0.0, 1.0 / sess.speed - (time.perf_counter() - started)))
         playing.value = False
 

@@ -36,7 +36,7 @@ FADE_MONTHS = 3  # a leaver fades out over this many months
 FADE_ALPHA = (0.75, 0.45, 0.2)  # opacity of a leaver 0, 1 and 2 months after leaving
 EXECUTIVE = 2
 MANAGER = 1
-MARKER_SIZE = {0: 26.0, MANAGER: 60.0, EXECUTIVE: 90.0}  # points^2
+MARKER_SIZE = {0: 34.0, MANAGER: 70.0, EXECUTIVE: 100.0}  # points^2
 MARKER_SHAPE = {0: "o", MANAGER: "D", EXECUTIVE: "s"}
 SATISFACTION_RANGE = (-0.8, 0.8)  # net satisfaction S - D shown from red to blue
 INTENT_RANGE = (0.0, 1.0)  # intention to quit: chance of leaving within a year
@@ -45,7 +45,9 @@ COLOURMAPS = {"satisfaction": "RdYlBu", "intent": "YlOrRd"}
 # matplotlib falls back glyph by glyph along this list.
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC")
 TIE_COLOUR = "#8c8c8c"
-TEAM_FACE = "#eef1f5"
+DECOR_IN = 1.7  # inches of a network figure taken by the key, the titles and the colour bar
+MAX_TIES_DRAWN = 1500  # more ties than this are sampled for the picture (the model keeps them all)
+TEAM_FACE = "#f4f6f9"
 TEAM_EDGE = "#c9d1db"
 
 
@@ -137,6 +139,16 @@ def font_rc() -> dict:
     return {"font.family": ["DejaVu Sans", *cjk], "axes.unicode_minus": False}
 
 
+def _fit(text: str, room: float) -> str:
+    """``text`` cut to ``room`` Latin-character widths (a Chinese character counts two), with …"""
+    width = 0.0
+    for i, ch in enumerate(text):
+        width += 2.0 if i18n.has_cjk(ch) else 1.0
+        if width > room:
+            return text[: max(i - 1, 1)] + "…"
+    return text
+
+
 def sunflower(count: int) -> np.ndarray:
     """``count`` seats around a centre, seat 0 at the centre, evenly spread."""
     i = np.arange(count)
@@ -156,43 +168,70 @@ class OrgLayout:
         self.seats_per_team = int(max(8, np.ceil(1.3 * (sizes.max() if sizes.size else 8))))
         self.seats = sunflower(self.seats_per_team * 3)
         self.radius = float(np.hypot(*self.seats[self.seats_per_team - 1].T)) + 0.7
-        cell = 2 * self.radius + TEAM_GAP
+        self.cell = cell = 2 * self.radius + TEAM_GAP
         teams_of = [
             np.flatnonzero(self.team_department == d) for d in range(len(self.department_names))
         ]
-        rows = self._rows(teams_of, aspect)
+        # each department a compact block of team discs; blocks are set left to right in shelves,
+        # the shelf width chosen so that the whole picture comes closest to ``aspect``
+        shapes = []
+        for teams in teams_of:
+            rows = max(1, round(np.sqrt(max(len(teams), 1) / 1.6)))
+            shapes.append((max(1, int(np.ceil(len(teams) / rows))), rows))
+        label = 0.45 * cell  # room for a department's name above its block
+        widest = max(c for c, _ in shapes) * cell
+        total = sum(c * cell + DEPARTMENT_GAP for c, _ in shapes)
+        best = None
+        for target in np.linspace(widest, max(total, widest), 24):
+            packed = self._pack(shapes, target, cell, label)
+            score = abs(np.log(packed[0] / packed[1] / aspect))
+            if best is None or score < best[0] - 1e-9:
+                best = (score, target)
+        width, height, places = self._pack(shapes, best[1], cell, label)
         self.team_xy = np.zeros((n_teams, 2))
         self.department_label_xy: list[tuple[float, float]] = []
-        x0 = 0.0
-        for teams in teams_of:
-            cols = max(1, int(np.ceil(len(teams) / rows)))
+        self.department_label_room: list[float] = []  # width each name may take
+        for teams, (cols, rows), (x, top) in zip(teams_of, shapes, places, strict=True):
             for k, team in enumerate(teams):
-                self.team_xy[team] = (x0 + (k // rows) * cell, -(k % rows) * cell)
-            self.department_label_xy.append((x0 + (cols - 1) * cell / 2, cell / 2 + 0.2))
-            x0 += cols * cell + DEPARTMENT_GAP
-        self.width = max(x0 - DEPARTMENT_GAP, cell)
-        self.executive_y = cell / 2 + 2.6
-        self.bounds = (
-            -cell / 2 - 0.5,
-            self.width - cell / 2 + 0.5,
-            -(rows - 1) * cell - cell / 2 - 0.5,
-            self.executive_y + 1.2,
-        )
+                self.team_xy[team] = (
+                    x + (k // rows) * cell + cell / 2,
+                    top - label - (k % rows) * cell - cell / 2,
+                )
+            self.department_label_xy.append((x + cols * cell / 2, top - label + 0.3))
+            self.department_label_room.append(cols * cell + 0.8 * DEPARTMENT_GAP)
+        bottom = -height
+        self.width = width
+        self.executive_y = 0.55 * cell
+        self.bounds = (-0.5, width + 0.5, bottom - 0.5, self.executive_y + 0.45 * cell)
         self._uid_xy: dict[int, tuple[float, float]] = {}
         self._uid_seat: dict[int, tuple[int, int]] = {}  # uid -> (team, seat); team -1 = top row
         self.place(snap)
 
     @staticmethod
-    def _rows(teams_of, aspect: float) -> int:
-        best, best_score = 1, np.inf
-        most = max((len(t) for t in teams_of), default=1)
-        for rows in range(1, max(most, 1) + 1):
-            cols = sum(max(1, int(np.ceil(len(t) / rows))) for t in teams_of)
-            empty = cols * rows - sum(len(t) for t in teams_of)
-            score = abs(np.log(cols / rows / aspect)) + 0.05 * empty
-            if score < best_score:
-                best, best_score = rows, score
-        return best
+    def _pack(shapes, target: float, cell: float, label: float):
+        """Blocks left to right, a new shelf when the next would pass ``target``: the width, the
+        height and each block's top-left corner."""
+        places, x, top, shelf_rows, width = [], 0.0, 0.0, 0, 0.0
+        for cols, rows in shapes:
+            if x > 0 and x + cols * cell > target + 1e-9:
+                top -= shelf_rows * cell + label + DEPARTMENT_GAP
+                x, shelf_rows = 0.0, 0
+            places.append((x, top))
+            width = max(width, x + cols * cell)
+            x += cols * cell + DEPARTMENT_GAP
+            shelf_rows = max(shelf_rows, rows)
+        height = -(top - label - shelf_rows * cell) + 0.55 * cell * 2  # and the top row
+        return width, height, places
+
+    @property
+    def height_ratio(self) -> float:
+        x0, x1, y0, y1 = self.bounds
+        return (y1 - y0) / (x1 - x0)
+
+    def scale(self, width_px: float, height_px: float) -> float:
+        """Pixels per layout unit when drawn in a box of this size (equal aspect)."""
+        x0, x1, y0, y1 = self.bounds
+        return min(width_px / (x1 - x0), height_px / (y1 - y0))
 
     def fits(self, snap: OrgSnapshot) -> bool:
         """Whether the layout still describes the firm (a restructuring may add teams)."""
@@ -239,7 +278,7 @@ class OrgLayout:
         if team == -1:  # the top row: executives side by side above the departments
             k, row = seat % 15, seat // 15
             side = 1 if k % 2 else -1
-            x = (self.width - 2 * self.radius - TEAM_GAP) / 2 + side * ((k + 1) // 2) * 1.5
+            x = self.width / 2 + side * ((k + 1) // 2) * 1.5
             return (float(x), float(self.executive_y - 1.3 * row))
         if seat >= self.seats.shape[0]:
             self.seats = sunflower(2 * seat)
@@ -294,14 +333,20 @@ class NetworkFigure:
         rc = font_rc()
         with matplotlib.rc_context(rc):
             panels = len(titles)
-            fig = Figure(figsize=(6.6 if panels == 1 else 12.0, 4.7), dpi=100, layout="constrained")
+            width = 6.4 if panels == 1 else 11.5
+            # as tall as the firm's picture needs (plus the key above and the colour bar below)
+            x0, x1, y0, y1 = max(layouts, key=lambda lay: lay.height_ratio).bounds
+            height = float(
+                np.clip(0.95 * width / panels * (y1 - y0) / (x1 - x0) + DECOR_IN, 3.8, 6.6)
+            )
+            fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
             self.blit = BlitCanvas(fig, rc)
             self.cmap = matplotlib.colormaps[COLOURMAPS[colour_by]]
             lo, hi = INTENT_RANGE if colour_by == "intent" else SATISFACTION_RANGE
             self.norm = matplotlib.colors.Normalize(lo, hi, clip=True)
             axes = fig.subplots(1, panels, squeeze=False)[0]
             self.panels = [
-                _Panel(ax, title, layout, self.cmap, self.norm, lang, self.blit)
+                _Panel(ax, title, layout, self.cmap, self.norm, lang, self.blit, panels)
                 for ax, title, layout in zip(axes, titles, layouts, strict=True)
             ]
             mappable = matplotlib.cm.ScalarMappable(norm=self.norm, cmap=self.cmap)
@@ -309,13 +354,13 @@ class NetworkFigure:
             bar = fig.colorbar(
                 mappable, ax=list(axes), orientation="horizontal", shrink=0.5, aspect=45, pad=0.02
             )
-            bar.set_label(label, fontsize=10)
-            bar.ax.tick_params(labelsize=9)
+            bar.set_label(label, fontsize=10.5)
+            bar.ax.tick_params(labelsize=9.5)
             fig.legend(
                 handles=_legend_handles(lang),
                 loc="outside upper center",
                 ncols=6 if panels > 1 else 3,
-                fontsize=9.5,
+                fontsize=10,
                 frameon=False,
                 handletextpad=0.3,
                 columnspacing=1.2,
@@ -357,7 +402,17 @@ def _legend_handles(lang: str) -> list:
 
 
 class _Panel:
-    def __init__(self, ax, title: str, layout: OrgLayout, cmap, norm, lang: str, blit: BlitCanvas):
+    def __init__(
+        self,
+        ax,
+        title: str,
+        layout: OrgLayout,
+        cmap,
+        norm,
+        lang: str,
+        blit: BlitCanvas,
+        panels: int,
+    ):
         self.ax, self.cmap, self.norm, self.layout, self.lang = ax, cmap, norm, layout, lang
         ax.set_aspect("equal")
         ax.set_axis_off()
@@ -369,14 +424,25 @@ class _Panel:
         ax.add_collection(
             PatchCollection(discs, facecolor=TEAM_FACE, edgecolor=TEAM_EDGE, lw=0.8, zorder=0)
         )
-        for name, (x, y) in zip(layout.department_names, layout.department_label_xy, strict=True):
+        # sizes follow the drawing's scale, so that a firm of 2,400 reads as well as one of 40
+        fig_w, fig_h = ax.figure.get_size_inches() * ax.figure.dpi
+        per_unit = layout.scale(0.95 * fig_w / panels, fig_h - DECOR_IN * ax.figure.dpi)
+        self.size = float(np.clip((0.72 * per_unit * 72 / ax.figure.dpi) ** 2, 4.0, 40.0))
+        label_size = float(np.clip(0.32 * layout.cell * per_unit * 72 / ax.figure.dpi, 6.0, 11.0))
+        char = label_size * 0.62 * ax.figure.dpi / 72 / per_unit  # layout units per character
+        for name, (x, y), room in zip(
+            layout.department_names,
+            layout.department_label_xy,
+            layout.department_label_room,
+            strict=True,
+        ):
             ax.text(
                 x,
                 y,
-                i18n.department(name, lang),
+                _fit(i18n.department(name, lang), room / char),
                 ha="center",
                 va="bottom",
-                fontsize=10,
+                fontsize=label_size,
                 color="#333333",
             )
         empty = np.zeros((0, 2))
@@ -384,11 +450,12 @@ class _Panel:
             LineCollection([], colors=TIE_COLOUR, linewidths=0.4, alpha=0.35, zorder=1)
         )
         ax.add_collection(self.ties)
+        size = self.size
         self.ghosts = blit.animate(
-            ax.scatter(empty[:, 0], empty[:, 1], s=30, linewidths=0, zorder=2)
+            ax.scatter(empty[:, 0], empty[:, 1], s=size, linewidths=0, zorder=2)
         )
         self.ghost_marks = blit.animate(
-            ax.scatter(empty[:, 0], empty[:, 1], s=24, marker="x", linewidths=1.1, zorder=2)
+            ax.scatter(empty[:, 0], empty[:, 1], s=0.8 * size, marker="x", linewidths=1.0, zorder=2)
         )
         self.people = {
             level: blit.animate(
@@ -396,12 +463,12 @@ class _Panel:
                     empty[:, 0],
                     empty[:, 1],
                     c=np.zeros(0),
-                    s=MARKER_SIZE[level],
+                    s=size * MARKER_SIZE[level] / MARKER_SIZE[0],
                     marker=MARKER_SHAPE[level],
                     cmap=cmap,
                     norm=norm,
-                    edgecolors="#4d4d4d",
-                    linewidths=0.5,
+                    edgecolors="#333333",
+                    linewidths=0.7 if size > 12 else 0.4,
                     zorder=3 + level,
                 )
             )
@@ -411,31 +478,38 @@ class _Panel:
             ax.scatter(
                 empty[:, 0],
                 empty[:, 1],
-                s=150,
+                s=4.4 * size,
                 facecolors="none",
                 edgecolors="black",
-                linewidths=1.6,
+                linewidths=1.6 if size > 12 else 1.0,
                 zorder=6,
             )
         )
         self.count = blit.animate(
             ax.text(
-                1.0,
+                0.0,
                 1.0,
                 "",
                 transform=ax.transAxes,
-                ha="right",
-                va="bottom",
-                fontsize=10,
+                ha="left",
+                va="top",
+                fontsize=10.5,
                 color="#333333",
             )
         )
 
     def update(self, snap: OrgSnapshot, xy: np.ndarray, ghosts: Ghosts, colour_by: str) -> None:
         values = snap.values(colour_by)
-        segments = (
-            np.stack([xy[snap.src], xy[snap.dst]], axis=1) if snap.src.size else np.zeros((0, 2, 2))
-        )
+        src, dst = snap.src, snap.dst
+        if src.size > MAX_TIES_DRAWN:
+            # a fixed sample of the ties (the same pairs every month), or a big firm is a grey blot
+            a, b = (
+                np.minimum(snap.uid[src], snap.uid[dst]),
+                np.maximum(snap.uid[src], snap.uid[dst]),
+            )
+            keep = (a * 2654435761 + b * 40503) % 10_000 < 10_000 * MAX_TIES_DRAWN / src.size
+            src, dst = src[keep], dst[keep]
+        segments = np.stack([xy[src], xy[dst]], axis=1) if src.size else np.zeros((0, 2, 2))
         self.ties.set_segments(segments)
         for level, artist in self.people.items():
             rows = snap.level == level if level < EXECUTIVE else snap.level >= EXECUTIVE
@@ -504,11 +578,25 @@ class BlitCanvas:
                     self.fig.draw_artist(artist)
 
     def _redraw_axes(self, axes) -> None:
-        """Paint over the region of some axes (with their labels and legend) and draw them again."""
+        """Paint over the region of some axes (with their labels and legend) and draw them again,
+        together with every neighbour whose labels reach into the painted region."""
         renderer = self.canvas.get_renderer()
-        boxes = [ax.get_tightbbox(renderer) for ax in axes]
+        boxes = {ax: ax.get_tightbbox(renderer) for ax in self.fig.axes if ax.get_visible()}
+        stale = set(axes)
+        while True:
+            grown = {
+                ax
+                for ax, box in boxes.items()
+                if ax not in stale and any(box.overlaps(boxes[s]) for s in stale if s in boxes)
+            }
+            if not grown:
+                break
+            stale |= grown
         colour = self.fig.get_facecolor()
-        for box in boxes:
+        for ax in stale:
+            box = boxes.get(ax)
+            if box is None:
+                continue
             patch = Rectangle(
                 (box.x0 - 1, box.y0 - 1),
                 box.width + 2,
@@ -519,8 +607,9 @@ class BlitCanvas:
             )
             patch.set_figure(self.fig)
             patch.draw(renderer)
-        for ax in axes:
-            ax.draw(renderer)
+        for ax in self.fig.axes:  # in the figure's order, so twins draw over their hosts
+            if ax in stale:
+                ax.draw(renderer)
         self._background = self.canvas.copy_from_bbox(self.fig.bbox)
 
     def png(self) -> bytes:

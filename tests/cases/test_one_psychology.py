@@ -20,7 +20,7 @@ def test_every_scenario_opens_with_a_header_and_tells_its_story_in_both_language
     assert len(header) >= 3, "open with a header: what the case is, what it shows, what is assumed"
     assert "What it" in text and ("From the source document" in text or "Inputs" in text)
     scenario = load_scenario(name)
-    assert scenario.story and scenario.story_zh and scenario.title
+    assert scenario.story and scenario.story_zh and scenario.title and scenario.title_zh
 
 
 def test_shengyi_does_not_schedule_departures():

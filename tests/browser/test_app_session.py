@@ -1,0 +1,198 @@
+"""The app's session without a browser: arms on a common seed, policy changes, refused inputs,
+the event feed, the exports, and every scenario file opening and drawing a month."""
+
+from __future__ import annotations
+
+import io
+from itertools import pairwise
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.params import describe
+from sim.policies import POLICIES
+from sim.scenario import ScenarioError
+from sim.viz.app import ArmConfig, Session, available_cases, feed_items
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _metrics(sess: Session, arm: int) -> pd.DataFrame:
+    return sess.arms[arm].model.metrics()
+
+
+def test_two_arms_with_the_same_policies_are_identical_month_by_month():
+    """Common random numbers: the same case on the same seed gives the same run in A and B."""
+    sess = Session("baseline")
+    sess.set_compare(True)
+    assert sess.configs[1].case == "baseline"
+    for _ in range(12):
+        assert sess.step()
+    pd.testing.assert_frame_equal(_metrics(sess, 0), _metrics(sess, 1))
+
+
+def test_a_policy_change_restarts_both_arms_at_month_zero_on_the_same_seed():
+    sess = Session("baseline")
+    sess.set_compare(True)
+    for _ in range(3):
+        sess.step()
+    sess.set_policy(1, "client_ownership", True)
+    sess.set_param(1, "client_ownership", "mode", "firm")
+    assert [arm.model.month for arm in sess.arms] == [0, 0]
+    assert sess.configs[1].policies == {"client_ownership": {"mode": "firm"}}
+    assert sess.configs[0].policies == {}
+    assert [arm.model.seed for arm in sess.arms] == [sess.seed, sess.seed]
+    assert "client_ownership" in {p.name for p in sess.arms[1].spec.policies}
+
+
+def test_an_out_of_bounds_parameter_is_refused_and_changes_nothing():
+    sess = Session("baseline")
+    sess.set_policy(0, "client_ownership", True)
+    sess.step()
+    before = sess.configs[0].copy()
+    with pytest.raises(ScenarioError) as refused:
+        sess.set_param(0, "client_ownership", "rivalry", 2.0)
+    assert "rivalry" in str(refused.value)
+    assert sess.configs[0] == before
+    assert sess.month == 1, "a refused input must not restart the run"
+
+
+def test_switching_a_policy_off_removes_it_and_on_again_uses_its_defaults():
+    sess = Session("baseline")
+    sess.set_policy(0, "client_ownership", True)
+    sess.set_param(0, "client_ownership", "rivalry", 0.5)
+    sess.set_policy(0, "client_ownership", False)
+    assert "client_ownership" not in sess.configs[0].policies
+    sess.set_policy(0, "client_ownership", True)
+    assert sess.configs[0].value("client_ownership", "rivalry") == pytest.approx(
+        next(
+            i.default for i in describe(POLICIES["client_ownership"].Params) if i.name == "rivalry"
+        )
+    )
+
+
+@pytest.mark.parametrize("name", sorted(POLICIES))
+def test_every_registered_policy_can_be_switched_on_and_run_without_crashing_the_page(name):
+    """A policy switched on with its declared defaults either runs or is refused with a message."""
+    sess = Session("baseline")
+    try:
+        sess.set_policy(0, name, True)
+    except ScenarioError as refused:
+        assert str(refused)
+        return
+    for _ in range(2):
+        if not sess.step():
+            assert sess.error, "a stopped run must say why"
+            break
+
+
+@pytest.mark.parametrize("case", available_cases())
+def test_every_scenario_file_opens_runs_and_draws_a_month(case):
+    sess = Session(case)
+    assert sess.configs[0].case == case
+    assert sess.step(), sess.error
+    frame = sess.render()
+    assert frame.month == 1
+    assert frame.charts.startswith(PNG) and frame.network.startswith(PNG)
+    assert frame.titles[0]
+
+
+def test_compare_mode_draws_the_difference_and_two_organisations():
+    sess = Session("baseline")
+    sess.set_compare(True)
+    sess.step()
+    frame = sess.render()
+    assert frame.difference is not None and frame.difference.startswith(PNG)
+    assert len(frame.status) == len(frame.feeds) == 2
+    assert frame.titles[0].startswith("A: ") and frame.titles[1].startswith("B: ")
+
+
+def test_the_feed_turns_an_exit_into_a_sentence_with_its_drivers_and_clients():
+    events = pd.DataFrame(
+        [
+            {"month": 7, "event": "quit", "employee_id": 17, "role": "salesperson",
+             "tenure_months": 36.0, "informal_leader": False, "driver_equity": 0.46,
+             "driver_contagion": 0.30, "driver_pay": 0.0},
+            {"month": 7, "event": "clients_followed", "employee_id": 17, "role": "salesperson",
+             "tenure_months": 36.0, "clients": 12},
+            {"month": 7, "event": "hire", "employee_id": 90, "role": "salesperson",
+             "tenure_months": 0.0},
+        ]
+    )  # fmt: skip
+    items = feed_items(events)
+    assert [item.kind for item in items] == ["quit", "hire"]
+    assert items[0].text("en") == (
+        "Month 7 · salesperson #17, 3 years, left: unfair pay against peers 46%, "
+        "colleagues leaving 30%; took 12 clients."
+    )
+    assert items[1].text("zh") == "第7个月 · 招聘1人：销售人员×1。"
+
+
+def test_the_feed_reads_only_what_is_new_each_month():
+    sess = Session("shengyi" if "shengyi" in available_cases() else "baseline")
+    for _ in range(6):
+        sess.step()
+    arm = sess.arms[0]
+    events = arm.model.events()
+    exits = events["event"].isin(["quit", "non_renewal", "dismissal", "layoff"]).sum()
+    fed = sum(1 for item in arm.feed.items if item.tone == "exit")
+    assert fed == exits
+    assert all(a.month <= b.month for a, b in pairwise(arm.feed.items))
+
+
+def test_exports_hold_both_arms_and_describe_each_event():
+    sess = Session("baseline")
+    sess.set_compare(True)
+    for _ in range(2):
+        sess.step()
+    metrics = pd.read_csv(io.StringIO(sess.metrics_csv()))
+    assert list(metrics.columns[:4]) == ["arm", "scenario", "seed", "month"]
+    assert sorted(metrics["arm"].unique()) == ["A", "B"]
+    assert len(metrics) == 2 * 3
+    events = pd.read_csv(io.StringIO(sess.events_csv()))
+    assert "description" in events.columns
+    assert events["description"].str.startswith("Month").all()
+    assert sess.charts_png().startswith(PNG)
+    assert sess.network_png().startswith(PNG)
+    assert sess.export_name("metrics.csv") == "orgsim-baseline-vs-baseline-seed1-month2-metrics.csv"
+
+
+def test_arm_config_of_a_case_lists_its_policies_and_rebuilds_the_same_scenario():
+    for case in available_cases():
+        config = ArmConfig.of_case(case)
+        assert not config.changed()
+        spec = config.scenario()
+        assert [p.name for p in spec.policies] == list(config.policies)
+
+
+def test_a_month_of_the_baseline_is_drawn_quickly():
+    """A loose guard (the machine is shared); benchmarks/app_redraw.py gives the real figures."""
+    sess = Session("baseline")
+    sess.render()
+    times = []
+    for _ in range(12):
+        sess.step()
+        times.append(sess.render().draw_ms)
+    assert np.median(times) < 400
+
+
+def test_orgsim_app_serves_on_loopback_by_default_with_no_cdn_and_no_telemetry():
+    import argparse
+
+    from sim.viz import app_cli
+
+    parser = argparse.ArgumentParser()
+    app_cli.register(parser.add_subparsers())
+    args = parser.parse_args(["app"])
+    assert (args.host, args.port) == ("127.0.0.1", 8765)
+    command = app_cli.server_command(args.host, args.port)
+    assert command[1:4] == ["-m", "solara", "run"] and command[4].endswith("sim/viz/app.py")
+    assert command[command.index("--host") + 1] == "127.0.0.1"
+    assert "--production" in command and "--no-check-version" in command
+    env = app_cli.server_env({})
+    assert env["SOLARA_ASSETS_PROXY"] == "true"
+    assert env["SOLARA_ASSETS_CDN"].startswith("http://127.0.0.1:")
+    assert env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "false"
+    assert app_cli.is_loopback("127.0.0.1") and app_cli.is_loopback("localhost")
+    assert not app_cli.is_loopback("0.0.0.0")
