@@ -210,7 +210,9 @@ class OrgModel(mesa.Model):
         """One row per hire, exit, promotion and client move."""
         return metrics.events_frame(self._events, self._event_batches)
 
-    def events_since(self, cursor: tuple[int, int] = (0, 0)) -> tuple[pd.DataFrame, tuple[int, int]]:
+    def events_since(
+        self, cursor: tuple[int, int] = (0, 0)
+    ) -> tuple[pd.DataFrame, tuple[int, int]]:
         """Only the events logged since ``cursor`` (as returned by the last call), and the new
         cursor: for live views that read the log every month without rebuilding all of it."""
         singles, batches = self._events[cursor[0] :], self._event_batches[cursor[1] :]

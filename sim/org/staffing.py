@@ -96,7 +96,10 @@ def warm_up(model) -> None:
     premium = np.log(model.role_wage[role] / labour.base_market_wages[role])
     ws.ability[:n] = labour.applicant_ability(model.rng, n, incentive, premium, model.psychology)
     for _ in range(WARM_UP_PASSES):
-        model.perceive()
+        # vectorised in either engine: the rules give the same bits for one row or all of them
+        behaviour.prepare(model)
+        behaviour.perceive(model, slice(0, model.workforce.n))
+        behaviour.after_perceive(model)
         # culture strength starts at what this workforce sustains
         ws = model.workforce
         model.culture_strength = (
