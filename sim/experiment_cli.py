@@ -21,6 +21,7 @@ import hashlib
 import json
 import shlex
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +162,17 @@ def read_arms(file: str | Path) -> dict[str, dict[str, Any]]:
 
 def _default_out(kind: str, labels: list[str], args: argparse.Namespace) -> Path:
     """The same command gives the same folder (so running it again resumes); another, another."""
-    ignore = {"workers", "dask", "out", "no_plot", "quiet", "func", "command", "outputs"}
+    ignore = {
+        "workers",
+        "dask",
+        "out",
+        "no_plot",
+        "quiet",
+        "func",
+        "command",
+        "outputs",
+        "reference",
+    }
     key = {k: v for k, v in sorted(vars(args).items()) if k not in ignore}
     digest = hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:8]
     name = "+".join(labels)[:40]
@@ -173,8 +184,8 @@ def _arm_options(parser: argparse.ArgumentParser) -> None:
         "--arm",
         action="append",
         nargs="+",
-        metavar="LABEL [PATH=VALUE ...]",
-        help="an arm: the base SCENARIO with these overrides (none: the base itself)",
+        metavar=("LABEL", "PATH=VALUE"),
+        help="an arm: a label, then the overrides of the base SCENARIO (none: the base itself)",
     )
     parser.add_argument(
         "--arms",
@@ -238,7 +249,7 @@ def register(subparsers) -> None:
         "sweep",
         help="run a grid or a sample of parameter values, many seeds each, resumable",
         description="Run every point of a design, --seeds replicates each (common random "
-        "numbers), and write tidy tables, a summary with 95%% intervals and figures.",
+        "numbers), and write tidy tables, a summary with 95% intervals and figures.",
         epilog="examples:\n"
         "  orgsim sweep baseline --grid market.shortage=0,0.2,0.4 --seeds 30 --workers 2\n"
         "  orgsim sweep baseline --grid psychology.loss_aversion=1:4:7 --grid market.shortage=0,0.3\n"
@@ -283,7 +294,7 @@ def register(subparsers) -> None:
         "compare",
         help="compare scenarios or variants on the same seeds, with paired differences",
         description="Run each arm --seeds times on the same seeds (common random numbers) and "
-        "report every arm's paired difference from the first (or --reference) with its 95%% "
+        "report every arm's paired difference from the first (or --reference) with its 95% "
         "interval.",
         epilog="examples:\n"
         "  orgsim compare shengyi shengyi_reformed --seeds 50 --workers 2\n"
@@ -362,8 +373,13 @@ def _guarded(fn):
     """Turn the errors a user can fix into a message and exit code 2; Ctrl-C into 130."""
 
     def wrapper(args) -> int:
+        def show(message, category, filename, lineno, file=None, line=None):
+            print(f"orgsim {args.command}: warning: {message}", file=sys.stderr)
+
         try:
-            return fn(args)
+            with warnings.catch_warnings():
+                warnings.showwarning = show
+                return fn(args)
         except (ex.ExperimentError, ScenarioError, paths.ParameterPathError) as exc:
             print(f"orgsim {args.command}: {exc}", file=sys.stderr)
             return 2

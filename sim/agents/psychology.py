@@ -430,7 +430,7 @@ class Psychology(Spec):
 
     # --- quitting ---
     base_quit_hazard: float = param(
-        0.0019,
+        0.002,
         0.0,
         0.1,
         unit="1/month",
@@ -450,7 +450,7 @@ class Psychology(Spec):
         0.0,
         10.0,
         unit="log-hazard",
-        doc="log-hazard per unit of missing motivators, gated by the higher needs",
+        doc="log-hazard per unit of unmet belonging, esteem or self-actualisation need",
         source="assumed: unmet higher needs push out half as strongly as dissatisfaction (Herzberg: hygiene drives leaving)",
     )
     quit_inequity: float = param(
@@ -486,12 +486,12 @@ class Psychology(Spec):
         source="source document: weak external competitiveness",
     )
     quit_contagion: float = param(
-        2.0,
+        1.5,
         0.0,
         10.0,
         unit="log-hazard",
         doc="log-hazard per unit of exposure to colleagues leaving and their mood",
-        source="Felps et al. 2009 turnover contagion",
+        source="Felps et al. 2009 turnover contagion; calibrated: at 2.0 the baseline firm sits at a tipping point (a few seeds empty out)",
     )
     quit_shortage: float = param(
         2.0,
@@ -536,12 +536,12 @@ class Psychology(Spec):
         source="source document: informal leaders spread mood",
     )
     mood_weight: float = param(
-        0.5,
+        0.3,
         0.0,
         2.0,
         unit="weight",
         doc="weight of neighbours' mean intention to quit in contagion",
-        source="assumed: colleagues' intentions weigh half as much as their actual departures (Felps et al. 2009)",
+        source="assumed: colleagues' intentions weigh less than their actual departures (Felps et al. 2009); above ~0.5 mood feeds on itself and ordinary firms tip",
     )
 
     # --- relationship stages ---

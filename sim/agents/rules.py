@@ -227,8 +227,9 @@ def quit_predictor(
     """The quit hazard's linear predictor, split by driver (every part >= 0), shape (n, drivers).
 
     pay, security, supervision, conditions: ``b_D * D_h`` (conditions includes policy/administration);
-    belonging: ``b_D * D_relations + b_M * G_3 * (1 - n_3)``; esteem: ``b_M * G_4 * (1 - n_4)``;
-    growth: ``b_M * G_5 * (1 - n_5)``; equity: ``b_iota * iota``;
+    belonging: ``b_D * D_relations + b_M * (1 - n_3)``; esteem: ``b_M * (1 - n_4)``;
+    growth: ``b_M * (1 - n_5)``; equity: ``b_iota * iota``; (``gates`` is accepted for the
+    signature's stability but no longer used: the push of unmet needs is not gated);
     commitment: ``b_C * (1 - commitment) + b_E * (1 - embeddedness)``;
     outside option: ``b_alt * max(0, outside)``; contagion: ``b_K * contagion``.
     """
@@ -243,13 +244,14 @@ def quit_predictor(
     parts[:, d["conditions"]] = b_d * (
         hygiene_parts[:, h["conditions"]] + hygiene_parts[:, h["policy"]]
     )
-    parts[:, d["belonging"]] = b_d * hygiene_parts[:, h["relations"]] + b_m * gates[
-        :, BELONGING
-    ] * (1.0 - needs[:, BELONGING])
-    parts[:, d["esteem"]] = b_m * gates[:, ESTEEM] * (1.0 - needs[:, ESTEEM])
-    parts[:, d["growth"]] = (
-        b_m * gates[:, SELF_ACTUALIZATION] * (1.0 - needs[:, SELF_ACTUALIZATION])
+    # every unmet need pushes toward the door, whatever the state of the lower ones: gating the push
+    # by prepotency would make a threatened safety need *lower* the hazard (by closing the higher
+    # needs' gates); prepotency acts on what motivates effort instead
+    parts[:, d["belonging"]] = b_d * hygiene_parts[:, h["relations"]] + b_m * (
+        1.0 - needs[:, BELONGING]
     )
+    parts[:, d["esteem"]] = b_m * (1.0 - needs[:, ESTEEM])
+    parts[:, d["growth"]] = b_m * (1.0 - needs[:, SELF_ACTUALIZATION])
     parts[:, d["equity"]] = p.quit_inequity * inequity
     parts[:, d["commitment"]] = p.quit_commitment * (1.0 - commitment) + p.quit_embeddedness * (
         1.0 - embedded

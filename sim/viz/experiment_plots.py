@@ -166,7 +166,9 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
     monthly = monthly.sort_values(["run_id", "month"], kind="stable")
     for m in metrics:
         if m in SMOOTHED:
-            monthly[m] = monthly.groupby("run_id")[m].transform(
+            # month 0 is the initial state, with no flows yet: it is not a month of zero profit
+            flows = monthly[m].where(monthly["month"] > 0)
+            monthly[m] = flows.groupby(monthly["run_id"]).transform(
                 lambda s: s.rolling(12, min_periods=1).mean()
             )
     monthly["group"] = monthly["point"].map(groups)
@@ -190,7 +192,7 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
                 alpha=0.2,
                 lw=0,
             )
-        title = label(m) + (" — 12-month mean" if m in SMOOTHED else "")
+        title = label(m) + (" — trailing 12-month mean" if m in SMOOTHED else "")
         ax.set_title(title, loc="left", fontsize=10, fontweight="bold")
         ax.set_xlabel("month")
         _style(ax, m)
@@ -277,8 +279,6 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
                     color=colour,
                     label=name,
                 )
-            if levels != [None] and ax is axes.flat[0]:  # one legend is enough
-                ax.legend(fontsize=8, frameon=False)
         ax.set_xlabel(x)
         if categories:
             ax.set_xticks(range(len(categories)), [str(c) for c in categories])
@@ -288,9 +288,15 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
         ax.set_visible(False)
     pooled = [c for c in varying[1:] if c not in hue_cols]
     note = f"; pooled over {', '.join(_short(c) for c in pooled)}" if pooled and not sampled else ""
+    handles, names = axes.flat[0].get_legend_handles_labels()
+    if handles:  # one legend, below the panels, clear of the data
+        fig.legend(
+            handles, names, loc="lower center", ncol=min(4, len(handles)), fontsize=8, frameon=False
+        )
     _finish(
         fig,
         f"{_headline(result)}: headline figures against {_short(x)}\n{_seeds_note(result)}{note}",
+        bottom_in=(0.15 + 0.2 * int(np.ceil(len(handles) / 4))) if handles else 0.0,
     )
     return _save(fig, path)
 
@@ -372,10 +378,12 @@ def morris(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
     cols = min(len(outputs), 2)
     rows = int(np.ceil(len(outputs) / cols))
     fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 4.6 * rows), squeeze=False)
-    any_log = False
+    # one scale for every panel: log as soon as one output's effects span orders of magnitude
+    any_log = any(
+        _spans_magnitudes(indices.loc[indices["output"] == o, "mu_star"]) for o in outputs
+    )
     for ax, output in zip(axes.flat, outputs, strict=False):
-        block = indices[indices["output"] == output]
-        any_log |= _morris_panel(ax, block, output)
+        _morris_panel(ax, indices[indices["output"] == output], output, any_log)
     for ax in list(axes.flat)[len(outputs) :]:
         ax.set_visible(False)
     _finish(
@@ -391,12 +399,17 @@ def morris(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
     return _save(fig, path)
 
 
-def _morris_panel(ax, block: pd.DataFrame, output: str) -> bool:
-    """One output's mu*-sigma scatter; log axes when the effects span orders of magnitude (one
-    dominant parameter would squash the rest into a corner). Returns whether it went log."""
+def _spans_magnitudes(values: pd.Series) -> bool:
+    positive = values[values > 0]
+    return len(positive) >= 2 and positive.max() / positive.min() > 10
+
+
+def _morris_panel(ax, block: pd.DataFrame, output: str, log: bool) -> None:
+    """One output's mu*-sigma scatter, on log axes when asked (when effects span orders of
+    magnitude, one dominant parameter would squash the rest into a corner)."""
     mu, sigma, conf = (block[c].to_numpy(dtype=float) for c in ("mu_star", "sigma", "mu_star_conf"))
     positive = mu[mu > 0]
-    log = positive.size >= 2 and positive.max() / positive.min() > 10
+    log = log and positive.size >= 1
     null = mu <= 0
     if log:
         floor = positive.min() / 4
@@ -440,22 +453,24 @@ def _morris_panel(ax, block: pd.DataFrame, output: str) -> bool:
             return (np.log10(v) - np.log10(low)) / (np.log10(top) - np.log10(low))
         return v / top
 
+    # labels go below and right of their points, where the plot is empty when sigma ~ mu*; a
+    # label that would sit on another moves further down, joined to its point by a thin line
     placed: list[tuple[float, float]] = []
-    for i in np.argsort(sigma_shown):
+    for i in np.argsort(-sigma_shown, kind="stable"):
         x, y = frac(mu_shown[i]), frac(sigma_shown[i])
-        start = y
-        while any(abs(px - x) < 0.3 and abs(py - y) < 0.035 for px, py in placed):
-            y += 0.035
-        placed.append((x, y))
+        text_y = y - 0.03
+        while any(abs(px - x) < 0.35 and abs(py - text_y) < 0.04 for px, py in placed):
+            text_y -= 0.04
+        placed.append((x, text_y))
         name = _short(block["parameter"].iloc[i]) + (" (no effect)" if null[i] else "")
-        moved = y > start
         ax.annotate(
             name,
             (mu_shown[i], sigma_shown[i]),
-            xytext=(x + 0.01, y + 0.012),
+            xytext=(x + 0.02, text_y),
             textcoords="axes fraction",
             fontsize=7,
-            arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "grey"} if moved else None,
+            va="center",
+            arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "grey", "shrinkB": 3},
         )
     ax.set_xlim(low, top)
     ax.set_ylim(low, top)
@@ -467,7 +482,6 @@ def _morris_panel(ax, block: pd.DataFrame, output: str) -> bool:
     if output in MONEY:
         ax.xaxis.set_major_formatter(FuncFormatter(_money))
         ax.yaxis.set_major_formatter(FuncFormatter(_money))
-    return log
 
 
 def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
@@ -478,7 +492,7 @@ def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
     names = list(dict.fromkeys(indices["parameter"]))
     cols = min(len(outputs), 2)
     rows = int(np.ceil(len(outputs) / cols))
-    height = 1.4 + 0.45 * len(names)
+    height = 1.6 + 0.5 * len(names)
     fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, height * rows), squeeze=False)
     y = np.arange(len(names))[::-1]
     for ax, output in zip(axes.flat, outputs, strict=False):
@@ -513,13 +527,15 @@ def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
         ax.set_title(label(output), loc="left", fontsize=10, fontweight="bold")
         ax.grid(alpha=0.3, axis="x")
         ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(fontsize=8, frameon=False, loc="lower right")
     for ax in list(axes.flat)[len(outputs) :]:
         ax.set_visible(False)
+    handles, names = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, names, loc="lower center", ncol=2, fontsize=8, frameon=False)
     _finish(
         fig,
         title + "Sobol indices: share of the output's variance due to each parameter alone (S1) "
         "and with its interactions (ST)\nwhiskers: 95% bootstrap interval",
+        bottom_in=0.35,
     )
     return _save(fig, path)
 
