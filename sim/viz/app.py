@@ -46,6 +46,7 @@ from sim.viz.network_view import (
     OrgView,
     font_rc,
 )
+from sim.viz.report import money
 
 ARM_COLOURS = ("#c0392b", "#1f77b4")  # A red, B blue (as in sim/viz/report.py)
 SPEEDS = (1, 2, 5, 10)  # months per second; the real pace is capped by the drawing (~5-10/s)
@@ -535,15 +536,6 @@ def describe_event(row: dict, lang: str) -> str:
 # ==================================================================================================
 
 
-def _money(value, _pos=None) -> str:
-    magnitude = abs(value)
-    if magnitude >= 1e6:
-        return f"{value / 1e6:.1f}M"
-    if magnitude >= 1e3:
-        return f"{value / 1e3:.0f}k"
-    return f"{value:.0f}"
-
-
 def _percent(value, _pos=None) -> str:
     return f"{100 * value:.0f}%"
 
@@ -694,7 +686,7 @@ def _style_axes(ax, scale: str, x_max: int, lang: str, bottom: bool) -> None:
     if scale in ("share", "rate"):
         ax.yaxis.set_major_formatter(FuncFormatter(_percent))
     elif scale == "money":
-        ax.yaxis.set_major_formatter(FuncFormatter(_money))
+        ax.yaxis.set_major_formatter(FuncFormatter(money))
         ax.axhline(0, color="#999999", lw=0.8, zorder=0)
     if bottom:
         ax.set_xlabel(i18n.chart("month", lang), fontsize=10, labelpad=1)
@@ -982,7 +974,7 @@ class DifferenceCharts:
                 ax.xaxis.set_major_locator(MaxNLocator(6, integer=True, steps=[1, 2, 3, 6, 10]))
                 ax.tick_params(labelsize=9)
                 ax.axhline(0, color="#777777", lw=0.9, zorder=0)
-                formatter = {"share": _percent_points, "money": _money}.get(scale)
+                formatter = {"share": _percent_points, "money": money}.get(scale)
                 if formatter:
                     ax.yaxis.set_major_formatter(FuncFormatter(formatter))
                 fill = ax.fill_between([0, 0], [0, 0], 0, color=ARM_COLOURS[1], alpha=0.25, lw=0)
@@ -1608,7 +1600,7 @@ def Live(sess: Session, language: str):
                     f" / {sess.stop_month} &nbsp;·&nbsp; {i18n.t('headcount', language)} "
                     f"<b class='status-headcount'>{status['headcount']}</b> &nbsp;·&nbsp; "
                     f"{i18n.t('intend_to_leave', language)} <b>{100 * status['intent']:.0f}%</b>"
-                    f" &nbsp;·&nbsp; {i18n.t('cash', language)} <b>{_money(status['cash'])}</b>"
+                    f" &nbsp;·&nbsp; {i18n.t('cash', language)} <b>{money(status['cash'])}</b>"
                     f" &nbsp;·&nbsp; {i18n.t('clients', language)} <b>{status['clients']}</b>"
                 ),
                 classes=["orgsim-status"],

@@ -23,6 +23,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
+from sim.viz.report import money
+
 if TYPE_CHECKING:  # pragma: no cover
     from sim.experiment import ExperimentResult
 
@@ -68,20 +70,11 @@ def label(name: str) -> str:
     return LABELS.get(name, name.replace("_", " "))
 
 
-def _money(value, _pos=None) -> str:
-    magnitude = abs(value)
-    if magnitude >= 1e6:
-        return f"{value / 1e6:.1f}M"
-    if magnitude >= 1e3:
-        return f"{value / 1e3:.0f}k"
-    return f"{value:.0f}"
-
-
 def _style(ax, name: str | None = None) -> None:
     ax.grid(alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
     if name in MONEY:
-        ax.yaxis.set_major_formatter(FuncFormatter(_money))
+        ax.yaxis.set_major_formatter(FuncFormatter(money))
 
 
 def _t(n: np.ndarray) -> np.ndarray:
@@ -102,7 +95,7 @@ def _short(path: str) -> str:
 def _num(value: float, name: str) -> str:
     """A figure for an annotation: money in k/M, other numbers to 3 significant digits."""
     if name in MONEY:
-        return _money(value)
+        return money(value)
     return f"{value:+.3g}" if value else "0"
 
 
@@ -352,7 +345,7 @@ def differences(result: ExperimentResult, path: Path, outputs=None, limit: int =
         ax.set_title(f"Δ {label(output)}", loc="left", fontsize=10, fontweight="bold")
         ax.xaxis.set_major_locator(MaxNLocator(5))
         if output in MONEY:
-            ax.xaxis.set_major_formatter(FuncFormatter(_money))
+            ax.xaxis.set_major_formatter(FuncFormatter(money))
         ax.grid(alpha=0.3, axis="x")
         ax.spines[["top", "right"]].set_visible(False)
     for ax in list(axes.flat)[len(outputs) :]:
@@ -480,8 +473,8 @@ def _morris_panel(ax, block: pd.DataFrame, output: str, log: bool) -> None:
     ax.grid(alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
     if output in MONEY:
-        ax.xaxis.set_major_formatter(FuncFormatter(_money))
-        ax.yaxis.set_major_formatter(FuncFormatter(_money))
+        ax.xaxis.set_major_formatter(FuncFormatter(money))
+        ax.yaxis.set_major_formatter(FuncFormatter(money))
 
 
 def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:

@@ -21,10 +21,11 @@ PALETTE = {
 
 
 def _money_axis(ax):
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_money))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(money))
 
 
-def _money(value, _pos=None):
+def money(value, _pos=None) -> str:
+    """Tick label for money: 1.5M, 250k, 900."""
     magnitude = abs(value)
     if magnitude >= 1e6:
         return f"{value / 1e6:.1f}M"
