@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from sim.model import OrgModel
-from sim.policies import POLICIES
 
 from .conftest import (
     SEEDS,
@@ -20,7 +19,6 @@ from .conftest import (
     metric_mean,
     metric_total,
     producers,
-    rejection,
     report,
     run,
     scenario_of,
@@ -177,28 +175,3 @@ def test_appraisal_policy_can_be_added_changed_and_removed_by_the_timeline(polic
 
 
 # --- validation ----------------------------------------------------------------------------------
-
-BAD = {
-    "appraisal": [("frequency", "weekly"), ("accuracy", 1.5), ("stress_monthly", -0.1)],
-    "bottom_ranking": [("bottom_share", 0.6), ("retrain_first", "sometimes"), ("frequency", 2)],
-}
-
-
-@pytest.mark.parametrize(
-    "policy,field,value", [(p, f, v) for p, bad in BAD.items() for f, v in bad]
-)
-def test_bad_appraisal_parameter_fails_validation_naming_the_field(policy, field, value):
-    message = rejection(policy, {field: value})
-    assert "bad_scenario.yaml" in message and f"policies[0].params.{field}" in message
-
-
-@pytest.mark.parametrize("policy", sorted(BAD))
-def test_unknown_appraisal_parameter_fails_validation_listing_the_allowed(policy):
-    message = rejection(policy, {"cycle": 6})
-    assert "policies[0].params.cycle" in message
-    assert all(name in message for name in POLICIES[policy].Params.model_fields)
-
-
-def test_misspelt_appraisal_policy_fails_validation_with_a_suggestion():
-    message = rejection("bottom_rankng", {})
-    assert "policies[0].name" in message and "did you mean 'bottom_ranking'" in message

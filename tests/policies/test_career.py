@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from sim.model import OrgModel
-from sim.policies import POLICIES
 
 from .conftest import (
     arm,
@@ -18,7 +17,6 @@ from .conftest import (
     metric_mean,
     per_seed,
     producers,
-    rejection,
     report,
     run,
     survives_the_timeline,
@@ -122,29 +120,3 @@ def test_career_policy_can_be_added_changed_and_removed_by_the_timeline(policy):
 
 
 # --- validation ----------------------------------------------------------------------------------
-
-BAD = {
-    "career_ladders": [("ladders", 0), ("ladders", 2.5)],
-    "promotion": [("method", "horse_picking"), ("promotion_share", 0.9)],
-    "training": [("cost_per_person_month", -1.0), ("growth_gain", 0.9)],
-}
-
-
-@pytest.mark.parametrize(
-    "policy,field,value", [(p, f, v) for p, bad in BAD.items() for f, v in bad]
-)
-def test_bad_career_parameter_fails_validation_naming_the_field(policy, field, value):
-    message = rejection(policy, {field: value})
-    assert "bad_scenario.yaml" in message and f"policies[0].params.{field}" in message
-
-
-@pytest.mark.parametrize("policy", sorted(BAD))
-def test_unknown_career_parameter_fails_validation_listing_the_allowed(policy):
-    message = rejection(policy, {"speed": 1})
-    assert "policies[0].params.speed" in message
-    assert all(name in message for name in POLICIES[policy].Params.model_fields)
-
-
-def test_misspelt_career_policy_fails_validation_with_a_suggestion():
-    message = rejection("promotions", {})
-    assert "policies[0].name" in message and "did you mean 'promotion'" in message

@@ -10,7 +10,6 @@ import pytest
 from _b2_helpers import (
     SEEDS,
     assert_positive,
-    bad_parameter_problem,
     compare,
     entry,
     event,
@@ -153,14 +152,6 @@ def test_threats_aimed_at_a_role_hit_only_that_role():
         safety = ws.needs[: ws.n, 1]
         gaps.append(safety[~engineer].mean() - safety[engineer].mean())
     assert_positive("threats at engineers: others' minus engineers' safety need", gaps)
-
-
-@pytest.mark.parametrize(
-    "name", [n for n, cls in POLICIES.items() if cls.__module__.endswith(".culture")]
-)
-def test_a_bad_parameter_fails_validation_naming_its_field_path(name):
-    path, message = bad_parameter_problem("policy", name)
-    assert path in message and "bad.yaml" in message
 
 
 def test_an_unknown_threatened_role_is_named_with_the_firms_roles():

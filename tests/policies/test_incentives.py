@@ -9,7 +9,6 @@ import pytest
 from _b2_helpers import (
     SEEDS,
     assert_positive,
-    bad_parameter_problem,
     common_rows,
     compare,
     entry,
@@ -19,8 +18,6 @@ from _b2_helpers import (
     run,
     scenario,
 )
-
-from sim.policies import POLICIES
 
 NONE = scenario()
 
@@ -152,14 +149,6 @@ def test_demotion_rounds_demote_the_bottom_share_and_cut_their_wage():
     report("demotions at month 12 with 10% of each role (5 seeds)", counts)
     # 10% of each role, rounded: 15 + 2 + 1 + 2 + 0 or 1, about 20 of some 200 people
     assert all(17 <= c <= 22 for c in counts)
-
-
-@pytest.mark.parametrize(
-    "name", [n for n, cls in POLICIES.items() if cls.__module__.endswith(".incentives")]
-)
-def test_a_bad_parameter_fails_validation_naming_its_field_path(name):
-    path, message = bad_parameter_problem("policy", name)
-    assert path in message and "bad.yaml" in message
 
 
 def _mean(column, first=1, last=None):

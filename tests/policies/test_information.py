@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 from _b2_helpers import (
     SEEDS,
-    bad_parameter_problem,
     build,
     compare,
     entry,
@@ -20,7 +19,6 @@ from _b2_helpers import (
 )
 
 from sim.model import OrgModel
-from sim.policies import POLICIES
 
 # An underpaid firm: similar firms pay production workers 4200 against this firm's 3000.
 UNDERPAID = {"firm.roles.production_worker.market_wage": 4200}
@@ -126,11 +124,3 @@ def test_talking_with_informal_leaders_gives_staff_a_voice():
         scenario(),
         metric_mean("need_self_actualization", 6),
     )
-
-
-@pytest.mark.parametrize(
-    "name", [n for n, cls in POLICIES.items() if cls.__module__.endswith(".information")]
-)
-def test_a_bad_parameter_fails_validation_naming_its_field_path(name):
-    path, message = bad_parameter_problem("policy", name)
-    assert path in message and "bad.yaml" in message

@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 from _b2_helpers import (
     SEEDS,
-    bad_parameter_problem,
     baseline,
     build,
     compare,
@@ -144,14 +143,6 @@ def test_key_people_leaving_are_the_named_ranks():
         events = model.events()
         left = events[(events["month"] == 6) & (events["event"] == "quit")]["employee_id"]
         assert expected <= set(left.astype(int).tolist())
-
-
-@pytest.mark.parametrize(
-    "name", [n for n, cls in EVENTS.items() if cls.__module__.endswith(".market_events")]
-)
-def test_a_bad_parameter_fails_validation_naming_its_field_path(name):
-    path, message = bad_parameter_problem("event", name)
-    assert path in message and "bad.yaml" in message
 
 
 def test_an_unknown_role_is_named_with_the_firms_roles():

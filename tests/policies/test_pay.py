@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from sim.model import OrgModel
-from sim.policies import POLICIES
 
 from .conftest import (
     SEEDS,
@@ -330,37 +329,6 @@ def test_pay_policy_can_be_added_changed_and_removed_by_the_timeline(policy):
 
 
 # --- validation ----------------------------------------------------------------------------------
-
-BAD = {
-    "fixed_salary": ("level_vs_market", 5.0),
-    "piece_rate": ("floor_share_of_wage", 1.5),
-    "commission": ("rate", -0.1),
-    "profit_sharing": ("cap_share_of_pay", 4.0),
-    "pay_bands": ("levels", 1),
-    "raises": ("allocation", "by_mood"),
-    "pay_cut": ("cut_share", 0.95),
-    "wage_arrears": ("deferred_share", 2.0),
-    "owner_subsidy": ("premium_per_month", -300.0),
-}
-
-
-@pytest.mark.parametrize("policy", sorted(BAD))
-def test_bad_pay_parameter_fails_validation_naming_the_field(policy):
-    field, value = BAD[policy]
-    message = rejection(policy, {field: value})
-    assert "bad_scenario.yaml" in message and f"policies[0].params.{field}" in message
-
-
-@pytest.mark.parametrize("policy", sorted(BAD))
-def test_unknown_pay_parameter_fails_validation_listing_the_allowed(policy):
-    message = rejection(policy, {"no_such_parameter": 1})
-    assert "policies[0].params.no_such_parameter" in message
-    assert all(name in message for name in POLICIES[policy].Params.model_fields)
-
-
-def test_misspelt_pay_policy_fails_validation_with_a_suggestion():
-    message = rejection("piece_rates", {})
-    assert "policies[0].name" in message and "did you mean 'piece_rate'" in message
 
 
 def test_unknown_role_fails_validation_listing_the_firms_roles():

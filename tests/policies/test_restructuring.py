@@ -5,11 +5,9 @@ paired seeds (source document: Haier at Red Star)."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from _b2_helpers import (
     SEEDS,
     assert_positive,
-    bad_parameter_problem,
     compare,
     entry,
     metric_mean,
@@ -140,7 +138,9 @@ def test_hiring_a_cohort_grows_the_role_with_abler_people_and_wins_clients():
     # scale with ability), which erodes the premium — sorting, not a fault of the policy
     early = scenario([entry("hire_cohort", role="salesperson", count=50)], months=6)
     premiums = [_cohort_premium(run(early, s)) for s in SEEDS]
-    assert_positive("cohort's log-ability over other sales hires at month 6 (declared premium 0.2)", premiums)
+    assert_positive(
+        "cohort's log-ability over other sales hires at month 6 (declared premium 0.2)", premiums
+    )
     compare("cohort vs none", cohort, NONE, metric_mean("clients", 12))
 
 
@@ -158,14 +158,6 @@ def test_quality_assurance_cuts_defects_and_raises_good_output():
     compare("none vs quality assurance", NONE, qa, _producer_defects)
     compare("quality assurance vs none", qa, NONE, metric_mean("output_per_employee", 3))
     compare("quality assurance vs none", qa, NONE, metric_mean("bonuses", 1))
-
-
-@pytest.mark.parametrize(
-    "name", [n for n, cls in POLICIES.items() if cls.__module__.endswith(".restructuring")]
-)
-def test_a_bad_parameter_fails_validation_naming_its_field_path(name):
-    path, message = bad_parameter_problem("policy", name)
-    assert path in message and "bad.yaml" in message
 
 
 def test_an_unknown_cohort_role_is_named_with_the_firms_roles():

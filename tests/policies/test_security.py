@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from sim.model import OrgModel
-from sim.policies import POLICIES
 
 from .conftest import (
     SEEDS,
@@ -20,7 +19,6 @@ from .conftest import (
     metric_mean,
     metric_total,
     producers,
-    rejection,
     report,
     run,
     survives_the_timeline,
@@ -163,28 +161,3 @@ def test_security_policy_can_be_added_changed_and_removed_by_the_timeline(policy
 
 
 # --- validation ----------------------------------------------------------------------------------
-
-BAD = {
-    "at_will_layoffs": [("selection", "oldest_first"), ("share_of_gap", 3.0)],
-    "no_layoff_guarantee": [("floor_hours_per_week", 0.0), ("after_years", -1)],
-}
-
-
-@pytest.mark.parametrize(
-    "policy,field,value", [(p, f, v) for p, bad in BAD.items() for f, v in bad]
-)
-def test_bad_security_parameter_fails_validation_naming_the_field(policy, field, value):
-    message = rejection(policy, {field: value})
-    assert "bad_scenario.yaml" in message and f"policies[0].params.{field}" in message
-
-
-@pytest.mark.parametrize("policy", sorted(BAD))
-def test_unknown_security_parameter_fails_validation_listing_the_allowed(policy):
-    message = rejection(policy, {"floor_hours": 30})
-    assert "policies[0].params.floor_hours" in message
-    assert all(name in message for name in POLICIES[policy].Params.model_fields)
-
-
-def test_misspelt_security_policy_fails_validation_with_a_suggestion():
-    message = rejection("no_layoffs_guarantee", {})
-    assert "policies[0].name" in message and "did you mean 'no_layoff_guarantee'" in message
