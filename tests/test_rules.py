@@ -367,10 +367,14 @@ def test_an_outside_offer_below_own_pay_does_not_hold_anyone():
     assert hazard_of(outside=np.array([-0.5])) == hazard_of()
 
 
-def test_unmet_higher_needs_push_only_through_open_gates():
+def test_unmet_needs_push_whatever_the_gates():
+    """A threatened lower need must never lower the hazard by closing the higher needs' gates."""
     low = np.full((1, 5), 0.2)
+    high = np.full((1, 5), 0.9)
+    for gates in (np.zeros((1, 5)), np.ones((1, 5))):
+        assert hazard_of(needs=low, gates=gates) > hazard_of(needs=high, gates=gates)
     assert hazard_of(needs=low, gates=np.zeros((1, 5))) == hazard_of(
-        needs=np.full((1, 5), 0.9), gates=np.zeros((1, 5))
+        needs=low, gates=np.ones((1, 5))
     )
 
 
