@@ -40,11 +40,10 @@ class Arm:
     def at(self, month: int) -> pd.DataFrame:
         return self.metrics[self.metrics.month == month].set_index("replicate")
 
-    def per_seed(self, column: str, months: range | slice) -> pd.Series:
+    def per_seed(self, column: str, months: range) -> pd.Series:
         """Mean of a column over a window of months, one value per replicate."""
         m = self.metrics
-        lo, hi = (months.start, months.stop) if isinstance(months, range | slice) else months
-        window = m[(m.month >= lo) & (m.month < hi)]
+        window = m[m.month.isin(months)]
         return window.groupby("replicate")[column].mean()
 
 

@@ -16,22 +16,10 @@ from sim.agents.psychology import DRIVERS
 from sim.model import OrgModel
 from sim.outputs import atomic, write_json, write_run
 from sim.scenario import load_scenario
+from sim.viz import i18n
 from sim.viz.report import comparison_report
 
 FLAGSHIP = ("shengyi", "shengyi_reformed")
-DRIVER_WORDS = {
-    "pay": "pay too low for a living",
-    "security": "fear for the job",
-    "supervision": "the boss's way of managing",
-    "conditions": "working conditions and rules",
-    "belonging": "no belonging",
-    "esteem": "no recognition or respect",
-    "growth": "no growth or prospects",
-    "equity": "unfair pay against peers or the market",
-    "commitment": "no commitment left",
-    "outside_option": "a better offer elsewhere",
-    "contagion": "colleagues leaving",
-}
 
 
 def _top_drivers(events: pd.DataFrame, n: int = 3) -> list[tuple[str, float]]:
@@ -116,7 +104,7 @@ def flagship(out: Path, seeds: int = 30, months: int | None = None) -> Path:
     lines += ["", "Why people left (mean share of each driver in the leavers' quit hazard):", ""]
     for name in FLAGSHIP:
         drivers = ", ".join(
-            f"{DRIVER_WORDS.get(d, d)} {100 * v:.0f}%" for d, v in _top_drivers(arms[name].events)
+            f"{i18n.driver(d, 'en')} {100 * v:.0f}%" for d, v in _top_drivers(arms[name].events)
         )
         lines.append(f"- {name}: {drivers or 'nobody left'}")
     text = "\n".join(lines) + "\n"

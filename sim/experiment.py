@@ -402,10 +402,7 @@ def run_task(task: Task) -> dict[str, Any]:
             model = simulate(scenario, task.seed, task.months)
             monthly = model.metrics()
             events = model.events()
-            # summary() reads the event log again; building it is a large share of a short
-            # run's time, so hand it the one just built (the model is discarded after this)
-            model.events = lambda: events
-            summary = model.summary()
+            summary = model.summary(monthly, events)  # the tables just built, not built again
             summary.pop("seed", None)
             record["summary"] = summary
             monthly = pa.Table.from_pandas(_tidy(monthly, task.run_id), preserve_index=False)

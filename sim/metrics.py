@@ -220,12 +220,13 @@ def events_frame(events: list[dict], batches: list[dict] = ()) -> pd.DataFrame:
     return frame[list(EVENT_COLUMNS) + rest]
 
 
-def summary(model) -> dict:
-    """Headline figures of a run: the scenario, the seed and what happened."""
-    frame = model.metrics()
+def summary(model, frame: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> dict:
+    """Headline figures of a run: the scenario, the seed and what happened. ``frame`` and
+    ``events`` are the run's tables, if the caller has them already."""
+    frame = model.metrics() if frame is None else frame
     run = frame.iloc[1:] if len(frame) > 1 else frame
     first, last = frame.iloc[0], frame.iloc[-1]
-    events = model.events()
+    events = model.events() if events is None else events
     exits = events[events["event"].isin(["quit", "non_renewal"])] if len(events) else events
     top_driver = None
     if len(exits):

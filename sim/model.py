@@ -27,7 +27,7 @@ from sim.org.climate import Climate
 from sim.org.finance import Finance
 from sim.org.market import LabourMarket
 from sim.org.network import SocialNetwork
-from sim.policies.base import Policy, policy_order_key
+from sim.policies.base import EVENTS, Policy, policy_order_key
 from sim.scenario import Scenario, load_scenario
 
 
@@ -117,8 +117,6 @@ class OrgModel(mesa.Model):
         self.vision *= np.exp(-1.0 / self.psychology.vision_memory)
         while self._timeline and self._timeline[0][0] <= self.month:
             _, _, entry = self._timeline.pop(0)
-            from sim.policies import EVENTS
-
             event_cls = EVENTS[entry.event]
             event_cls(event_cls.Params(**entry.params)).apply(self)
 
@@ -218,9 +216,11 @@ class OrgModel(mesa.Model):
         singles, batches = self._events[cursor[0] :], self._event_batches[cursor[1] :]
         return metrics.events_frame(singles, batches), (len(self._events), len(self._event_batches))
 
-    def summary(self) -> dict:
-        """The headline figures of the run."""
-        return metrics.summary(self)
+    def summary(
+        self, frame: pd.DataFrame | None = None, events: pd.DataFrame | None = None
+    ) -> dict:
+        """The headline figures of the run (pass the run's tables if already built)."""
+        return metrics.summary(self, frame, events)
 
     def employee(self, unique_id: int) -> Employee | None:
         rows = np.flatnonzero(self.workforce.live("uid") == unique_id)

@@ -43,14 +43,14 @@ def _plain(value):
 def write_run(model, out_dir: str | Path, overrides: dict | None = None) -> dict[str, Path]:
     """metrics.csv, events.csv, summary.json and report.png of a finished run."""
     out = Path(out_dir)
-    metrics = model.metrics()
-    summary = model.summary()
+    metrics, events = model.metrics(), model.events()
+    summary = model.summary(metrics, events)
     summary["overrides"] = dict(overrides or {})
     subtitle = f"scenario {model.spec.name} · seed {model.seed} · {model.month} months"
     title = model.spec.title or model.spec.name
     return {
         "metrics": write_csv(metrics, out / "metrics.csv"),
-        "events": write_csv(model.events(), out / "events.csv"),
+        "events": write_csv(events, out / "events.csv"),
         "summary": write_json(summary, out / "summary.json"),
         "report": atomic(out / "report.png", lambda tmp: run_report(metrics, tmp, title, subtitle)),
     }

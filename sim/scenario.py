@@ -9,7 +9,6 @@ allowed.
 
 from __future__ import annotations
 
-import copy
 import difflib
 from pathlib import Path
 from typing import Any, Literal
@@ -532,7 +531,3 @@ def _set_path(data: dict, path: str, value: Any, source: str) -> None:
             node = node[part]
         else:
             raise ScenarioError(source, [(here, value, "cannot descend into a plain value")])
-
-
-def scenario_copy(scenario: Scenario) -> Scenario:
-    return copy.deepcopy(scenario)

@@ -51,6 +51,8 @@ def add_incentive(model, rows, strength: float) -> None:
 def prepare(model) -> None:
     """Aggregates people compare themselves with, computed once for everyone."""
     ws, n, p = model.workforce, model.workforce.n, model.psychology
+    model.hygiene_weights = [getattr(p, f"weight_hygiene_{h}") for h in HYGIENE]
+    model.motivator_weights = [getattr(p, f"weight_motivator_{k}") for k in MOTIVATORS]
     role = ws.role[:n]
     n_roles = len(model.role_names)
     counts = np.bincount(role, minlength=n_roles)
@@ -149,7 +151,7 @@ def perceive(model, rows) -> None:
     hyg[:, 3] = np.clip(c.conditions - p.effort_cost * np.maximum(effort - 1.0, 0.0), 0.0, 1.0)
     hyg[:, 4] = c.policy_admin
     hyg[:, 5] = c.relations
-    weights_h = [getattr(p, f"weight_hygiene_{h}") for h in HYGIENE]
+    weights_h = model.hygiene_weights
     dissatisfaction, hygiene_parts = rules.hygiene_dissatisfaction(
         hyg, p.hygiene_aspiration, weights_h
     )
@@ -161,7 +163,7 @@ def perceive(model, rows) -> None:
     mot[:, 3] = np.clip(c.voice + 0.2 * ws.level[rows], 0.0, 1.0)
     mot[:, 4] = c.advancement
     mot[:, 5] = c.growth
-    weights_m = [getattr(p, f"weight_motivator_{k}") for k in MOTIVATORS]
+    weights_m = model.motivator_weights
     satisfaction = rules.motivator_satisfaction(mot, weights_m)
 
     # effort
@@ -204,7 +206,7 @@ def perceive(model, rows) -> None:
     # quitting
     contagion = np.minimum(ws.exposure[rows], 1.0) + p.mood_weight * model.neighbour_mood[rows]
     parts = rules.quit_predictor(
-        hygiene_parts, m, gates, inequity, commitment, embedded, outside, contagion, p
+        hygiene_parts, m, inequity, commitment, embedded, outside, contagion, p
     )
     hazard, intent, shares = rules.quit_hazard(
         parts,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.agents.psychology import DRIVERS, HYGIENE, MOTIVATORS, NEEDS
+from sim.agents.psychology import DRIVERS, HYGIENE, NEEDS
 
 PHYSIOLOGICAL, SAFETY, BELONGING, ESTEEM, SELF_ACTUALIZATION = range(len(NEEDS))
 DRIVER_INDEX = {name: i for i, name in enumerate(DRIVERS)}
@@ -221,15 +221,13 @@ def pay_retention(outside, weight, floor=-1.0):
     return weight * np.clip(outside, floor, 0.0)
 
 
-def quit_predictor(
-    hygiene_parts, needs, gates, inequity, commitment, embedded, outside, contagion, p
-):
+def quit_predictor(hygiene_parts, needs, inequity, commitment, embedded, outside, contagion, p):
     """The quit hazard's linear predictor, split by driver (every part >= 0), shape (n, drivers).
 
     pay, security, supervision, conditions: ``b_D * D_h`` (conditions includes policy/administration);
     belonging: ``b_D * D_relations + b_M * (1 - n_3)``; esteem: ``b_M * (1 - n_4)``;
-    growth: ``b_M * (1 - n_5)``; equity: ``b_iota * iota``; (``gates`` is accepted for the
-    signature's stability but no longer used: the push of unmet needs is not gated);
+    growth: ``b_M * (1 - n_5)``; equity: ``b_iota * iota`` (the push of unmet needs is not gated
+    by prepotency);
     commitment: ``b_C * (1 - commitment) + b_E * (1 - embeddedness)``;
     outside option: ``b_alt * max(0, outside)``; contagion: ``b_K * contagion``.
     """
@@ -289,7 +287,3 @@ def service_quality(effort, satisfaction, dissatisfaction):
 def client_churn(service, base_churn, sensitivity):
     """Monthly churn of a client: ``base * exp(k * (0.5 - service))``, capped at 1."""
     return np.minimum(base_churn * np.exp(sensitivity * (0.5 - service)), 1.0)
-
-
-__all__ = [name for name in dir() if not name.startswith("_") and name not in ("np", "annotations")]
-_ = MOTIVATORS  # the order of motivator factors is MOTIVATORS (see motivator_satisfaction)

@@ -44,8 +44,5 @@ class Climate:
     def procedural_justice(self) -> float:
         return (self.transparency + self.accuracy + self.voice) / 3.0
 
-    def as_dict(self) -> dict[str, float]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
 
 NEUTRAL = Climate()

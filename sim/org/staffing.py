@@ -15,7 +15,6 @@ from sim.agents.psychology import DRIVERS
 
 LEVEL_CODE = {"staff": 0, "manager": 1, "executive": 2}
 EXIT_KINDS = ("quit", "non_renewal", "dismissal", "layoff")
-VOLUNTARY = ("quit", "non_renewal")
 INITIAL_TENURE_MEAN = (
     60.0  # months; mean tenure of an established firm's staff (assumed: ~10%/year turnover)
 )

@@ -97,10 +97,6 @@ def felt_pay_loss(model, rows: np.ndarray, pay_before: np.ndarray, pay_after: np
     ws.raise_shock[rows] = np.clip(ws.raise_shock[rows] + p.raise_sensitivity * reaction, -1.0, 1.0)
 
 
-def months_in_force(policy, model) -> int:
-    return policy.months_in_force(model)
-
-
 # --- emotional care ------------------------------------------------------------------------------
 
 

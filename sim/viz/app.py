@@ -1663,29 +1663,18 @@ def _colour_by(sess: Session, value: str) -> None:
 @solara.component
 def Export(sess: Session, language: str):
     with solara.Card(i18n.t("export", language), margin=0):
+        downloads = (
+            (sess.metrics_csv, "metrics.csv", "export_metrics", "text/csv"),
+            (sess.events_csv, "events.csv", "export_events", "text/csv"),
+            (sess.charts_png, "charts.png", "export_charts", "image/png"),
+            (sess.network_png, "organisation.png", "export_network", "image/png"),
+        )
         with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
-            solara.FileDownload(
-                sess.metrics_csv,
-                filename=sess.export_name("metrics.csv"),
-                label=i18n.t("export_metrics", language),
-                mime_type="text/csv",
-            )
-            solara.FileDownload(
-                sess.events_csv,
-                filename=sess.export_name("events.csv"),
-                label=i18n.t("export_events", language),
-                mime_type="text/csv",
-            )
-            solara.FileDownload(
-                sess.charts_png,
-                filename=sess.export_name("charts.png"),
-                label=i18n.t("export_charts", language),
-                mime_type="image/png",
-            )
-            solara.FileDownload(
-                sess.network_png,
-                filename=sess.export_name("organisation.png"),
-                label=i18n.t("export_network", language),
-                mime_type="image/png",
-            )
+            for data, filename, label, mime in downloads:
+                solara.FileDownload(
+                    data,
+                    filename=sess.export_name(filename),
+                    label=i18n.t(label, language),
+                    mime_type=mime,
+                )
         solara.Text(i18n.t("footer", language), classes=["param-help"])

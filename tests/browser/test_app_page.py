@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from sim.viz.app import available_cases
 
@@ -191,11 +192,11 @@ def test_compare_mode_runs_a_and_b_side_by_side_on_the_same_seed(page, shots):
     pick_case(page)
     page.locator(".compare-switch").click()
     page.locator(".difference-img").first.wait_for()
-    assert page.locator(".status-month").count() == 2
+    expect(page.locator(".status-month")).to_have_count(2)  # waits: the page may still be drawing
     run_months(page, 6)
     wait_month(page, 6, arm=1)
     assert image_src(page, ".difference-img").startswith(("blob:", "data:image"))
-    assert page.locator(".feed-b").count() == 1
+    expect(page.locator(".feed-b")).to_have_count(1)
     titles = page.locator(".story-title").all_inner_texts()
     assert titles[0].startswith("A: ") and titles[1].startswith("B: ")
     assert_not_blank(screenshot(page, shots / "app_compare_en.png"))
@@ -203,9 +204,9 @@ def test_compare_mode_runs_a_and_b_side_by_side_on_the_same_seed(page, shots):
 
 
 def test_the_run_exports_as_csv_and_png(page, tmp_path):
-    for _ in range(2):
+    for month in (1, 2):  # one click at a time: a click during a redraw may be lost
         page.locator(".btn-step").click()
-    wait_month(page, 2)
+        wait_month(page, month)
     files = {}
     for label in ("Metrics CSV", "Events CSV", "Charts PNG"):
         with page.expect_download() as download:

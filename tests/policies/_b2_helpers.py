@@ -136,26 +136,3 @@ def assert_positive(label: str, x) -> None:
     line = f"[B2] {label}: {mean:+.4f} +- {se:.4f} (n={len(x)})"
     print(line)
     assert mean > Z * se and mean > 0, line
-
-
-def bad_parameter_problem(kind: str, name: str) -> tuple[str, str]:
-    """Validate the baseline with policy or event ``name`` given a value above its first bounded
-    parameter's bound; return (the expected field path, the error message)."""
-    from sim.params import describe
-    from sim.policies import EVENTS, POLICIES
-    from sim.scenario import ScenarioError, validate_scenario
-
-    registry = POLICIES if kind == "policy" else EVENTS
-    info = next(i for i in describe(registry[name].Params) if i.hi is not None)
-    data = baseline().model_dump(mode="python")
-    if kind == "policy":
-        data["policies"] = [{"name": name, "params": {info.name: info.hi + 1}}]
-        path = f"policies[0].params.{info.name}"
-    else:
-        data["timeline"] = [{"month": 1, "event": name, "params": {info.name: info.hi + 1}}]
-        path = f"timeline[0].params.{info.name}"
-    try:
-        validate_scenario(data, source="bad.yaml")
-    except ScenarioError as err:
-        return path, str(err)
-    raise AssertionError(f"{name}: {info.name} = {info.hi + 1} passed validation")
