@@ -9,11 +9,11 @@ OUT ?= runs/demo
 
 .PHONY: setup demo test test-fast lint bench clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then echo "orgsim needs Python 3.12 or newer (Mesa 3.5 requires it); none was found. Install one (e.g. 'pyenv install 3.12') and run make again." >&2; exit 1; fi
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	@touch $@
 
 setup: $(VENV)/.installed
