@@ -10,64 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sim import outcomes
+from sim.agents.employee import Stage
 from sim.agents.psychology import DRIVERS, NEEDS
-
-METRIC_COLUMNS = (
-    (
-        "month",
-        "headcount",
-        "hires",
-        "quits",
-        "non_renewals",
-        "dismissals",
-        "layoffs",
-        "turnover_rate_annual",
-        "total_turnover_rate_annual",
-        "mean_satisfaction",
-        "mean_dissatisfaction",
-        "mean_attitude",
-        "mean_effort",
-        "output",
-        "output_per_employee",
-        "revenue",
-        "client_revenue",
-        "output_revenue",
-        "wage_bill",
-        "wages_due",
-        "arrears",
-        "bonuses",
-        "costs",
-        "profit",
-        "cash",
-        "subsidy",
-        "injection",
-        "clients",
-        "clients_won",
-        "clients_churned",
-        "clients_lost_to_leavers",
-        "intent_to_quit_share",
-        "mean_intent",
-        "mean_equity",
-        "mean_inequity",
-        "mean_commitment",
-        "mean_embeddedness",
-        "culture_strength",
-        "vision",
-        "mean_hours",
-        "mean_pay",
-        "mean_wage",
-        "cpi",
-        "demand",
-    )
-    + tuple(f"need_{k}" for k in NEEDS)
-    + (
-        "stage_cognition",
-        "stage_exploration",
-        "stage_expansion",
-        "stage_commitment",
-        "stage_dissolution",
-    )
-)
 
 EVENT_COLUMNS = ("month", "event", "employee_id", "role", "tenure_months") + tuple(
     f"driver_{d}" for d in DRIVERS
@@ -113,7 +58,7 @@ def _row(model, headcount_before: int | None = None) -> dict:
     voluntary = f.quits + f.non_renewals
     exits = voluntary + f.dismissals + f.layoffs
     needs = ws.needs[:n][seen].mean(axis=0) if n else np.full(len(NEEDS), np.nan)
-    stages = np.bincount(ws.stage[:n][seen], minlength=5) / max(int(seen.sum()), 1)
+    stages = np.bincount(ws.stage[:n][seen], minlength=len(Stage)) / max(int(seen.sum()), 1)
     total_output = float(ws.output[:n].sum())
     row = {
         "month": model.month,
@@ -166,16 +111,7 @@ def _row(model, headcount_before: int | None = None) -> dict:
         "demand": model.labour.demand,
     }
     row.update({f"need_{k}": float(v) for k, v in zip(NEEDS, needs, strict=True)})
-    row.update(
-        {
-            f"stage_{s}": float(v)
-            for s, v in zip(
-                ("cognition", "exploration", "expansion", "commitment", "dissolution"),
-                stages,
-                strict=True,
-            )
-        }
-    )
+    row.update({f"stage_{s.name.lower()}": float(stages[s]) for s in Stage})
     return row
 
 
@@ -221,36 +157,35 @@ def events_frame(events: list[dict], batches: list[dict] = ()) -> pd.DataFrame:
 
 
 def summary(model, frame: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> dict:
-    """Headline figures of a run: the scenario, the seed and what happened. ``frame`` and
-    ``events`` are the run's tables, if the caller has them already."""
+    """Headline figures of a run (:data:`sim.outcomes.HEADLINES`): the scenario, the seed and what
+    happened. ``frame`` and ``events`` are the run's tables, if the caller has them already."""
     frame = model.metrics() if frame is None else frame
     run = frame.iloc[1:] if len(frame) > 1 else frame
     first, last = frame.iloc[0], frame.iloc[-1]
     events = model.events() if events is None else events
+    identity = {"scenario": model.spec.name, "seed": model.seed, "months": int(model.month)}
+    out: dict = {}
+    for h in outcomes.HEADLINES:
+        if h.how == "identity":
+            out[h.name] = identity[h.name]
+        elif h.how == "events":
+            out[h.name] = _top_exit_driver(events)
+        else:
+            value = {
+                "first": lambda c: first[c],
+                "last": lambda c: last[c],
+                "sum": lambda c: run[c].sum(),
+                "mean": lambda c: run[c].mean(),
+            }[h.how](h.metric)
+            out[h.name] = int(value) if h.unit in COUNT_UNITS else float(value)
+    return out
+
+
+COUNT_UNITS = ("people", "clients")
+
+
+def _top_exit_driver(events: pd.DataFrame) -> str | None:
     exits = events[events["event"].isin(["quit", "non_renewal"])] if len(events) else events
-    top_driver = None
-    if len(exits):
-        top_driver = exits[[f"driver_{d}" for d in DRIVERS]].mean().idxmax().removeprefix("driver_")
-    return {
-        "scenario": model.spec.name,
-        "seed": model.seed,
-        "months": int(model.month),
-        "headcount_start": int(first["headcount"]),
-        "headcount_end": int(last["headcount"]),
-        "hires": int(run["hires"].sum()),
-        "quits": int(run["quits"].sum()),
-        "non_renewals": int(run["non_renewals"].sum()),
-        "dismissals": int(run["dismissals"].sum()),
-        "layoffs": int(run["layoffs"].sum()),
-        "voluntary_turnover_annual": float(run["turnover_rate_annual"].mean()),
-        "mean_satisfaction": float(run["mean_satisfaction"].mean()),
-        "mean_dissatisfaction": float(run["mean_dissatisfaction"].mean()),
-        "mean_effort": float(run["mean_effort"].mean()),
-        "output_per_employee": float(run["output_per_employee"].mean()),
-        "revenue_total": float(run["revenue"].sum()),
-        "profit_total": float(run["profit"].sum()),
-        "cash_end": float(last["cash"]),
-        "clients_end": int(last["clients"]),
-        "intent_to_quit_share_end": float(last["intent_to_quit_share"]),
-        "top_exit_driver": top_driver,
-    }
+    if not len(exits):
+        return None
+    return exits[[f"driver_{d}" for d in DRIVERS]].mean().idxmax().removeprefix("driver_")
