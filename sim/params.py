@@ -11,6 +11,7 @@ with its default, unit, bounds, one-line meaning and source. The same declaratio
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,9 +33,12 @@ def param(
     unit: str = "",
     doc: str,
     source: str = "assumed",
+    label_zh: str = "",
+    doc_zh: str = "",
 ) -> Any:
-    """Declare a parameter: default, closed bounds [lo, hi], unit, meaning and source."""
-    extra = {"unit": unit, "source": source}
+    """Declare a parameter: default, closed bounds [lo, hi], unit, meaning and source, and its
+    Chinese label and meaning (shown on the Chinese page; units are rendered from one glossary)."""
+    extra = {"unit": unit, "source": source, "label_zh": label_zh, "doc_zh": doc_zh}
     return Field(default, ge=lo, le=hi, description=doc, json_schema_extra=extra)
 
 
@@ -51,6 +55,8 @@ class ParamInfo:
     source: str
     kind: str  # "float", "int", "bool", "choice" or "other"
     choices: tuple[Any, ...] = ()
+    label_zh: str = ""
+    doc_zh: str = ""
 
 
 def _bound(field, attr: str) -> float | None:
@@ -63,8 +69,6 @@ def _bound(field, attr: str) -> float | None:
 
 def describe(block: type[BaseModel]) -> list[ParamInfo]:
     """The declared parameters of a block, in declaration order."""
-    import typing
-
     out = []
     for name, field in block.model_fields.items():
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
@@ -94,6 +98,8 @@ def describe(block: type[BaseModel]) -> list[ParamInfo]:
                 source=str(extra.get("source", "assumed")),
                 kind=kind,
                 choices=choices,
+                label_zh=str(extra.get("label_zh", "")),
+                doc_zh=str(extra.get("doc_zh", "")),
             )
         )
     return out
