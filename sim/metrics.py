@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from sim import outcomes
-from sim.agents.employee import Stage
 from sim.agents.psychology import DRIVERS, NEEDS
+from sim.agents.stages import Stage
 
 EVENT_COLUMNS = ("month", "event", "employee_id", "role", "tenure_months") + tuple(
     f"driver_{d}" for d in DRIVERS
@@ -42,7 +42,8 @@ class Flows:
         setattr(self, name, getattr(self, name) + count)
 
 
-def _row(model, headcount_before: int | None = None) -> dict:
+def row(model, headcount_before: int | None = None) -> dict:
+    """The month's metrics row (:data:`sim.outcomes.METRICS`), computed from the columns."""
     ws, n, f, acc = model.workforce, model.workforce.n, model.flows, model.finance.month
 
     # people hired this month have not yet perceived their job: leave them out of the means
@@ -102,8 +103,8 @@ def _row(model, headcount_before: int | None = None) -> dict:
         "mean_inequity": mean(ws.inequity),
         "mean_commitment": mean(ws.commitment),
         "mean_embeddedness": mean(ws.embeddedness),
-        "culture_strength": model.culture_strength,
-        "vision": model.vision,
+        "culture_strength": model.firm.culture_strength,
+        "vision": model.firm.vision,
         "mean_hours": mean(ws.hours),
         "mean_pay": mean(ws.paid),
         "mean_wage": mean(ws.wage),
@@ -113,17 +114,6 @@ def _row(model, headcount_before: int | None = None) -> dict:
     row.update({f"need_{k}": float(v) for k, v in zip(NEEDS, needs, strict=True)})
     row.update({f"stage_{s.name.lower()}": float(stages[s]) for s in Stage})
     return row
-
-
-def record_initial(model) -> None:
-    model._rows.append(_row(model))
-    model._headcount_start = model.workforce.n
-
-
-def measure(model) -> None:
-    """Phase 7: append this month's row."""
-    model._rows.append(_row(model, model._headcount_start))
-    model._headcount_start = model.workforce.n
 
 
 def events_frame(events: list[dict], batches: list[dict] = ()) -> pd.DataFrame:

@@ -1,12 +1,16 @@
 """OrgModel: the monthly step, in order, and nothing else.
 
 1. environment  — calendar, cost of living, market, the scenario timeline's events
-2. policies     — management writes the inputs that employees perceive
+2. policies     — management sets the conditions that employees perceive (``Policy.act``)
 3. perceive     — needs, Herzberg's two scales, equity, effort, commitment, stage, intention to quit
-4. work         — output, quality, pay earned, service and clients
-5. separations  — dismissals and layoffs (policies), quits, non-renewals, clients following, hiring
-6. finance      — revenue, wages, bonuses, costs, profit, cash; arrears when cash runs out
+4. work         — output, quality, service and clients
+5. separations  — management's separations (``Policy.review``), quits, non-renewals, hiring
+6. finance      — bonuses and the policies' costs (``Policy.settle``), then wages and cash
 7. measure      — the month's metrics row and the event log
+
+Every piece of the model's state is declared in :meth:`OrgModel.__init__`; other modules change the
+objects it owns (the workforce's columns, the firm, the finances) but never assign attributes on the
+model. Policies and events see the firm only through :class:`~sim.org.management.Management`.
 """
 
 from __future__ import annotations
@@ -19,16 +23,21 @@ import pandas as pd
 
 from sim import metrics
 from sim.agents import behaviour
+from sim.agents.climate import Climate
 from sim.agents.employee import Employee
+from sim.agents.psychology import Psychology
 from sim.agents.state import Workforce
-from sim.org import staffing, work
+from sim.org import payroll, staffing, work
 from sim.org.clients import ClientBook
-from sim.org.climate import Climate
 from sim.org.finance import Finance
+from sim.org.firm import Firm
+from sim.org.management import Management
 from sim.org.market import LabourMarket
 from sim.org.network import SocialNetwork
-from sim.policies.base import EVENTS, Policy, policy_order_key
-from sim.scenario import Scenario, load_scenario
+from sim.policies.base import EVENTS, Event, Policy, policy_order_key
+from sim.scenario import Scenario, TimelineEntry, load_scenario
+
+ENGINES = ("vectorised", "per_agent")
 
 
 class OrgModel(mesa.Model):
@@ -42,15 +51,13 @@ class OrgModel(mesa.Model):
 
     def __init__(self, scenario: Scenario, seed: int | None = None, *, engine: str = "vectorised"):
         super().__init__(rng=seed)
-        if engine not in ("vectorised", "per_agent"):
-            raise ValueError("engine must be 'vectorised' or 'per_agent'")
-        self.engine = engine
-        self.seed = seed
-        self.spec = scenario
-        self.psychology = scenario.psychology
-        self.month = 0
-        self.role_names = [r.name for r in scenario.firm.roles]
-        self.department_names = list(scenario.firm.departments)
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {ENGINES}")
+        self.engine: str = engine
+        self.seed: int | None = seed
+        self.spec: Scenario = scenario
+        self.psychology: Psychology = scenario.psychology
+        self.month: int = 0
         self.workforce = Workforce(capacity=int(scenario.firm.employees * 1.25) + 16)
         self.network = SocialNetwork()
         self.clients = ClientBook()
@@ -61,26 +68,25 @@ class OrgModel(mesa.Model):
         self.finance = Finance(
             cash=scenario.finances.cash, owner_budget=scenario.finances.owner_subsidy_budget
         )
-        # firm-level culture state
-        self.culture_strength = 0.5
-        self.culture_value = 0.5
-        self.vision = 0.3
-        # 0: applicants' values at random; 1: all fit (a culture policy sets it)
-        self.hiring_selectivity = 0.0
-        self.material_share = scenario.finances.material_share  # timeline events may change it
+        self.flows = metrics.Flows()
         self.policies: list[Policy] = []
-        self._rows: list[dict] = []
+        self.management = Management(self)
+        self.world: behaviour.World | None = None  # what people perceived this month (phase 3)
+        self.peers: behaviour.Peers | None = None  # whom they compared themselves with
+        self._rows: list[dict] = []  # the metrics, one row a month
         self._events: list[dict] = []  # single events, in order
         self._event_batches: list[dict] = []  # many events at once, as columns
-        self.flows = metrics.Flows()
-        staffing.populate(self)
-        for policy in scenario.build_policies():
-            self.add_policy(policy)
-        self._timeline = sorted(
+        self._timeline: list[tuple[int, int, TimelineEntry]] = sorted(
             ((e.month, i, e) for i, e in enumerate(scenario.timeline)), key=lambda t: (t[0], t[1])
         )
-        staffing.warm_up(self)
-        metrics.record_initial(self)
+        firm, role_of, dept, team = staffing.found_firm(scenario, self.rng)
+        self.firm: Firm = firm
+        staffing.populate(self, role_of, dept, team)
+        for policy in scenario.build_policies():
+            self.add_policy(policy)
+        self._warm_up()
+        self._rows.append(metrics.row(self))
+        self._headcount_start: int = self.workforce.n
 
     # --- construction --------------------------------------------------------------------------
     @classmethod
@@ -98,6 +104,25 @@ class OrgModel(mesa.Model):
             scenario = scenario.with_overrides(overrides)
         return cls(scenario, seed=seed, **kwargs)
 
+    def _warm_up(self) -> None:
+        """Month 0 after the policies are in force: the established staff were hired under the
+        firm's own pay policies (sorting), and their perceptions settle (no time passes)."""
+        self.manage()
+        staffing.sort_established_staff(self)
+        for _ in range(staffing.WARM_UP_PASSES):
+            # vectorised in either engine: the rules give the same bits for one row or all of them
+            world = self._world()
+            self.world, self.peers = world, self._compare(world)
+            behaviour.perceive(
+                self.workforce, slice(0, self.workforce.n), self.psychology, world, self.peers
+            )
+            behaviour.socialise(self.workforce, self.psychology, world)
+            # culture strength starts at what this workforce sustains
+            ws = self.workforce
+            self.firm.culture_strength = (
+                float(np.mean(ws.fit[: ws.n] * ws.commitment[: ws.n])) if ws.n else 0.5
+            )
+
     # --- the monthly step ----------------------------------------------------------------------
     def step(self) -> None:
         self.month += 1
@@ -106,59 +131,119 @@ class OrgModel(mesa.Model):
         self.environment()
         self.manage()
         self.perceive()
-        work.work(self)
-        staffing.separations(self)
+        self.work()
+        self.separations()
         self.settle()
-        metrics.measure(self)
+        self.measure()
 
     def environment(self) -> None:
         """Phase 1: calendar, cost of living, market, and the timeline's events for this month."""
         self.labour.advance_month()
-        self.vision *= np.exp(-1.0 / self.psychology.vision_memory)
+        self.firm.vision *= np.exp(-1.0 / self.psychology.vision_memory)
         while self._timeline and self._timeline[0][0] <= self.month:
             _, _, entry = self._timeline.pop(0)
-            event_cls = EVENTS[entry.event]
-            event_cls(event_cls.Params(**entry.params)).apply(self)
+            event_cls: type[Event] = EVENTS[entry.event]
+            event_cls(event_cls.Params(**entry.params)).apply(self.management)
 
     def manage(self) -> None:
         """Phase 2: start from the neutral climate and pay, then every policy acts in order."""
         self.climate.reset()
-        behaviour.reset_inputs(self)
+        behaviour.reset_inputs(self.workforce)
         for policy in self.policies:
-            policy.act(self)
+            policy.act(self.management)
 
     def perceive(self) -> None:
         """Phase 3: every employee perceives and reacts (vectorised, or one agent at a time)."""
-        behaviour.prepare(self)
+        world = self._world()
+        self.world, self.peers = world, self._compare(world)
         if self.engine == "vectorised":
-            behaviour.perceive(self, slice(0, self.workforce.n))
+            behaviour.perceive(
+                self.workforce, slice(0, self.workforce.n), self.psychology, world, self.peers
+            )
         else:
             self.agents.shuffle_do("step")
-        behaviour.after_perceive(self)
+        self.firm.culture_strength = behaviour.socialise(self.workforce, self.psychology, world)
 
     def perceive_rows(self, rows) -> None:
         """Phase 3 for some rows only (the per-agent engine calls it with one row)."""
-        behaviour.perceive(self, rows)
+        behaviour.perceive(self.workforce, rows, self.psychology, self.world, self.peers)
+
+    def work(self) -> None:
+        """Phase 4: output, quality, service to clients; clients kept, lost and won; revenue."""
+        work.work(self)
+
+    def separations(self) -> None:
+        """Phase 5: management's separations and moves, then quits, non-renewals and hiring."""
+        staffing.fade_memory(self.workforce, self.psychology)
+        for policy in self.policies:
+            policy.review(self.management)
+        staffing.voluntary_exits(self)
+        staffing.hire(self)
 
     def settle(self) -> None:
-        """Phase 6: policies settle bonuses and costs, then the month's accounts close."""
+        """Phase 6: policies settle bonuses and costs, then wages are paid as cash allows."""
         for policy in self.policies:
-            policy.settle(self)
-        work.close_accounts(self)
+            policy.settle(self.management)
+        payroll.pay_wages(self.workforce, self.finance)
 
-    # --- services for policies and events ------------------------------------------------------
+    def measure(self) -> None:
+        """Phase 7: this month's metrics row."""
+        self._rows.append(metrics.row(self, self._headcount_start))
+        self._headcount_start = self.workforce.n
+
+    # --- what people perceive ----------------------------------------------------------------
+    def _world(self) -> behaviour.World:
+        firm, spec = self.firm, self.spec
+        return behaviour.World(
+            climate=self.climate,
+            cpi=self.labour.cpi,
+            subsistence=self.labour.subsistence,
+            shortage=self.labour.shortage,
+            market_pay=self.labour.market_wages,
+            arrears=self.finance.arrears_fraction,
+            outlook=self.finance.outlook,
+            culture_strength=firm.culture_strength,
+            culture_value=firm.culture_value,
+            vision=firm.vision,
+            team_supervision=firm.team_supervision,
+            follow_probability=spec.clients.follow_probability,
+            usual_links=spec.firm.ties_per_employee + spec.firm.team_size,
+        )
+
+    def _compare(self, world: behaviour.World) -> behaviour.Peers:
+        held_counts, held_revenue = self.clients.held(self.workforce.n)
+        return behaviour.prepare(
+            self.workforce,
+            self.psychology,
+            world,
+            held_counts,
+            held_revenue,
+            self.network,
+            len(self.firm.roles),
+        )
+
+    # --- the verbs management acts through (sim.org.management) -------------------------------
     def add_policy(self, policy: Policy) -> None:
         if any(p.name == policy.name for p in self.policies):
             raise ValueError(f"policy {policy.name!r} is already in force")
         self.policies.append(policy)
         self.policies.sort(key=policy_order_key)
         policy.started = self.month
-        policy.setup(self)
+        policy.setup(self.management)
+
+    def change_policy(self, name: str, params: dict) -> None:
+        policy = self.policy(name)
+        if policy is None:
+            raise ValueError(
+                f"month {self.month}: change_policy names {name!r}, which is not in force"
+            )
+        for key, value in params.items():
+            setattr(policy.params, key, value)
 
     def remove_policy(self, name: str) -> None:
         for policy in list(self.policies):
             if policy.name == name:
-                policy.teardown(self)
+                policy.teardown(self.management)
                 self.policies.remove(policy)
                 return
         raise ValueError(f"no policy {name!r} is in force")
@@ -194,6 +279,14 @@ class OrgModel(mesa.Model):
             if progress is not None:
                 progress(self)
         return self
+
+    @property
+    def role_names(self) -> list[str]:
+        return self.firm.role_names
+
+    @property
+    def department_names(self) -> list[str]:
+        return self.firm.department_names
 
     @property
     def last_metrics(self) -> dict:

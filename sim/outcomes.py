@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sim.agents.psychology import NEEDS
-from sim.agents.employee import Stage
+from sim.agents.stages import Stage
 
 Kind = Literal["stock", "flow", "level"]
 """``stock``: a state at the end of the month (headcount, cash); ``flow``: an amount during the
@@ -89,21 +89,63 @@ STAGE_LABELS_ZH = {
 }
 
 METRICS: tuple[Metric, ...] = (
-    _m("month", "month", "月份", "month", "stock", "months since the start (0 = the initial state)"),
-    _m("headcount", "headcount", "员工人数", "people", "stock", "employees at the end of the month"),
+    _m(
+        "month", "month", "月份", "month", "stock", "months since the start (0 = the initial state)"
+    ),
+    _m(
+        "headcount", "headcount", "员工人数", "people", "stock", "employees at the end of the month"
+    ),
     _m("hires", "hires", "招聘人数", "people/month", "flow"),
-    _m("quits", "quits", "辞职人数", "people/month", "flow", "voluntary exits before the contract's end"),
-    _m("non_renewals", "non-renewals", "不续签人数", "people/month", "flow", "voluntary exits at the contract's end"),
+    _m(
+        "quits",
+        "quits",
+        "辞职人数",
+        "people/month",
+        "flow",
+        "voluntary exits before the contract's end",
+    ),
+    _m(
+        "non_renewals",
+        "non-renewals",
+        "不续签人数",
+        "people/month",
+        "flow",
+        "voluntary exits at the contract's end",
+    ),
     _m("dismissals", "dismissals", "辞退人数", "people/month", "flow"),
     _m("layoffs", "layoffs", "裁员人数", "people/month", "flow"),
-    _m("turnover_rate_annual", "voluntary turnover a year", "年化自愿离职率", "share/year", "flow",
-       "12 × (quits + non-renewals) / mean headcount of the month"),
-    _m("total_turnover_rate_annual", "total turnover a year", "年化总离职率", "share/year", "flow",
-       "12 × all exits / mean headcount of the month"),
-    _m("mean_satisfaction", "satisfaction (motivators)", "满意（激励因素）", "0-1", "level",
-       "Herzberg's satisfaction scale S, mean over people who have worked a month"),
-    _m("mean_dissatisfaction", "dissatisfaction (hygiene)", "不满（保健因素）", "0-1", "level",
-       "Herzberg's dissatisfaction scale D"),
+    _m(
+        "turnover_rate_annual",
+        "voluntary turnover a year",
+        "年化自愿离职率",
+        "share/year",
+        "flow",
+        "12 × (quits + non-renewals) / mean headcount of the month",
+    ),
+    _m(
+        "total_turnover_rate_annual",
+        "total turnover a year",
+        "年化总离职率",
+        "share/year",
+        "flow",
+        "12 × all exits / mean headcount of the month",
+    ),
+    _m(
+        "mean_satisfaction",
+        "satisfaction (motivators)",
+        "满意（激励因素）",
+        "0-1",
+        "level",
+        "Herzberg's satisfaction scale S, mean over people who have worked a month",
+    ),
+    _m(
+        "mean_dissatisfaction",
+        "dissatisfaction (hygiene)",
+        "不满（保健因素）",
+        "0-1",
+        "level",
+        "Herzberg's dissatisfaction scale D",
+    ),
     _m("mean_attitude", "satisfaction − dissatisfaction", "满意 − 不满", "", "level"),
     _m("mean_effort", "effort", "工作努力", "effort", "level", "1 = the standard pace"),
     _m("output", "output", "产出", "units", "flow"),
@@ -122,12 +164,36 @@ METRICS: tuple[Metric, ...] = (
     _m("injection", "cash injected", "注资", "money/month", "flow"),
     _m("clients", "clients", "客户数", "clients", "stock"),
     _m("clients_won", "clients won", "新增客户", "clients/month", "flow"),
-    _m("clients_churned", "clients lost to poor service", "因服务流失的客户", "clients/month", "flow"),
-    _m("clients_lost_to_leavers", "clients lost with leavers", "随离职员工流失的客户", "clients/month", "flow"),
-    _m("intent_to_quit_share", "share intending to leave", "有离职意向的比例", "share", "level",
-       "share of people whose intention to quit is above the non-renewal threshold"),
-    _m("mean_intent", "intention to quit", "离职意向", "0-1", "level",
-       "mean probability of leaving within a year"),
+    _m(
+        "clients_churned",
+        "clients lost to poor service",
+        "因服务流失的客户",
+        "clients/month",
+        "flow",
+    ),
+    _m(
+        "clients_lost_to_leavers",
+        "clients lost with leavers",
+        "随离职员工流失的客户",
+        "clients/month",
+        "flow",
+    ),
+    _m(
+        "intent_to_quit_share",
+        "share intending to leave",
+        "有离职意向的比例",
+        "share",
+        "level",
+        "share of people whose intention to quit is above the non-renewal threshold",
+    ),
+    _m(
+        "mean_intent",
+        "intention to quit",
+        "离职意向",
+        "0-1",
+        "level",
+        "mean probability of leaving within a year",
+    ),
     _m("mean_equity", "internal equity", "内部公平性", "log-points", "level"),
     _m("mean_inequity", "felt inequity", "不公平感", "0-1", "level"),
     _m("mean_commitment", "commitment", "组织承诺", "0-1", "level"),
@@ -144,7 +210,13 @@ METRICS: tuple[Metric, ...] = (
         for k in NEEDS
     ),
     *(
-        _m(f"stage_{s.name.lower()}", f"stage: {s.name.lower()}", f"阶段：{STAGE_LABELS_ZH[s]}", "share", "level")
+        _m(
+            f"stage_{s.name.lower()}",
+            f"stage: {s.name.lower()}",
+            f"阶段：{STAGE_LABELS_ZH[s]}",
+            "share",
+            "level",
+        )
         for s in Stage
     ),
 )
@@ -191,19 +263,44 @@ HEADLINES: tuple[Headline, ...] = (
     _h("non_renewals", "non-renewals", "不续签人数", "people", "non_renewals", "sum"),
     _h("dismissals", "dismissals", "辞退人数", "people", "dismissals", "sum"),
     _h("layoffs", "layoffs", "裁员人数", "people", "layoffs", "sum"),
-    _h("voluntary_turnover_annual", "voluntary turnover a year", "年化自愿离职率", "share/year",
-       "turnover_rate_annual", "mean"),
+    _h(
+        "voluntary_turnover_annual",
+        "voluntary turnover a year",
+        "年化自愿离职率",
+        "share/year",
+        "turnover_rate_annual",
+        "mean",
+    ),
     _h("mean_satisfaction", "mean satisfaction", "平均满意度", "0-1", "mean_satisfaction", "mean"),
-    _h("mean_dissatisfaction", "mean dissatisfaction", "平均不满", "0-1", "mean_dissatisfaction", "mean"),
+    _h(
+        "mean_dissatisfaction",
+        "mean dissatisfaction",
+        "平均不满",
+        "0-1",
+        "mean_dissatisfaction",
+        "mean",
+    ),
     _h("mean_effort", "mean effort", "平均努力", "effort", "mean_effort", "mean"),
-    _h("output_per_employee", "output per employee", "人均产出", "units/employee",
-       "output_per_employee", "mean"),
+    _h(
+        "output_per_employee",
+        "output per employee",
+        "人均产出",
+        "units/employee",
+        "output_per_employee",
+        "mean",
+    ),
     _h("revenue_total", "total revenue", "总收入", "money", "revenue", "sum"),
     _h("profit_total", "total profit", "总利润", "money", "profit", "sum"),
     _h("cash_end", "cash at the end", "期末现金", "money", "cash", "last"),
     _h("clients_end", "clients at the end", "期末客户数", "clients", "clients", "last"),
-    _h("intent_to_quit_share_end", "share intending to leave at the end", "期末有离职意向的比例",
-       "share", "intent_to_quit_share", "last"),
+    _h(
+        "intent_to_quit_share_end",
+        "share intending to leave at the end",
+        "期末有离职意向的比例",
+        "share",
+        "intent_to_quit_share",
+        "last",
+    ),
     _h("top_exit_driver", "main reason for leaving", "主要离职原因", "", None, "events"),
 )
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from sim import OrgModel, load_scenario
-from sim.agents.state import FLOAT_COLUMNS, INT_COLUMNS
+from sim.agents.state import DECLARED
 
 BASELINE = load_scenario("baseline")
 # a livelier firm than the baseline, so that quits, hires and client moves happen every month
@@ -81,7 +81,7 @@ def test_vectorised_and_per_agent_engines_give_identical_numbers(seed):
     per = run(seed, months=24, engine="per_agent")
     assert_same_run(vec, per)
     n = vec.workforce.n
-    for name in FLOAT_COLUMNS + INT_COLUMNS + ("needs", "drivers"):
+    for name in DECLARED:
         a, b = getattr(vec.workforce, name)[:n], getattr(per.workforce, name)[:n]
         assert np.array_equal(a, b, equal_nan=True), f"column {name} differs"
 

@@ -17,7 +17,7 @@ import pytest
 
 from sim.agents import rules
 from sim.agents.psychology import Psychology
-from sim.org.climate import Climate
+from sim.agents.climate import Climate
 from sim.params import describe
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

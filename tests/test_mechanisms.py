@@ -12,7 +12,6 @@ import pytest
 
 from sim import OrgModel, load_scenario
 from sim.agents.employee import Stage
-from sim.org.payroll import change_wages
 from sim.policies.base import Policy
 
 BASELINE = load_scenario("baseline")
@@ -31,9 +30,9 @@ class SetClimate(Policy):
         super().__init__()
         self.fields = fields
 
-    def act(self, model):
+    def act(self, mgmt):
         for field, value in self.fields.items():
-            setattr(model.climate, field, value)
+            mgmt.set_condition(field, value)
 
 
 class SetColumn(Policy):
@@ -46,10 +45,9 @@ class SetColumn(Policy):
         super().__init__()
         self.column, self.value, self.role = column, value, role
 
-    def act(self, model):
-        ws, n = model.workforce, model.workforce.n
-        col = getattr(ws, self.column)
-        col[:n][ws.role[:n] == self.role] = self.value
+    def act(self, mgmt):
+        people = mgmt.people
+        getattr(people, self.column)[people.role == self.role] = self.value
 
 
 class HoldVision(Policy):
@@ -58,8 +56,8 @@ class HoldVision(Policy):
     name = "test_hold_vision"
     family = "culture"
 
-    def act(self, model):
-        model.vision = 1.0
+    def act(self, mgmt):
+        mgmt.set_culture(vision=1.0)
 
 
 def run(seed: int, months: int = 12, scenario=BASELINE, policies=()) -> OrgModel:
@@ -100,7 +98,6 @@ def test_hygiene_factors_never_raise_satisfaction():
     import copy
 
     from sim import OrgModel
-    from sim.agents import behaviour
 
     for seed in range(20):
         model = OrgModel.from_scenario("baseline", seed=seed).run(6)
@@ -110,8 +107,7 @@ def test_hygiene_factors_never_raise_satisfaction():
             twin.manage()
             for field, value in climate.items():
                 setattr(twin.climate, field, value)
-            behaviour.prepare(twin)
-            behaviour.perceive(twin, slice(0, twin.workforce.n))
+            twin.perceive()
             ws = twin.workforce
             results[label] = (
                 ws.motivator_satisfaction[: ws.n].copy(),
@@ -155,15 +151,15 @@ class RaiseOf500(Policy):
         self.give = give
         self.treated_uids = np.zeros(0, dtype=np.int64)
 
-    def act(self, model):
-        if model.month != 6:
+    def act(self, mgmt):
+        if mgmt.month != 6:
             return
-        ws, n = model.workforce, model.workforce.n
-        workers = np.flatnonzero(ws.role[:n] == PRODUCTION)
-        treated = workers[model.rng.random(workers.size) < 0.5]
+        people = mgmt.people
+        workers = np.flatnonzero(people.role == PRODUCTION)
+        treated = workers[mgmt.rng.random(workers.size) < 0.5]
         if self.give:
-            change_wages(model, treated, ws.wage[treated] + 500.0)
-        self.treated_uids = ws.uid[treated].copy()
+            mgmt.change_wages(treated, people.wage[treated] + 500.0)
+        self.treated_uids = people.uid[treated].copy()
 
 
 def raise_effect_on_satisfaction(base_pay: float) -> float:
@@ -454,7 +450,7 @@ def test_salespeople_who_bring_more_business_feel_less_fairly_paid_at_equal_pay(
     for seed in SEEDS:
         model = run(seed, 6)
         ws, n = model.workforce, model.workforce.n
-        sales = np.flatnonzero(model.role_holds_clients[ws.role[:n]])
+        sales = np.flatnonzero(model.firm.roles.holds_clients[ws.role[:n]])
         held, _ = model.clients.held(n)
         correlations.append(np.corrcoef(held[sales], ws.equity_internal[sales])[0, 1])
     assert np.mean(correlations) < -0.3, np.round(correlations, 2)

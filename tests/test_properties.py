@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from sim import OrgModel, load_scenario
 from sim.agents.psychology import DRIVERS
-from sim.org.payroll import change_wages
 from sim.policies.base import Policy
 
 BASELINE = load_scenario("baseline")
@@ -49,31 +48,31 @@ class ErraticManagement(Policy):
         super().__init__()
         self.intensity = intensity
 
-    def act(self, model):
-        rng, ws, n = model.rng, model.workforce, model.workforce.n
+    def act(self, mgmt):
+        rng, people, n = mgmt.rng, mgmt.people, mgmt.n
         for field in CLIMATE_FIELDS:
             if rng.random() < self.intensity:
-                setattr(model.climate, field, float(rng.random()))
+                mgmt.set_condition(field, float(rng.random()))
         if n and rng.random() < self.intensity:
-            ws.incentive[:n] = rng.random(n)
-            ws.hours[:n] = rng.uniform(0.5, 1.0, n)
-            ws.variable_pay[:n] = rng.uniform(0.0, 2000.0, n)
-            ws.defect_rate[:n] = rng.uniform(0.0, 0.3, n)
+            people.incentive[:] = rng.random(n)
+            people.hours[:] = rng.uniform(0.5, 1.0, n)
+            people.variable_pay[:] = rng.uniform(0.0, 2000.0, n)
+            people.defect_rate[:] = rng.uniform(0.0, 0.3, n)
         if n and rng.random() < self.intensity:
             rows = np.flatnonzero(rng.random(n) < 0.3)
-            change_wages(model, rows, ws.wage[rows] * rng.uniform(0.7, 1.4, rows.size))
+            mgmt.change_wages(rows, people.wage[rows] * rng.uniform(0.7, 1.4, rows.size))
         if rng.random() < self.intensity:
-            model.vision = float(rng.random())
+            mgmt.set_culture(vision=float(rng.random()))
 
-    def review(self, model):
-        n = model.workforce.n
-        if n and model.rng.random() < self.intensity:
-            kind = "dismissal" if model.rng.random() < 0.5 else "layoff"
-            model.separate(np.flatnonzero(model.rng.random(n) < 0.05), kind)
+    def review(self, mgmt):
+        n = mgmt.n
+        if n and mgmt.rng.random() < self.intensity:
+            kind = "dismissal" if mgmt.rng.random() < 0.5 else "layoff"
+            mgmt.separate(np.flatnonzero(mgmt.rng.random(n) < 0.05), kind)
 
-    def settle(self, model):
-        if model.rng.random() < self.intensity:
-            model.finance.add_cost(float(model.rng.uniform(0.0, 2e5)))
+    def settle(self, mgmt):
+        if mgmt.rng.random() < self.intensity:
+            mgmt.charge(float(mgmt.rng.uniform(0.0, 2e5)))
 
 
 @st.composite
@@ -161,8 +160,8 @@ def check_state(model) -> None:
     assert np.all(drivers >= 0.0)
     sums = drivers.sum(axis=1)
     assert np.all(np.isclose(sums, 1.0) | (sums == 0.0))
-    assert 0.0 <= model.culture_strength <= 1.0
-    assert 0.0 <= model.vision <= 1.0
+    assert 0.0 <= model.firm.culture_strength <= 1.0
+    assert 0.0 <= model.firm.vision <= 1.0
     assert 0.0 <= model.finance.arrears_fraction <= 1.0
 
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sim import OrgModel, load_scenario
-from sim.agents.state import FLOAT_COLUMNS, INT_COLUMNS, Workforce
+from sim.agents.state import DECLARED, Workforce
 
 BASELINE = load_scenario("baseline")
 
@@ -131,7 +131,7 @@ def test_registered_integer_column_keeps_its_dtype_through_growth():
 
 def test_every_declared_column_exists_with_capacity_rows():
     ws = Workforce(capacity=50)
-    for name in FLOAT_COLUMNS + INT_COLUMNS + ("needs", "drivers", "informal_leader"):
+    for name in DECLARED:
         assert getattr(ws, name).shape[0] == ws.capacity
 
 

@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
-
 import mesa
 import numpy as np
 
 from sim.agents.psychology import DRIVERS, NEEDS
-from sim.agents.state import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+from sim.agents.stages import Phase, Stage
+from sim.agents.state import DECLARED
 
-
-class Stage(IntEnum):
-    """The five stages of the employment relationship (source document: 认知—探测—扩大—承诺—解除)."""
-
-    COGNITION = 0
-    EXPLORATION = 1
-    EXPANSION = 2
-    COMMITMENT = 3
-    DISSOLUTION = 4
-
-
-class Phase(IntEnum):
-    """Lifecycle phases (source document: recruitment period, stable period, exit period)."""
-
-    RECRUITMENT = 0
-    STABLE = 1
-    EXIT = 2
+__all__ = ["Employee", "Phase", "Stage"]
 
 
 LEVELS = ("staff", "manager", "executive")
@@ -83,6 +66,6 @@ class Employee(mesa.Agent):
         return f"Employee(uid={self.unique_id}, role={self.role_name}, tenure={self.tenure:.0f})"
 
 
-for _name in FLOAT_COLUMNS + INT_COLUMNS + BOOL_COLUMNS:
-    if _name != "uid":
+for _name in DECLARED:
+    if _name not in ("uid", "needs", "drivers"):
         setattr(Employee, _name, _Column(_name))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.agents.psychology import DRIVERS, HYGIENE, NEEDS
+from sim.agents.stages import Stage
 
 PHYSIOLOGICAL, SAFETY, BELONGING, ESTEEM, SELF_ACTUALIZATION = range(len(NEEDS))
 DRIVER_INDEX = {name: i for i, name in enumerate(DRIVERS)}
@@ -200,13 +201,17 @@ def relationship_stage(stage, tenure, commitment, intent, p):
     """
     new = np.where(
         tenure < p.cognition_months,
-        0,
+        Stage.COGNITION,
         np.where(
-            tenure < p.exploration_months, 1, np.where(commitment >= p.commitment_stage_level, 3, 2)
+            tenure < p.exploration_months,
+            Stage.EXPLORATION,
+            np.where(commitment >= p.commitment_stage_level, Stage.COMMITMENT, Stage.EXPANSION),
         ),
     )
-    dissolving = (intent >= p.non_renewal_intent) | ((stage == 4) & (intent >= p.recovery_intent))
-    return np.where(dissolving, 4, new)
+    dissolving = (intent >= p.non_renewal_intent) | (
+        (stage == Stage.DISSOLUTION) & (intent >= p.recovery_intent)
+    )
+    return np.where(dissolving, Stage.DISSOLUTION, new)
 
 
 # --- quitting ------------------------------------------------------------------------------------

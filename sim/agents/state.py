@@ -1,98 +1,157 @@
 """Columnar employee state: one row per employee, live rows kept contiguous in [0, n).
 
+Every column is declared below as a typed class attribute (so "go to definition" on
+``workforce.ability`` lands on its declaration) with its meaning and its group:
+
+- ``trait``: drawn at hiring and fixed (or moved only by the psychology: values drift);
+- ``state``: what the psychology computes and remembers (needs, commitment, intent, ...);
+- ``condition``: what management sets for a person this month (pay, hours, incentive, defects,
+  personal security before the climate is added); reset by :func:`sim.agents.behaviour.reset_inputs`
+  and written by policies through :class:`sim.org.management.Management`;
+- ``record``: bookkeeping (ids, role, team, tenure, contract dates, clients held).
+
 Hiring appends rows; leaving frees them and moves rows from the tail into the holes, so every
 vectorised rule works on plain slices ``column[:n]`` without masks. Each
 :class:`~sim.agents.employee.Employee` agent holds its ``row``; the store keeps the agent of every
-row and updates the few agents that move.
+row and updates the few agents that move. Policies may register columns of their own
+(:meth:`Workforce.register_column`), declared in the policy that owns them.
 """
 
 from __future__ import annotations
 
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
 import numpy as np
+from numpy.typing import NDArray
 
 from sim.agents.psychology import DRIVERS, NEEDS
 
-FLOAT_COLUMNS = (
-    "ability",  # latent productivity, lognormal around 1
-    "skill",  # learned on the job, in (0, 1]
-    "wage",  # base wage, currency/month
-    "fixed_pay",  # fixed monthly pay at full hours this month (the wage, or a piece-rate floor)
-    "variable_pay",  # piece, commission and bonus earned this month, currency
-    "pay",  # what was due last month: wage * hours share + variable pay
-    "paid",  # what was actually paid last month (less arrears)
-    "income",  # monthly income as people judge it: a 12-month moving average of pay received
-    "reference_wage",  # the wage at the last pay review (raise reactions are judged against it)
-    "raise_shock",  # felt shock of the last raise or cut, decaying, in [-1, 1]
-    "recognition_shock",  # felt shock of an award, a slight or being listened to, decaying, in [-1, 1]
-    "money_trait",  # personal weight on money (money-seekers high)
-    "money_sensitivity",  # current weight on money, falls as basic needs are met
-    "values",  # personal values on [0, 1]; fit is closeness to the firm's culture value
-    "fit",  # value fit in [0, 1]
-    "sociability",  # latent trait behind informal leadership
-    "hygiene_dissatisfaction",  # Herzberg dissatisfaction scale D in [0, 1]
-    "motivator_satisfaction",  # Herzberg satisfaction scale S in [0, 1]
-    "equity_internal",  # log (O/I) against same-role peers
-    "equity_external",  # log pay against the market wage of the role
-    "inequity",  # felt under-reward in [0, 1+]
-    "effort",  # 1 = standard pace
-    "output",  # units of output last month
-    "defect_rate",  # share of output defective
-    "hours",  # share of standard hours worked (1 = full time)
-    "commitment",  # affective commitment in [0, 1]
-    "embeddedness",  # links, fit and sacrifice in [0, 1]
-    "sacrifice",  # what leaving would cost, in [0, 1] (unvested bonus, guarantee, seniority)
-    "intent",  # intention to quit: probability of leaving within a year
-    "hazard",  # monthly quit hazard
-    "exposure",  # decaying memory of colleagues who left
-    "contagion",  # exposure plus neighbours' mood
-    "outside_option",  # log-points by which the best outside offer beats own pay
-    "incentive",  # incentive strength of the pay scheme (piece 1, salary 0.1)
-    "security",  # perceived personal job security in [0, 1]
-    "appraisal",  # last appraisal score (higher is better), NaN until appraised
-    "tenure",  # months in the firm
-)
-INT_COLUMNS = (
-    "uid",  # the Mesa agent's unique_id
-    "role",
-    "department",
-    "team",
-    "level",  # 0 staff, 1 manager, 2 executive
-    "stage",  # relationship stage (Stage enum)
-    "phase",  # lifecycle phase (Phase enum)
-    "contract_end",  # month at which the contract ends
-    "hired_month",
-    "clients",  # clients held
-    "retraining",  # months of retraining left (0 = none)
-)
-BOOL_COLUMNS = ("informal_leader",)
+Group = Literal["trait", "state", "condition", "record"]
+
+
+@dataclass(frozen=True)
+class Col:
+    """The declaration of a column: its meaning and its group."""
+
+    doc: str
+    group: Group
+
+
+Float = NDArray[np.float64]
+Int = NDArray[np.int64]
+Bool = NDArray[np.bool_]
 
 
 class Workforce:
-    """Columnar store of the employees' state."""
+    """Columnar store of the employees' state (see the module docstring for the groups)."""
+
+    # --- traits ---------------------------------------------------------------------------------
+    ability: Annotated[Float, Col("latent productivity, lognormal around 1", "trait")]
+    money_trait: Annotated[Float, Col("personal weight on money (money-seekers high)", "trait")]
+    values: Annotated[
+        Float, Col("personal values on [0, 1]; fit is closeness to the firm's culture", "trait")
+    ]
+    sociability: Annotated[Float, Col("latent trait behind informal leadership", "trait")]
+    informal_leader: Annotated[Bool, Col("an informal leader: more ties, more weight", "trait")]
+
+    # --- psychological state --------------------------------------------------------------------
+    skill: Annotated[Float, Col("learned on the job, in (0, 1]", "state")]
+    income: Annotated[
+        Float, Col("income as people judge it: a 12-month moving average of pay received", "state")
+    ]
+    reference_wage: Annotated[
+        Float, Col("the wage at the last pay review (raises are judged against it)", "state")
+    ]
+    raise_shock: Annotated[
+        Float, Col("felt shock of the last raise or cut, decaying, in [-1, 1]", "state")
+    ]
+    recognition_shock: Annotated[
+        Float, Col("felt shock of an award, a slight or being listened to, in [-1, 1]", "state")
+    ]
+    money_sensitivity: Annotated[
+        Float, Col("current weight on money; falls as basic needs are met", "state")
+    ]
+    fit: Annotated[Float, Col("value fit in [0, 1]", "state")]
+    hygiene_dissatisfaction: Annotated[Float, Col("Herzberg dissatisfaction D in [0, 1]", "state")]
+    motivator_satisfaction: Annotated[Float, Col("Herzberg satisfaction S in [0, 1]", "state")]
+    equity_internal: Annotated[Float, Col("log (O/I) against same-role peers", "state")]
+    equity_external: Annotated[Float, Col("log pay against the market wage of the role", "state")]
+    inequity: Annotated[Float, Col("felt under-reward in [0, 1+]", "state")]
+    effort: Annotated[Float, Col("1 = the standard pace", "state")]
+    commitment: Annotated[Float, Col("affective commitment in [0, 1]", "state")]
+    embeddedness: Annotated[Float, Col("links, fit and sacrifice in [0, 1]", "state")]
+    intent: Annotated[
+        Float, Col("intention to quit: probability of leaving within a year", "state")
+    ]
+    hazard: Annotated[Float, Col("monthly quit hazard", "state")]
+    exposure: Annotated[Float, Col("decaying memory of colleagues who left", "state")]
+    contagion: Annotated[Float, Col("exposure plus neighbours' mood", "state")]
+    outside_option: Annotated[
+        Float, Col("log-points by which the best outside offer beats own pay", "state")
+    ]
+    stage: Annotated[Int, Col("relationship stage (Stage enum)", "state")]
+    phase: Annotated[Int, Col("lifecycle phase (Phase enum)", "state")]
+    needs: Annotated[Float, Col("the five needs' satisfaction, shape (n, 5), order NEEDS", "state")]
+    drivers: Annotated[
+        Float, Col("each quit driver's share of the hazard, shape (n, 11), order DRIVERS", "state")
+    ]
+
+    # --- conditions management sets this month ---------------------------------------------------
+    wage: Annotated[Float, Col("base wage, currency/month", "condition")]
+    fixed_pay: Annotated[
+        Float, Col("fixed monthly pay at full hours (the wage, or a piece-rate floor)", "condition")
+    ]
+    variable_pay: Annotated[
+        Float, Col("piece, commission and bonus earned this month, currency", "condition")
+    ]
+    incentive: Annotated[
+        Float, Col("incentive strength of the pay scheme (piece 1, salary 0.1)", "condition")
+    ]
+    hours: Annotated[Float, Col("share of standard hours worked (1 = full time)", "condition")]
+    defect_rate: Annotated[Float, Col("share of output defective", "condition")]
+    security: Annotated[
+        Float, Col("personal job security before the firm-wide climate, in [0, 1]", "condition")
+    ]
+    sacrifice: Annotated[
+        Float, Col("what leaving would cost, in [0, 1] (unvested pay, guarantee)", "condition")
+    ]
+    appraisal: Annotated[
+        Float, Col("last appraisal score (higher is better), NaN until rated", "condition")
+    ]
+    retraining: Annotated[Int, Col("months of retraining left (0 = none)", "condition")]
+    level: Annotated[Int, Col("0 staff, 1 manager, 2 executive", "condition")]
+
+    # --- records --------------------------------------------------------------------------------
+    uid: Annotated[Int, Col("the Mesa agent's unique_id", "record")]
+    role: Annotated[Int, Col("index into the firm's roles", "record")]
+    department: Annotated[Int, Col("index into the firm's departments", "record")]
+    team: Annotated[Int, Col("team index", "record")]
+    tenure: Annotated[Float, Col("months in the firm", "record")]
+    hired_month: Annotated[Int, Col("month of hiring (negative for month-0 staff)", "record")]
+    contract_end: Annotated[Int, Col("month at which the contract ends", "record")]
+    clients: Annotated[Int, Col("clients held", "record")]
+    pay: Annotated[Float, Col("what was due last month: wage * hours + variable pay", "record")]
+    paid: Annotated[Float, Col("what was actually paid last month (less arrears)", "record")]
+    output: Annotated[Float, Col("units of good output last month", "record")]
 
     def __init__(self, capacity: int = 256):
         self.capacity = max(16, int(capacity))
         self.n = 0
-        for name in FLOAT_COLUMNS:
-            setattr(self, name, np.zeros(self.capacity))
-        for name in INT_COLUMNS:
-            setattr(self, name, np.zeros(self.capacity, dtype=np.int64))
-        for name in BOOL_COLUMNS:
-            setattr(self, name, np.zeros(self.capacity, dtype=bool))
-        self.needs = np.zeros((self.capacity, len(NEEDS)))
-        self.drivers = np.zeros((self.capacity, len(DRIVERS)))
+        for name, (dtype, width, _) in DECLARED.items():
+            shape = (self.capacity,) if width is None else (self.capacity, width)
+            setattr(self, name, np.zeros(shape, dtype=dtype))
         self.agents: list = []
         self.extra_columns: tuple[str, ...] = ()
         self._fill: dict[str, object] = {}  # value of a new row in a registered column
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return (
-            FLOAT_COLUMNS + INT_COLUMNS + BOOL_COLUMNS + ("needs", "drivers") + self.extra_columns
-        )
+        return tuple(DECLARED) + self.extra_columns
 
     def register_column(self, name: str, dtype=float, fill=0) -> np.ndarray:
-        """Add a column that a policy keeps per employee (it follows rows like the built-in ones).
+        """Add a column that a policy keeps per employee (it follows rows like the declared ones).
         Registering an existing name returns the existing column."""
         if name in self.columns:
             return getattr(self, name)
@@ -157,3 +216,37 @@ class Workforce:
     def live(self, name: str) -> np.ndarray:
         """The live part of a column (a view)."""
         return getattr(self, name)[: self.n]
+
+
+_WIDTH = {"needs": len(NEEDS), "drivers": len(DRIVERS)}
+
+
+def _scalar_type(hint) -> type:
+    """The NumPy scalar type inside an array annotation (``NDArray[np.float64]`` -> float64)."""
+    if isinstance(hint, type) and issubclass(hint, np.generic):
+        return hint
+    for arg in typing.get_args(hint):
+        try:
+            return _scalar_type(arg)
+        except TypeError:
+            continue
+    raise TypeError(f"no NumPy scalar type in {hint!r}")
+
+
+def _declared() -> dict[str, tuple[type, int | None, Col]]:
+    """name -> (dtype, width of a matrix column or None, declaration), in declaration order."""
+    out = {}
+    for name, hint in typing.get_type_hints(Workforce, include_extras=True).items():
+        if typing.get_origin(hint) is not Annotated:
+            continue
+        array_type, declaration = typing.get_args(hint)
+        out[name] = (_scalar_type(array_type), _WIDTH.get(name), declaration)
+    return out
+
+
+DECLARED: dict[str, tuple[type, int | None, Col]] = _declared()
+
+
+def columns_in(group: Group) -> tuple[str, ...]:
+    """The declared columns of one group, in declaration order."""
+    return tuple(name for name, (_, _, col) in DECLARED.items() if col.group == group)

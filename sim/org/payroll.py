@@ -1,4 +1,5 @@
-"""Pay changes as employees feel them: raises and cuts judged against the raise they expected."""
+"""Pay: wage changes as employees feel them (judged against the raise they expected), and paying
+what is due at the close of the month (phase 6)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,19 @@ def change_wages(model, rows, new_wages, months_since_review: float = 12.0) -> n
     ws.wage[rows] = new_wages
     ws.reference_wage[rows] = new_wages
     return reaction
+
+
+INCOME_MEMORY_MONTHS = (
+    12.0  # income is judged over a year (assumed: annual pay talks, year-end bonus)
+)
+
+
+def pay_wages(ws, finance) -> None:
+    """Pay what is due (fixed pay for the hours worked plus variable pay), as cash allows."""
+    n = ws.n
+    due = ws.fixed_pay[:n] * ws.hours[:n] + ws.variable_pay[:n]
+    share = finance.pay_share(float(due.sum()))
+    ws.pay[:n] = due
+    ws.paid[:n] = due * share
+    # people judge their income over the year (a year-end bonus counts, spread over the months)
+    ws.income[:n] += (ws.paid[:n] - ws.income[:n]) / INCOME_MEMORY_MONTHS

@@ -1,14 +1,10 @@
-"""Phase 4 (work: output, pay earned, service, clients) and the closing of accounts in phase 6."""
+"""Phase 4: work (output, service, clients kept, lost and won, revenue)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from sim.agents import rules
-
-INCOME_MEMORY_MONTHS = (
-    12.0  # income is judged over a year (assumed: annual pay talks, year-end bonus)
-)
 
 
 def work(model) -> None:
@@ -19,9 +15,9 @@ def work(model) -> None:
     ws.output[:n] = rules.output(
         ws.ability[:n], ws.skill[:n], ws.effort[:n], ws.hours[:n], ws.defect_rate[:n]
     )
-    value = model.role_output_value[ws.role[:n]]
+    value = model.firm.roles.output_value[ws.role[:n]]
     m.output_revenue = float(np.dot(value, ws.output[:n])) * labour.demand
-    m.materials = model.material_share * m.output_revenue
+    m.materials = model.firm.material_share * m.output_revenue
     m.overhead = model.spec.finances.overhead
     # clients: dual satisfaction — service follows the holder's effort and attitude
     service = rules.service_quality(
@@ -31,7 +27,7 @@ def work(model) -> None:
     model.flows.clients_churned = model.clients.churn(
         model.rng, service, spec.base_churn, p.service_churn_sensitivity
     )
-    holders = np.flatnonzero(model.role_holds_clients[ws.role[:n]])
+    holders = np.flatnonzero(model.firm.roles.holds_clients[ws.role[:n]])
     room = np.maximum(1.0 - ws.clients[holders] / spec.capacity_per_holder, 0.0)
     rate = (
         spec.acquisition_per_holder
@@ -43,14 +39,3 @@ def work(model) -> None:
     model.flows.clients_won = model.clients.acquire(model.rng, holders, rate, spec, labour.demand)
     m.client_revenue = float(model.clients.value.sum()) * labour.demand
     m.revenue = m.client_revenue + m.output_revenue
-
-
-def close_accounts(model) -> None:
-    """Pay what is due (fixed pay for the hours worked plus variable pay), as cash allows."""
-    ws, n = model.workforce, model.workforce.n
-    due = ws.fixed_pay[:n] * ws.hours[:n] + ws.variable_pay[:n]
-    share = model.finance.pay_share(float(due.sum()))
-    ws.pay[:n] = due
-    ws.paid[:n] = due * share
-    # people judge their income over the year (a year-end bonus counts, spread over the months)
-    ws.income[:n] += (ws.paid[:n] - ws.income[:n]) / INCOME_MEMORY_MONTHS

@@ -13,12 +13,17 @@ from typing import Literal
 
 import numpy as np
 
-from sim.org.climate import NEUTRAL
+from sim.agents.climate import NEUTRAL
 from sim.params import Spec, param
-from sim.policies.base import register
-from sim.policies.career import add_training, keep_training
-from sim.policies.pay import RolesPolicy, choice, members, relative_performance, roles_field
-from sim.policies.security import shift_security
+from sim.policies.base import (
+    RolesPolicy,
+    bottom_with_cut_line,
+    choice,
+    percentile_in_role,
+    register,
+    relative_performance,
+    roles_field,
+)
 
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 FULL_NOISE_SD = (
@@ -86,31 +91,29 @@ class _Appraising(RolesPolicy):
         told = int(p.transparent_criteria) + int(p.transparent_method) + int(p.transparent_result)
         return TRANSPARENCY_NONE + (1.0 - TRANSPARENCY_NONE) * told / 3.0
 
-    def act(self, model):
-        n, p, c = model.workforce.n, self.params, model.climate
-        covered = members(model, self.chosen_roles(model))
+    def act(self, mgmt):
+        n, p = mgmt.n, self.params
+        covered = mgmt.members(self.chosen_roles(mgmt))
         share = float(covered.mean()) if n else 0.0
-        c.transparency = float(
-            np.clip(c.transparency + share * (self.transparency() - NEUTRAL.transparency), 0, 1)
-        )
-        c.accuracy = float(np.clip(c.accuracy + share * (p.accuracy - NEUTRAL.accuracy), 0, 1))
+        mgmt.shift("transparency", share * (self.transparency() - NEUTRAL.transparency))
+        mgmt.shift("accuracy", share * (p.accuracy - NEUTRAL.accuracy))
         load = 1.0 / self.period()  # appraisals a year / 12
-        shift_security(model, -p.security_loss_monthly * load, covered)
-        c.conditions = float(np.clip(c.conditions - p.stress_monthly * load * share, 0, 1))
+        mgmt.shift_security(-p.security_loss_monthly * load, covered)
+        mgmt.shift("conditions", -p.stress_monthly * load * share)
 
-    def rate(self, model, rows: np.ndarray) -> np.ndarray:
+    def rate(self, mgmt, rows: np.ndarray) -> np.ndarray:
         """Ratings of ``rows`` (measured performance plus noise), written to ``appraisal``."""
-        ws = model.workforce
+        people = mgmt.people
         noise_sd = FULL_NOISE_SD * (1.0 - self.params.accuracy)
-        score = relative_performance(model)[rows] + model.rng.normal(0.0, noise_sd, rows.size)
-        ws.appraisal[rows] = score
+        score = relative_performance(mgmt)[rows] + mgmt.rng.normal(0.0, noise_sd, rows.size)
+        people.appraisal[rows] = score
         return score
 
-    def appraise(self, model) -> np.ndarray:
+    def appraise(self, mgmt) -> np.ndarray:
         """Rate everyone covered who has worked a month; returns the rows rated."""
-        ws, n = model.workforce, model.workforce.n
-        rows = np.flatnonzero(members(model, self.chosen_roles(model)) & (ws.output[:n] > 0))
-        self.rate(model, rows)
+        people = mgmt.people
+        rows = np.flatnonzero(mgmt.members(self.chosen_roles(mgmt)) & (people.output > 0))
+        self.rate(mgmt, rows)
         return rows
 
 
@@ -136,17 +139,17 @@ class Appraisal(_Appraising):
     title_zh = "绩效考核"
     Params = AppraisalParams
 
-    def setup(self, model):
-        super().setup(model)
-        if model.policy("bottom_ranking") is not None:
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        if mgmt.policy("bottom_ranking") is not None:
             raise ValueError(
                 "policy 'appraisal': 'bottom_ranking' is in force and appraises on its own cycle; "
                 "use one of the two"
             )
 
-    def review(self, model):
-        if self.cycle_month(model, self.period()):
-            self.appraise(model)
+    def review(self, mgmt):
+        if self.cycle_month(mgmt, self.period()):
+            self.appraise(mgmt)
 
 
 @register
@@ -245,26 +248,26 @@ class BottomRanking(_Appraising):
         )
         roles: list[str] = roles_field("the staff (level 0)")
 
-    def setup(self, model):
-        super().setup(model)
-        if model.policy("appraisal") is not None:
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        if mgmt.policy("appraisal") is not None:
             raise ValueError(
                 "policy 'bottom_ranking': 'appraisal' is in force; bottom_ranking appraises on "
                 "its own cycle, so use one of the two"
             )
-        model.workforce.register_column("retrain_cutoff", float, 0.0)
+        mgmt.register_column("retrain_cutoff", float, 0.0)
         self.fail_rate = 0.5
 
-    def act(self, model):
-        super().act(model)
-        keep_training(model)
-        ws, n, p, c = model.workforce, model.workforce.n, self.params, model.climate
-        covered = members(model, self.chosen_roles(model))
+    def act(self, mgmt):
+        super().act(mgmt)
+        mgmt.keep_training()
+        people, n, p = mgmt.people, mgmt.n, self.params
+        covered = mgmt.members(self.chosen_roles(mgmt))
         if not covered.any():
             return
         risk = np.full(n, p.bottom_share)
         if p.transparent_result:
-            pct, known = percentile_in_role(model, ws.appraisal[:n], covered)
+            pct, known = percentile_in_role(mgmt, people.appraisal, covered)
             z = np.clip((p.bottom_share - pct[known]) / RANK_CERTAINTY, -50.0, 50.0)
             risk[known] = 1.0 / (1.0 + np.exp(-z))
         hidden = (int(not p.transparent_criteria) + int(not p.transparent_method)) / 2.0
@@ -272,86 +275,43 @@ class BottomRanking(_Appraising):
         if p.retrain_first:
             risk *= self.fail_rate
         yearly = 1.0 - (1.0 - risk) ** (12.0 / self.period())
-        shift_security(model, -p.fear_weight * yearly * covered, covered)
+        mgmt.shift_security(-p.fear_weight * yearly * covered, covered)
         pressure = float(covered.mean() * yearly[covered].mean())
-        c.ranking_pressure = float(np.clip(c.ranking_pressure + pressure, 0.0, 1.0))
+        mgmt.shift("ranking_pressure", pressure)
 
-    def review(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
+    def review(self, mgmt):
+        people, n, p = mgmt.people, mgmt.n, self.params
         out = np.zeros(n, dtype=bool)
         # retraining under way: skill rises; at the end, re-appraisal against the cut line
-        training = np.flatnonzero(ws.retraining[:n] > 0)
+        training = np.flatnonzero(people.retraining > 0)
         finished = np.zeros(0, dtype=np.int64)
         if training.size:
-            add_training(model, training, p.retraining_skill_gain / p.retraining_months)
-            ws.retraining[training] -= 1
-            model.finance.add_cost(training.size * p.retraining_cost_per_month)
-            finished = training[ws.retraining[training] == 0]
+            mgmt.train(training, p.retraining_skill_gain / p.retraining_months)
+            people.retraining[training] -= 1
+            mgmt.charge(training.size * p.retraining_cost_per_month)
+            finished = training[people.retraining[training] == 0]
             if finished.size:
-                failed = self.rate(model, finished) < ws.retrain_cutoff[finished]
+                failed = self.rate(mgmt, finished) < people.retrain_cutoff[finished]
                 out[finished[failed]] = True
                 self.fail_rate += RETRAINING_FAIL_MEMORY * (failed.mean() - self.fail_rate)
-                model.log_event(
+                mgmt.log(
                     "retraining_reappraised",
                     retrained=int(finished.size),
                     dismissed=int(failed.sum()),
                 )
-        if self.cycle_month(model, self.period()):
+        if self.cycle_month(mgmt, self.period()):
             rated = np.zeros(n, dtype=bool)
-            rated[self.appraise(model)] = True
+            rated[self.appraise(mgmt)] = True
             rated[finished] = False
             candidates = (
-                rated & ~out & (ws.retraining[:n] == 0) & (ws.tenure[:n] >= p.exempt_tenure_months)
+                rated & ~out & (people.retraining == 0) & (people.tenure >= p.exempt_tenure_months)
             )
-            bottom, cut_line = bottom_share_by_role(
-                model, ws.appraisal[:n], candidates, p.bottom_share
+            bottom, cut_line = bottom_with_cut_line(
+                mgmt, people.appraisal, candidates, p.bottom_share
             )
             if p.retrain_first:
-                ws.retraining[bottom] = p.retraining_months
-                ws.retrain_cutoff[bottom] = cut_line
+                people.retraining[bottom] = p.retraining_months
+                people.retrain_cutoff[bottom] = cut_line
             else:
                 out[bottom] = True
-        model.separate(np.flatnonzero(out), "dismissal")
-
-
-def percentile_in_role(
-    model, score: np.ndarray, among: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's percentile (0 = worst) among ``among`` rows of its role with a finite score.
-
-    Returns ``(percentile, known)``; ``known`` marks the rows that have a percentile.
-    """
-    ws, n = model.workforce, model.workforce.n
-    known = among & np.isfinite(score)
-    pct = np.zeros(n)
-    rows = np.flatnonzero(known)
-    if rows.size == 0:
-        return pct, known
-    role = ws.role[rows]
-    order = np.lexsort((score[rows], role))
-    counts = np.bincount(role, minlength=len(model.role_names))
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    sorted_role = role[order]
-    position = np.arange(rows.size) - starts[sorted_role]
-    pct[rows[order]] = (position + 0.5) / counts[sorted_role]
-    return pct, known
-
-
-def bottom_share_by_role(
-    model, score: np.ndarray, candidates: np.ndarray, share: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """The lowest-scoring ``round(share * candidates in the role)`` of each role, and each one's
-    cut line (the highest score among the bottom group of their role). A loop over roles."""
-    ws, n = model.workforce, model.workforce.n
-    picks, lines = [], []
-    role = ws.role[:n]
-    for r in range(len(model.role_names)):
-        rows = np.flatnonzero(candidates & (role == r))
-        k = int(round(share * rows.size))
-        if k:
-            worst = rows[np.argsort(score[rows], kind="stable")[:k]]
-            picks.append(worst)
-            lines.append(np.full(k, score[worst].max()))
-    if not picks:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    return np.concatenate(picks), np.concatenate(lines)
+        mgmt.separate(np.flatnonzero(out), "dismissal")

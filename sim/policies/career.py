@@ -11,51 +11,17 @@ from typing import Literal
 
 import numpy as np
 
-from sim.agents import rules
-from sim.agents.behaviour import add_incentive
-from sim.org.payroll import change_wages
 from sim.params import Spec, param
-from sim.policies.base import register
-from sim.policies.pay import (
+from sim.policies.base import (
     RolesPolicy,
     choice,
-    members,
     merit_score,
+    rank_within_role,
+    register,
     roles_field,
-    top_share_by_role,
 )
 
 FULL_NOISE_SD = 0.5  # log-points of rating noise at zero felt accuracy (as in appraisal.py)
-TRAINING_COLUMN = "training_gain"  # skill added by training, kept on top of learning on the job
-
-
-def add_training(model, rows: np.ndarray, gain: float) -> None:
-    """Add ``gain`` of skill from training to ``rows``, on top of learning on the job."""
-    column = model.workforce.register_column(TRAINING_COLUMN, float, 0.0)
-    column[rows] += gain
-    keep_training(model)
-
-
-def keep_training(model) -> None:
-    """Hold trained people's skill at ``learning curve(tenure) + training gain`` (at most 1).
-
-    Phase 3 keeps skill at least at the learning curve; without this, a newcomer's training would
-    be swallowed as the curve catches up with it.
-    """
-    ws, n, p = model.workforce, model.workforce.n, model.psychology
-    if TRAINING_COLUMN not in ws.extra_columns:
-        return
-    gain = getattr(ws, TRAINING_COLUMN)[:n]
-    has = np.flatnonzero(gain > 0)
-    trained = rules.skill_on_the_job(
-        ws.tenure[has], p.skill_start, p.skill_learning_months, gain[has]
-    )
-    ws.skill[has] = np.maximum(ws.skill[has], trained)
-
-
-def raise_climate(model, field: str, amount: float) -> None:
-    c = model.climate
-    setattr(c, field, float(np.clip(getattr(c, field) + amount, 0.0, 1.0)))
 
 
 @register
@@ -93,15 +59,13 @@ class CareerLadders(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def act(self, model):
-        n = model.workforce.n
+    def act(self, mgmt):
+        n = mgmt.n
         if n == 0:
             return
-        share = float(members(model, self.chosen_roles(model)).mean())
-        raise_climate(
-            model,
-            "advancement",
-            self.params.advancement_per_ladder * (self.params.ladders - 1) * share,
+        share = float(mgmt.members(self.chosen_roles(mgmt)).mean())
+        mgmt.shift(
+            "advancement", self.params.advancement_per_ladder * (self.params.ladders - 1) * share
         )
 
 
@@ -191,58 +155,60 @@ class Promotion(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, model):
-        super().setup(model)
-        model.workforce.register_column("grade", np.int64, 0)
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        mgmt.register_column("grade", np.int64, 0)
         self.promoted = 0
 
-    def _eligible(self, model) -> np.ndarray:
-        ws, n = model.workforce, model.workforce.n
+    def _eligible(self, mgmt) -> np.ndarray:
+        people = mgmt.people
         return (
-            members(model, self.chosen_roles(model))
-            & (ws.tenure[:n] >= self.params.min_tenure_months)
-            & (ws.retraining[:n] == 0)
+            mgmt.members(self.chosen_roles(mgmt))
+            & (people.tenure >= self.params.min_tenure_months)
+            & (people.retraining == 0)
         )
 
-    def act(self, model):
+    def act(self, mgmt):
         p = self.params
         if p.method == "open_competition":
-            raise_climate(model, "advancement", p.climate_gain)
-            raise_climate(model, "transparency", p.climate_gain)
-            eligible = self._eligible(model)
-            add_incentive(model, eligible, p.incentive_strength)
+            mgmt.shift("advancement", p.climate_gain)
+            mgmt.shift("transparency", p.climate_gain)
+            eligible = self._eligible(mgmt)
+            mgmt.add_incentive(eligible, p.incentive_strength)
         else:
-            raise_climate(model, "advancement", 0.5 * p.climate_gain)
-            raise_climate(model, "transparency", -0.5 * p.climate_gain)
+            mgmt.shift("advancement", 0.5 * p.climate_gain)
+            mgmt.shift("transparency", -0.5 * p.climate_gain)
 
-    def review(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        if not self.cycle_month(model, p.cycle_months) or n == 0:
+    def review(self, mgmt):
+        people, n, p = mgmt.people, mgmt.n, self.params
+        if not self.cycle_month(mgmt, p.cycle_months) or n == 0:
             return
-        ladders = model.policy("career_ladders")
+        ladders = mgmt.policy("career_ladders")
         per_round = p.promotion_share * (ladders.params.ladders if ladders is not None else 1)
         if p.method == "open_competition":
-            noise_sd = FULL_NOISE_SD * (1.0 - model.climate.accuracy)
-            score = merit_score(model) + model.rng.normal(0.0, noise_sd, n)
+            noise_sd = FULL_NOISE_SD * (1.0 - mgmt.climate.accuracy)
+            score = merit_score(mgmt) + mgmt.rng.normal(0.0, noise_sd, n)
         else:
-            tenure = ws.tenure[:n]
+            tenure = people.tenure
             seniority = (tenure - tenure.mean()) / max(tenure.std(), 1e-9)
-            score = (1.0 - p.favour_weight) * seniority + p.favour_weight * model.rng.normal(
+            score = (1.0 - p.favour_weight) * seniority + p.favour_weight * mgmt.rng.normal(
                 0.0, 1.0, n
             )
-        rows = top_share_by_role(model, score, self._eligible(model), min(per_round, 1.0))
+        rows = rank_within_role(
+            mgmt, score, min(per_round, 1.0), top=True, eligible=self._eligible(mgmt)
+        )
         if rows.size == 0:
             return
-        performance = merit_score(model)[rows]
-        change_wages(model, rows, ws.wage[rows] * (1.0 + p.raise_share), months_since_review=1.0)
-        ws.grade[rows] += 1
+        performance = merit_score(mgmt)[rows]
+        mgmt.change_wages(rows, people.wage[rows] * (1.0 + p.raise_share), months_since_review=1.0)
+        people.grade[rows] += 1
         self.promoted += rows.size
-        model.log_events(
+        mgmt.log_many(
             "promotion",
-            employee_id=ws.uid[rows].copy(),
-            role=np.asarray(model.role_names, dtype=object)[ws.role[rows]],
-            tenure_months=ws.tenure[rows].copy(),
-            grade=ws.grade[rows].copy(),
+            employee_id=people.uid[rows].copy(),
+            role=np.asarray(mgmt.role_names, dtype=object)[people.role[rows]],
+            tenure_months=people.tenure[rows].copy(),
+            grade=people.grade[rows].copy(),
             method=np.full(rows.size, p.method, dtype=object),
             performance=performance,
         )
@@ -293,15 +259,15 @@ class Training(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def act(self, model):
-        n = model.workforce.n
+    def act(self, mgmt):
+        n = mgmt.n
         if n:
-            share = float(members(model, self.chosen_roles(model)).mean())
-            raise_climate(model, "growth", self.params.growth_gain * share)
-        keep_training(model)
+            share = float(mgmt.members(self.chosen_roles(mgmt)).mean())
+            mgmt.shift("growth", self.params.growth_gain * share)
+        mgmt.keep_training()
 
-    def settle(self, model):
+    def settle(self, mgmt):
         p = self.params
-        rows = np.flatnonzero(members(model, self.chosen_roles(model)))
-        add_training(model, rows, p.skill_gain_per_year / 12.0)
-        model.finance.add_cost(rows.size * p.cost_per_person_month)
+        rows = np.flatnonzero(mgmt.members(self.chosen_roles(mgmt)))
+        mgmt.train(rows, p.skill_gain_per_year / 12.0)
+        mgmt.charge(rows.size * p.cost_per_person_month)

@@ -61,10 +61,10 @@ class ClientOwnership(Policy):
             source="assumed",
         )
 
-    def act(self, model):
-        c, p = model.climate, self.params
+    def act(self, mgmt):
+        p = self.params
         if p.mode == "contested":
-            c.relations = max(0.0, c.relations - p.rivalry)
+            mgmt.shift("relations", -p.rivalry)
         elif p.mode == "firm":
-            c.client_ownership = max(c.client_ownership, p.firm_share)
-            c.relations = min(1.0, c.relations + p.cooperation)
+            mgmt.raise_to("client_ownership", p.firm_share)
+            mgmt.shift("relations", p.cooperation)

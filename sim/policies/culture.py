@@ -2,10 +2,11 @@
 and leadership style (source document: "systematic rules and culture", "shared vision", Shengyi's
 money-only culture and Haier's culture work at Red Star).
 
-Firm-level culture state lives on the model: ``model.vision`` (belief in a shared vision, decaying
-with ``psychology.vision_memory`` unless reviewed), ``model.culture_value`` and
-``model.culture_strength`` (what the firm stands for and how widely it is shared) and
-``model.hiring_selectivity`` (how far hiring draws applicants whose values fit).
+Firm-level culture state lives in the firm (:class:`sim.org.firm.Firm`): ``vision`` (belief in a
+shared vision, decaying with ``psychology.vision_memory`` unless reviewed), ``culture_value`` and
+``culture_strength`` (what the firm stands for and how widely it is shared) and
+``hiring_selectivity`` (how far hiring draws applicants whose values fit); policies change them
+through management's verbs.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ import numpy as np
 from pydantic import Field
 
 from sim.params import Spec, param
-from sim.policies.base import Policy, register
-from sim.policies.incentives import raise_climate, role_index, role_problems
-from sim.policies.information import last_month
+from sim.policies.base import Policy, register, role_problems
 
 # --- shared vision -------------------------------------------------------------------------------
 
@@ -92,22 +91,22 @@ class SharedVision(Policy):
             source="assumed",
         )
 
-    def setup(self, model):
-        super().setup(model)
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.last_crisis = -(10**9)
         self._set = False
 
-    def _review(self, model, reason: str) -> None:
+    def _review(self, mgmt, reason: str) -> None:
         p = self.params
-        model.vision += p.review_strength * (1.0 - model.vision)
-        if model.month > 0:
-            model.finance.add_cost(p.review_cost_per_employee * model.workforce.n)
-            model.log_event("vision_review", reason=reason)
+        mgmt.review_vision(p.review_strength)
+        if mgmt.month > 0:
+            mgmt.charge(p.review_cost_per_employee * mgmt.n)
+            mgmt.log("vision_review", reason=reason)
 
-    def _crisis(self, model) -> bool:
-        if model.month < 1 or model.month - self.last_crisis < 3:
+    def _crisis(self, mgmt) -> bool:
+        if mgmt.month < 1 or mgmt.month - self.last_crisis < 3:
             return False
-        last = last_month(model)
+        last = mgmt.last_month
         if not last or last.get("month", 0) < 1:
             return False
         exits = last["quits"] + last["non_renewals"]
@@ -115,21 +114,21 @@ class SharedVision(Policy):
             last["headcount"], 1
         )
 
-    def act(self, model):
-        p, c, ws, n = self.params, model.climate, model.workforce, model.workforce.n
+    def act(self, mgmt):
+        p = self.params
         if not self._set:
             self._set = True
-            self._review(model, "vision set")
-        elif self.cycle_month(model, p.review_every_months):
-            self._review(model, "scheduled review")
-        if p.crisis_discussion and self._crisis(model):
-            self.last_crisis = model.month
-            self._review(model, "crisis discussion")
-            ws.exposure[:n] *= 1.0 - p.crisis_reassurance
+            self._review(mgmt, "vision set")
+        elif self.cycle_month(mgmt, p.review_every_months):
+            self._review(mgmt, "scheduled review")
+        if p.crisis_discussion and self._crisis(mgmt):
+            self.last_crisis = mgmt.month
+            self._review(mgmt, "crisis discussion")
+            mgmt.reassure(p.crisis_reassurance)
         if p.communicate_decisions:
-            raise_climate(c, "transparency", 0.1)
-            raise_climate(c, "voice", 0.05)
-            raise_climate(c, "policy_admin", 0.05)
+            mgmt.shift("transparency", 0.1)
+            mgmt.shift("voice", 0.05)
+            mgmt.shift("policy_admin", 0.05)
 
 
 # --- value socialisation -------------------------------------------------------------------------
@@ -181,17 +180,15 @@ class ValueSocialisation(Policy):
             source="assumed",
         )
 
-    def act(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        model.climate.socialisation_boost += p.socialisation_boost
+    def act(self, mgmt):
+        p, people, n = self.params, mgmt.people, mgmt.n
+        mgmt.shift("socialisation_boost", p.socialisation_boost)
         if p.onboarding_months <= 0 or n == 0:
             return
-        new = ws.tenure[:n] < p.onboarding_months
-        values = ws.values[:n]
-        values[new] += p.onboarding_rate * (model.culture_value - values[new])
-        ws.fit[:n][new] = 1.0 - np.abs(values[new] - model.culture_value)
-        if model.month > 0:
-            model.finance.add_cost(p.cost_per_newcomer / p.onboarding_months * int(new.sum()))
+        new = people.tenure < p.onboarding_months
+        mgmt.socialise(new, p.onboarding_rate)
+        if mgmt.month > 0:
+            mgmt.charge(p.cost_per_newcomer / p.onboarding_months * int(new.sum()))
 
 
 # --- hiring for fit ------------------------------------------------------------------------------
@@ -201,7 +198,7 @@ class ValueSocialisation(Policy):
 class HiringForFit(Policy):
     """Hiring for fit: applicants are screened for values that match the firm's.
 
-    While in force, ``model.hiring_selectivity = selectivity``: a new hire's values are drawn at
+    While in force, the firm's hiring selectivity is ``selectivity``: a new hire's values are drawn at
     random and then moved that share of the way to the firm's culture value (0: no screening,
     1: everyone hired fits). Each hire costs ``screening_cost_per_hire`` more.
 
@@ -231,18 +228,18 @@ class HiringForFit(Policy):
             source="assumed",
         )
 
-    def setup(self, model):
-        super().setup(model)
-        self.previous = model.hiring_selectivity
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        self.previous = mgmt.firm.hiring_selectivity
 
-    def act(self, model):
-        model.hiring_selectivity = self.params.selectivity
+    def act(self, mgmt):
+        mgmt.set_hiring_selectivity(self.params.selectivity)
 
-    def settle(self, model):
-        model.finance.add_cost(self.params.screening_cost_per_hire * model.flows.hires)
+    def settle(self, mgmt):
+        mgmt.charge(self.params.screening_cost_per_hire * mgmt.flows.hires)
 
-    def teardown(self, model):
-        model.hiring_selectivity = self.previous
+    def teardown(self, mgmt):
+        mgmt.set_hiring_selectivity(self.previous)
 
 
 # --- culture programme ---------------------------------------------------------------------------
@@ -294,14 +291,14 @@ class CultureProgramme(Policy):
             source="assumed",
         )
 
-    def act(self, model):
-        p, c = self.params, model.climate
-        model.culture_strength += p.strength_gain * p.intensity * (1.0 - model.culture_strength)
-        c.socialisation_boost += p.socialisation_gain * p.intensity
-        raise_climate(c, "policy_admin", 0.1 * p.intensity)
-        raise_climate(c, "recognition", 0.05 * p.intensity)
-        if model.month > 0:
-            model.finance.add_cost(p.cost_per_month)
+    def act(self, mgmt):
+        p = self.params
+        mgmt.strengthen_culture(p.strength_gain * p.intensity)
+        mgmt.shift("socialisation_boost", p.socialisation_gain * p.intensity)
+        mgmt.shift("policy_admin", 0.1 * p.intensity)
+        mgmt.shift("recognition", 0.05 * p.intensity)
+        if mgmt.month > 0:
+            mgmt.charge(p.cost_per_month)
 
 
 # --- collective activities -----------------------------------------------------------------------
@@ -361,24 +358,24 @@ class CollectiveActivities(Policy):
             source="assumed",
         )
 
-    def act(self, model):
-        p, c = self.params, model.climate
+    def act(self, mgmt):
+        p = self.params
         if p.form != "activities":
             return
         monthly = p.budget_per_person / p.every_months
         s = monthly / (monthly + ACTIVITY_HALF_BUDGET)
-        raise_climate(c, "collective_life", p.collective_gain * s)
-        raise_climate(c, "relations", p.relations_gain * s)
+        mgmt.shift("collective_life", p.collective_gain * s)
+        mgmt.shift("relations", p.relations_gain * s)
 
-    def settle(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        if not self.cycle_month(model, p.every_months):
+    def settle(self, mgmt):
+        p, people, n = self.params, mgmt.people, mgmt.n
+        if not self.cycle_month(mgmt, p.every_months):
             return
         if p.form == "activities":
-            model.finance.add_cost(p.budget_per_person * n)
+            mgmt.charge(p.budget_per_person * n)
         else:
-            ws.variable_pay[:n] += p.budget_per_person
-            model.finance.month.bonuses += p.budget_per_person * n
+            people.variable_pay[:] += p.budget_per_person
+            mgmt.book_bonuses(p.budget_per_person * n)
 
 
 # --- leadership style ----------------------------------------------------------------------------
@@ -450,28 +447,28 @@ class LeadershipStyle(Policy):
         """Roles named here must exist in the scenario's firm."""
         return role_problems(scenario, params.threatened_roles, "params.threatened_roles")
 
-    def setup(self, model):
-        super().setup(model)
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.threatened = np.array(
             [
-                role_index(model, r, "leadership_style.threatened_roles")
+                mgmt.role_index(r, "leadership_style.threatened_roles")
                 for r in self.params.threatened_roles
             ],
             dtype=np.int64,
         )
 
-    def act(self, model):
-        p, c, ws, n = self.params, model.climate, model.workforce, model.workforce.n
+    def act(self, mgmt):
+        p, people, n = self.params, mgmt.people, mgmt.n
         d = p.participation - 0.5
-        raise_climate(c, "voice", p.voice_range * d)
-        raise_climate(c, "supervision", p.supervision_range * d)
-        raise_climate(c, "policy_admin", p.supervision_range * d / 3.0)
+        mgmt.shift("voice", p.voice_range * d)
+        mgmt.shift("supervision", p.supervision_range * d)
+        mgmt.shift("policy_admin", p.supervision_range * d / 3.0)
         if p.threats_to_withhold_pay:
-            raise_climate(c, "supervision", -0.1)
-            raise_climate(c, "ranking_pressure", 0.2)
+            mgmt.shift("supervision", -0.1)
+            mgmt.shift("ranking_pressure", 0.2)
             hit = (
-                np.isin(ws.role[:n], self.threatened)
+                np.isin(people.role, self.threatened)
                 if self.threatened.size
                 else np.ones(n, dtype=bool)
             )
-            ws.security[:n][hit] = np.maximum(ws.security[:n][hit] - p.threat_security_loss, 0.0)
+            people.security[hit] = np.maximum(people.security[hit] - p.threat_security_loss, 0.0)

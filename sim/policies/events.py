@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from sim.params import Spec, param
-from sim.policies.base import Event, register
+from sim.policies.base import POLICIES, Event, register
 
 
 @register
@@ -20,8 +20,8 @@ class Demand(Event):
     class Params(Spec):
         level: float = param(1.0, 0.0, 10.0, unit="index", doc="new demand index (1 = normal)")
 
-    def apply(self, model):
-        model.labour.demand = self.params.level
+    def apply(self, mgmt):
+        mgmt.set_market(demand=self.params.level)
 
 
 @register
@@ -34,8 +34,8 @@ class Inflation(Event):
     class Params(Spec):
         annual_rate: float = param(0.03, -0.2, 1.0, unit="1/year", doc="new annual inflation")
 
-    def apply(self, model):
-        model.labour.inflation_annual = self.params.annual_rate
+    def apply(self, mgmt):
+        mgmt.set_market(inflation_annual=self.params.annual_rate)
 
 
 @register
@@ -57,10 +57,10 @@ class LabourShortage(Event):
             doc="new mean months to fill a vacancy (unchanged if empty)",
         )
 
-    def apply(self, model):
-        model.labour.shortage = self.params.shortage
+    def apply(self, mgmt):
+        mgmt.set_market(shortage=self.params.shortage)
         if self.params.months_to_fill is not None:
-            model.labour.months_to_fill = self.params.months_to_fill
+            mgmt.set_market(months_to_fill=self.params.months_to_fill)
 
 
 @register
@@ -73,8 +73,8 @@ class CashInjection(Event):
     class Params(Spec):
         amount: float = param(0.0, 0.0, 1e12, unit="currency", doc="cash added this month")
 
-    def apply(self, model):
-        model.finance.inject(self.params.amount)
+    def apply(self, mgmt):
+        mgmt.inject(self.params.amount)
 
 
 class _PolicyRef(Spec):
@@ -83,8 +83,6 @@ class _PolicyRef(Spec):
 
     @model_validator(mode="after")
     def _known(self):
-        from sim.policies import POLICIES
-
         if self.policy not in POLICIES:
             raise ValueError(f"unknown policy {self.policy!r}; allowed: {sorted(POLICIES)}")
         POLICIES[self.policy].Params.model_validate(self.params)
@@ -99,11 +97,9 @@ class AddPolicy(Event):
     title_zh = "引入政策"
     Params = _PolicyRef
 
-    def apply(self, model):
-        from sim.policies import POLICIES
-
+    def apply(self, mgmt):
         cls = POLICIES[self.params.policy]
-        model.add_policy(cls(cls.Params(**self.params.params)))
+        mgmt.add_policy(cls(cls.Params(**self.params.params)))
 
 
 @register
@@ -114,14 +110,8 @@ class ChangePolicy(Event):
     title_zh = "调整政策"
     Params = _PolicyRef
 
-    def apply(self, model):
-        policy = model.policy(self.params.policy)
-        if policy is None:
-            raise ValueError(
-                f"month {model.month}: change_policy names {self.params.policy!r}, which is not in force"
-            )
-        for key, value in self.params.params.items():
-            setattr(policy.params, key, value)
+    def apply(self, mgmt):
+        mgmt.change_policy(self.params.policy, self.params.params)
 
 
 @register
@@ -134,8 +124,8 @@ class RemovePolicy(Event):
     class Params(Spec):
         policy: str = Field(description="registered policy name")
 
-    def apply(self, model):
-        model.remove_policy(self.params.policy)
+    def apply(self, mgmt):
+        mgmt.remove_policy(self.params.policy)
 
 
 @register
@@ -154,5 +144,5 @@ class MaterialCosts(Event):
             0.3, 0.0, 0.95, unit="share", doc="new share of output revenue spent on materials"
         )
 
-    def apply(self, model):
-        model.material_share = self.params.material_share
+    def apply(self, mgmt):
+        mgmt.set_material_share(self.params.material_share)

@@ -3,8 +3,6 @@ negative incentives (source document, section "incentives": money is only one of
 
 Each policy moves the firm-wide climate relative to its neutral value (so that policies compose),
 and a few act on people one by one (recognition awards, fines, demotions) through their columns.
-The helpers :func:`rank_within_role` and :func:`rows_of_uids` are shared with the other families
-of this part of the catalogue.
 """
 
 from __future__ import annotations
@@ -14,88 +12,8 @@ from typing import Literal
 import numpy as np
 from pydantic import Field
 
-from sim.agents import rules
-from sim.org.payroll import change_wages
 from sim.params import Spec, param
-from sim.policies.base import Policy, register
-
-# --- shared helpers ------------------------------------------------------------------------------
-
-
-def rank_within_role(
-    model, score: np.ndarray, share: float, top: bool, eligible: np.ndarray | None = None
-) -> np.ndarray:
-    """Rows of the ``share`` of each role with the highest (``top``) or lowest ``score``.
-
-    ``score`` covers the live rows ``[0, n)``; only ``eligible`` rows (all when None) take part.
-    Each role contributes ``round(share * eligible size)`` people, ties broken by row order. A loop
-    over roles (a handful), not over people.
-    """
-    ws, n = model.workforce, model.workforce.n
-    if n == 0 or share <= 0:
-        return np.zeros(0, dtype=np.int64)
-    role = ws.role[:n]
-    if eligible is not None:
-        candidates = np.flatnonzero(eligible)
-        role, score = role[candidates], score[candidates]
-    else:
-        candidates = np.arange(n)
-    order = np.lexsort((-score if top else score, role))  # by role, then best (or worst) first
-    counts = np.bincount(role, minlength=len(model.role_names))
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    picks = [
-        order[start : start + int(round(share * size))]
-        for start, size in zip(starts.tolist(), counts.tolist(), strict=True)
-        if size
-    ]
-    return candidates[np.concatenate(picks)] if picks else np.zeros(0, dtype=np.int64)
-
-
-def not_hired_this_month(model) -> np.ndarray:
-    """Mask of live rows hired before this month (this month's hires have not worked yet)."""
-    ws, n = model.workforce, model.workforce.n
-    return ws.hired_month[:n] < model.month
-
-
-def rows_of_uids(model, uids: np.ndarray) -> np.ndarray:
-    """Current rows of the employees with these unique ids (rows move when people leave)."""
-    ws, n = model.workforce, model.workforce.n
-    return np.flatnonzero(np.isin(ws.uid[:n], uids))
-
-
-def role_index(model, name: str, where: str) -> int:
-    """Index of a role by name, or a ValueError that lists the firm's roles."""
-    if name not in model.role_names:
-        raise ValueError(f"{where}: unknown role {name!r}; roles of this firm: {model.role_names}")
-    return model.role_names.index(name)
-
-
-def role_problems(scenario, names, path: str) -> list[tuple[str, object, str]]:
-    """Scenario-level check that every role named in a policy or event exists in the firm."""
-    roles = [r.name for r in scenario.firm.roles]
-    if isinstance(names, str):
-        names = [names]
-    return [
-        (path, name, f"unknown role; roles of this firm: {roles}")
-        for name in names
-        if name not in roles
-    ]
-
-
-def raise_climate(climate, field: str, amount: float) -> None:
-    """Move one climate field by ``amount`` (up or down), kept in [0, 1]."""
-    setattr(climate, field, float(np.clip(getattr(climate, field) + amount, 0.0, 1.0)))
-
-
-def felt_pay_loss(model, rows: np.ndarray, pay_before: np.ndarray, pay_after: np.ndarray) -> None:
-    """A fine or cut felt like a pay cut against no expected change (loss aversion applies):
-    adds ``raise_sensitivity * raise_reaction(before, after, 0, loss_aversion)`` to the felt shock."""
-    ws, p = model.workforce, model.psychology
-    reaction = rules.raise_reaction(
-        np.maximum(pay_before, 1e-9), np.maximum(pay_after, 1e-9), 0.0, p.loss_aversion
-    )
-    ws.raise_shock[rows] = np.clip(ws.raise_shock[rows] + p.raise_sensitivity * reaction, -1.0, 1.0)
-
+from sim.policies.base import Policy, not_hired_this_month, rank_within_role, register
 
 # --- emotional care ------------------------------------------------------------------------------
 
@@ -166,17 +84,17 @@ class EmotionalCare(Policy):
             source="source document: over 30,000 yuan for a bus for 30-odd migrant workers",
         )
 
-    def act(self, model):
-        p, c = self.params, model.climate
-        raise_climate(c, "care", p.care_gain * p.attention)
-        raise_climate(c, "relations", p.relations_gain * p.attention)
-        model.finance.add_cost(p.cost_per_employee * model.workforce.n)
+    def act(self, mgmt):
+        p = self.params
+        mgmt.shift("care", p.care_gain * p.attention)
+        mgmt.shift("relations", p.relations_gain * p.attention)
+        mgmt.charge(p.cost_per_employee * mgmt.n)
 
-    def holiday_travel(self, model, travellers: np.ndarray) -> bool:
+    def holiday_travel(self, mgmt, travellers: np.ndarray) -> bool:
         """Called by the ``holiday_break`` event: pay the trip and say whether the firm arranges it."""
         if not self.params.holiday_travel_home:
             return False
-        model.finance.add_cost(self.params.travel_cost_per_traveller * len(travellers))
+        mgmt.charge(self.params.travel_cost_per_traveller * len(travellers))
         return True
 
 
@@ -218,12 +136,12 @@ class Respect(Policy):
             source="assumed",
         )
 
-    def act(self, model):
-        p, c = self.params, model.climate
+    def act(self, mgmt):
+        p = self.params
         shift = p.respect_gain * p.equal_treatment
-        raise_climate(c, "respect", shift)
-        raise_climate(c, "relations", shift / 3.0)
-        raise_climate(c, "policy_admin", shift / 5.0)
+        mgmt.shift("respect", shift)
+        mgmt.shift("relations", shift / 3.0)
+        mgmt.shift("policy_admin", shift / 5.0)
 
 
 # --- communication: management by walking around ---------------------------------------------------
@@ -283,12 +201,12 @@ class WalkingAround(Policy):
             source="assumed",
         )
 
-    def act(self, model):
-        p, c = self.params, model.climate
+    def act(self, mgmt):
+        p = self.params
         s = p.time_share / (p.time_share + MBWA_HALF_TIME)
-        raise_climate(c, "voice", p.voice_gain * s)
-        raise_climate(c, "supervision", p.supervision_gain * p.mentoring * s)
-        raise_climate(c, "relations", 0.2 * p.voice_gain * s)
+        mgmt.shift("voice", p.voice_gain * s)
+        mgmt.shift("supervision", p.supervision_gain * p.mentoring * s)
+        mgmt.shift("relations", 0.2 * p.voice_gain * s)
 
 
 # --- the work itself ------------------------------------------------------------------------------
@@ -346,14 +264,14 @@ class JobEnrichment(Policy):
             source="assumed",
         )
 
-    def act(self, model):
-        p, c, ws, n = self.params, model.climate, model.workforce, model.workforce.n
+    def act(self, mgmt):
+        p, people, n = self.params, mgmt.people, mgmt.n
         gain = p.work_itself_gain * p.enrichment
-        raise_climate(c, "work_itself", gain)
-        raise_climate(c, "growth", gain / 3.0)
-        raise_climate(c, "voice", gain / 3.0)
-        ws.defect_rate[:n] *= 1.0 - p.defect_reduction * p.enrichment
-        model.finance.add_cost(p.cost_per_employee * n)
+        mgmt.shift("work_itself", gain)
+        mgmt.shift("growth", gain / 3.0)
+        mgmt.shift("voice", gain / 3.0)
+        people.defect_rate[:] *= 1.0 - p.defect_reduction * p.enrichment
+        mgmt.charge(p.cost_per_employee * n)
 
 
 # --- recognition ---------------------------------------------------------------------------------
@@ -427,34 +345,32 @@ class Recognition(Policy):
             source="assumed",
         )
 
-    def setup(self, model):
-        super().setup(model)
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.winners = np.zeros(0, dtype=np.int64)  # unique ids of the last round's winners
         self.round_month = -1
 
-    def act(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
+    def act(self, mgmt):
+        p, people, n = self.params, mgmt.people, mgmt.n
         if p.scope == "universal":
-            raise_climate(model.climate, "recognition", p.universal_gain)
+            mgmt.shift("recognition", p.universal_gain)
             return
-        if not self.cycle_month(model, p.every_months) or n == 0:
+        if not self.cycle_month(mgmt, p.every_months) or n == 0:
             return
-        rows = rank_within_role(model, ws.output[:n], p.winners_share, top=True)
-        passed_over = np.ones(n, dtype=bool)
-        passed_over[rows] = False
-        ws.recognition_shock[:n][passed_over] -= p.envy
-        ws.recognition_shock[rows] += p.award_shock
-        np.clip(ws.recognition_shock[:n], -1.0, 1.0, out=ws.recognition_shock[:n])
-        self.winners = ws.uid[rows].copy()
-        self.round_month = model.month
-        model.log_event("recognition_awards", winners=int(rows.size))
+        rows = rank_within_role(mgmt, people.output, p.winners_share, top=True)
+        felt = np.full(n, -p.envy)  # everyone passed over feels slighted
+        felt[rows] = p.award_shock
+        mgmt.recognise(np.arange(n), felt)
+        self.winners = people.uid[rows].copy()
+        self.round_month = mgmt.month
+        mgmt.log("recognition_awards", winners=int(rows.size))
 
-    def settle(self, model):
-        if self.params.prize <= 0 or self.round_month != model.month:
+    def settle(self, mgmt):
+        if self.params.prize <= 0 or self.round_month != mgmt.month:
             return
-        rows = rows_of_uids(model, self.winners)
-        model.workforce.variable_pay[rows] += self.params.prize
-        model.finance.month.bonuses += self.params.prize * rows.size
+        rows = mgmt.rows_of(self.winners)
+        mgmt.people.variable_pay[rows] += self.params.prize
+        mgmt.book_bonuses(self.params.prize * rows.size)
 
 
 # --- negative incentives -------------------------------------------------------------------------
@@ -547,44 +463,44 @@ class NegativeIncentives(Policy):
             np.clip(p.criticism + 2.0 * p.fine_bottom_share + 2.0 * p.demotion_bottom_share, 0, 1)
         )
 
-    def act(self, model):
-        p, c, ws, n = self.params, model.climate, model.workforce, model.workforce.n
+    def act(self, mgmt):
+        p, people = self.params, mgmt.people
         t = self.threat()
-        raise_climate(c, "ranking_pressure", p.pressure_gain * t)
-        raise_climate(c, "respect", -p.respect_loss * p.criticism)
-        raise_climate(c, "supervision", -0.5 * p.respect_loss * p.criticism)
-        raise_climate(c, "relations", -0.5 * p.respect_loss * p.criticism)
-        np.clip(ws.security[:n] - p.security_loss * t, 0.0, 1.0, out=ws.security[:n])
+        mgmt.shift("ranking_pressure", p.pressure_gain * t)
+        mgmt.shift("respect", -p.respect_loss * p.criticism)
+        mgmt.shift("supervision", -0.5 * p.respect_loss * p.criticism)
+        mgmt.shift("relations", -0.5 * p.respect_loss * p.criticism)
+        np.clip(people.security - p.security_loss * t, 0.0, 1.0, out=people.security)
 
-    def review(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        if p.demotion_bottom_share <= 0 or not self.cycle_month(model, p.demotion_every_months):
+    def review(self, mgmt):
+        p, people = self.params, mgmt.people
+        if p.demotion_bottom_share <= 0 or not self.cycle_month(mgmt, p.demotion_every_months):
             return
-        rows = rank_within_role(model, ws.output[:n], p.demotion_bottom_share, top=False)
+        rows = rank_within_role(mgmt, people.output, p.demotion_bottom_share, top=False)
         if rows.size == 0:
             return
-        change_wages(model, rows, ws.wage[rows] * (1.0 - p.demotion_pay_cut))
-        ws.level[rows] = np.maximum(ws.level[rows] - 1, 0)
+        mgmt.change_wages(rows, people.wage[rows] * (1.0 - p.demotion_pay_cut))
+        people.level[rows] = np.maximum(people.level[rows] - 1, 0)
         for row in rows.tolist():
-            model.log_event(
+            mgmt.log(
                 "demotion",
-                employee_id=int(ws.uid[row]),
-                role=model.role_names[ws.role[row]],
-                tenure_months=float(ws.tenure[row]),
+                employee_id=int(people.uid[row]),
+                role=mgmt.role_names[people.role[row]],
+                tenure_months=float(people.tenure[row]),
             )
 
-    def settle(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
+    def settle(self, mgmt):
+        p, people, n = self.params, mgmt.people, mgmt.n
         if p.fine_bottom_share <= 0 or p.fine_amount <= 0 or n == 0:
             return
         rows = rank_within_role(
-            model,
-            ws.output[:n],
+            mgmt,
+            people.output,
             p.fine_bottom_share,
             top=False,
-            eligible=not_hired_this_month(model),
+            eligible=not_hired_this_month(mgmt),
         )
-        pay = ws.fixed_pay[rows] * ws.hours[rows] + ws.variable_pay[rows]
+        pay = people.fixed_pay[rows] * people.hours[rows] + people.variable_pay[rows]
         fine = np.minimum(p.fine_amount, np.maximum(pay, 0.0))
-        ws.variable_pay[rows] -= fine
-        felt_pay_loss(model, rows, pay, pay - fine)
+        people.variable_pay[rows] -= fine
+        mgmt.fine(rows, pay, pay - fine)

@@ -13,16 +13,8 @@ from __future__ import annotations
 import numpy as np
 from pydantic import Field
 
-from sim.org.payroll import change_wages
 from sim.params import Spec, param
 from sim.policies.base import Policy, register
-from sim.policies.incentives import raise_climate
-
-
-def last_month(model) -> dict:
-    """Last month's metrics row (phase 7 of the previous step): what the books show this month."""
-    return model.last_metrics
-
 
 # The indicators a formal report can carry, by kind (source document: financial and non-financial,
 # process and result indicators). Names are metric columns (sim/metrics.py).
@@ -86,8 +78,8 @@ class FormalReports(Policy):
             2000.0, 0.0, 1e9, unit="currency/report", doc="cost of one report", source="assumed"
         )
 
-    def setup(self, model):
-        super().setup(model)
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.truth: list[dict] = []  # one row per month: the true indicators
         self.signals: dict[str, float] = {}
         self.signal_month = -1
@@ -106,21 +98,21 @@ class FormalReports(Policy):
             chosen += NON_FINANCIAL_PROCESS
         return tuple(chosen)
 
-    def act(self, model):
+    def act(self, mgmt):
         p = self.params
-        last = last_month(model)
-        if model.month == 0 or not last:
+        last = mgmt.last_month
+        if mgmt.month == 0 or not last:
             return
         if not self.truth or self.truth[-1]["month"] != last["month"]:
             self.truth.append({k: float(last[k]) for k in ("month",) + self.indicators})
             del self.truth[: -(p.every_months + p.delay_months + 12)]
-        if not self.cycle_month(model, p.every_months):
+        if not self.cycle_month(mgmt, p.every_months):
             return
-        end = model.month - 1 - p.delay_months
+        end = mgmt.month - 1 - p.delay_months
         window = [t for t in self.truth if end - p.every_months < t["month"] <= end]
         if not window:
             return
-        z = model.rng.standard_normal(len(self.indicators))
+        z = mgmt.rng.standard_normal(len(self.indicators))
         signals = {}
         for name, noise in zip(self.indicators, z, strict=True):
             values = [t[name] for t in window]
@@ -128,7 +120,7 @@ class FormalReports(Policy):
             signals[name] = true * (1.0 + p.noise * noise)
         self.signals = signals
         self.signal_month = end
-        model.finance.add_cost(p.cost_per_report)
+        mgmt.charge(p.cost_per_report)
 
 
 @register
@@ -178,27 +170,27 @@ class InformalChannels(Policy):
             source="assumed",
         )
 
-    def setup(self, model):
-        super().setup(model)
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.team_intent = np.full(0, np.nan)
         self.mood = float("nan")
         self.signal_month = -1
 
-    def act(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        raise_climate(model.climate, "voice", p.voice_gain * p.leaders_reached)
-        if n == 0 or model.month == 0:
+    def act(self, mgmt):
+        p, people, n = self.params, mgmt.people, mgmt.n
+        mgmt.shift("voice", p.voice_gain * p.leaders_reached)
+        if n == 0 or mgmt.month == 0:
             return
-        since = model.month - self.started
+        since = mgmt.month - self.started
         if since % p.talks_every_months:
             return
-        n_teams = int(max(model.team_department.size, ws.team[:n].max() + 1))
-        team = ws.team[:n]
-        reached = ws.informal_leader[:n] & (model.rng.random(n) < p.leaders_reached)
+        n_teams = int(max(mgmt.firm.team_department.size, people.team.max() + 1))
+        team = people.team
+        reached = people.informal_leader & (mgmt.rng.random(n) < p.leaders_reached)
         seen = np.bincount(team[reached], minlength=n_teams) > 0
         size = np.bincount(team, minlength=n_teams)
-        true = np.bincount(team, weights=ws.intent[:n], minlength=n_teams) / np.maximum(size, 1)
-        reading = np.clip(true + p.noise * model.rng.standard_normal(n_teams), 0.0, 1.0)
+        true = np.bincount(team, weights=people.intent, minlength=n_teams) / np.maximum(size, 1)
+        reading = np.clip(true + p.noise * mgmt.rng.standard_normal(n_teams), 0.0, 1.0)
         self.team_intent = np.where(seen & (size > 0), reading, np.nan)
         visible = ~np.isnan(self.team_intent)
         self.mood = (
@@ -206,7 +198,7 @@ class InformalChannels(Policy):
             if visible.any()
             else float("nan")
         )
-        self.signal_month = model.month - 1
+        self.signal_month = mgmt.month - 1
 
 
 @register
@@ -216,7 +208,7 @@ class PdcaLoop(Policy):
     Every ``cycle_months`` management checks its signals and acts:
     - Pay: if the formal reports (``formal_reports``) show annual voluntary turnover above
       ``turnover_trigger`` (and, with ``raise_only_if_profitable``, reported profit is not
-      negative), every wage rises by ``pay_raise_percent`` (``sim.org.payroll.change_wages``: a raise
+      negative), every wage rises by ``pay_raise_percent`` (``mgmt.change_wages``: a raise
       is felt against the raise expected over the cycle).
     - Teams: every team whose reading from the informal channels (``informal_channels``) shows a
       mean intention to quit above ``team_intent_trigger`` gets an intervention: its manager talks
@@ -294,25 +286,25 @@ class PdcaLoop(Policy):
 
     ATTENTION = "pdca_attention"  # per-person months of intervention left
 
-    def setup(self, model):
-        super().setup(model)
-        model.workforce.register_column(self.ATTENTION, np.int64, 0)
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        mgmt.register_column(self.ATTENTION, np.int64, 0)
         self.actions: list[dict] = []
 
-    def act(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        if self.cycle_month(model, p.cycle_months):
-            self._pay(model)
-            self._teams(model)
-        attention = getattr(ws, self.ATTENTION)[:n]
+    def act(self, mgmt):
+        p, people = self.params, mgmt.people
+        if self.cycle_month(mgmt, p.cycle_months):
+            self._pay(mgmt)
+            self._teams(mgmt)
+        attention = getattr(people, self.ATTENTION)
         cared = attention > 0
-        ws.security[:n][cared] = np.minimum(ws.security[:n][cared] + p.intervention_security, 1.0)
-        if model.month > 0:
+        people.security[cared] = np.minimum(people.security[cared] + p.intervention_security, 1.0)
+        if mgmt.month > 0:
             attention[cared] -= 1
 
-    def _pay(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        reports = model.policy("formal_reports")
+    def _pay(self, mgmt):
+        p, people, n = self.params, mgmt.people, mgmt.n
+        reports = mgmt.policy("formal_reports")
         if reports is None or p.pay_raise_percent <= 0:
             return
         turnover = reports.signals.get("turnover_rate_annual")
@@ -322,26 +314,24 @@ class PdcaLoop(Policy):
         if p.raise_only_if_profitable and profit is not None and profit < 0:
             return
         rows = np.arange(n)
-        change_wages(model, rows, ws.wage[:n] * (1.0 + p.pay_raise_percent), p.cycle_months)
-        self.actions.append({"month": model.month, "action": "pay_raise", "people": n})
-        model.log_event("pdca_pay_raise", reported_turnover=float(turnover), people=n)
+        mgmt.change_wages(rows, people.wage * (1.0 + p.pay_raise_percent), p.cycle_months)
+        self.actions.append({"month": mgmt.month, "action": "pay_raise", "people": n})
+        mgmt.log("pdca_pay_raise", reported_turnover=float(turnover), people=n)
 
-    def _teams(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        channels = model.policy("informal_channels")
+    def _teams(self, mgmt):
+        p, people = self.params, mgmt.people
+        channels = mgmt.policy("informal_channels")
         if channels is None or channels.team_intent.size == 0:
             return
         readings = channels.team_intent
         alarmed = np.flatnonzero(np.nan_to_num(readings, nan=0.0) > p.team_intent_trigger)
         if alarmed.size == 0:
             return
-        members = np.flatnonzero(np.isin(ws.team[:n], alarmed))
-        getattr(ws, self.ATTENTION)[members] = p.intervention_months
-        ws.recognition_shock[members] = np.minimum(
-            ws.recognition_shock[members] + p.intervention_recognition, 1.0
-        )
-        model.finance.add_cost(p.intervention_cost_per_person * members.size)
+        members = np.flatnonzero(np.isin(people.team, alarmed))
+        getattr(people, self.ATTENTION)[members] = p.intervention_months
+        mgmt.recognise(members, p.intervention_recognition, cap=1.0)
+        mgmt.charge(p.intervention_cost_per_person * members.size)
         self.actions.append(
-            {"month": model.month, "action": "team_intervention", "people": int(members.size)}
+            {"month": mgmt.month, "action": "team_intervention", "people": int(members.size)}
         )
-        model.log_event("pdca_team_intervention", teams=int(alarmed.size), people=int(members.size))
+        mgmt.log("pdca_team_intervention", teams=int(alarmed.size), people=int(members.size))

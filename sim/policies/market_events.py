@@ -13,8 +13,7 @@ import numpy as np
 from pydantic import Field
 
 from sim.params import Spec, param
-from sim.policies.base import Event, register
-from sim.policies.incentives import role_index, role_problems
+from sim.policies.base import Event, register, role_problems
 
 MANAGER_LEVEL, EXECUTIVE_LEVEL = 1, 2
 UNKNOWN, LOCAL, MIGRANT = 0, 1, 2  # values of the workforce column "migrant"
@@ -91,38 +90,36 @@ class HolidayBreak(Event):
         """Roles named here must exist in the scenario's firm."""
         return role_problems(scenario, params.roles, "params.roles")
 
-    def apply(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        ws.register_column("migrant", np.int8, UNKNOWN)
-        migrant = ws.migrant  # after registering: the column may have been re-allocated
+    def apply(self, mgmt):
+        p, people = self.params, mgmt.people
+        mgmt.register_column("migrant", np.int8, UNKNOWN)
+        migrant = people.migrant  # after registering: the column may have been re-allocated
         if p.roles:
-            codes = [role_index(model, r, "holiday_break.roles") for r in p.roles]
-            eligible = np.isin(ws.role[:n], codes)
+            codes = [mgmt.role_index(r, "holiday_break.roles") for r in p.roles]
+            eligible = np.isin(people.role, codes)
         else:
-            eligible = ws.level[:n] == 0
-        unknown = np.flatnonzero(migrant[:n] == UNKNOWN)
-        migrant[unknown] = np.where(
-            model.rng.random(unknown.size) < p.migrant_share, MIGRANT, LOCAL
-        )
-        travellers = np.flatnonzero(eligible & (migrant[:n] == MIGRANT))
+            eligible = people.level == 0
+        unknown = np.flatnonzero(migrant == UNKNOWN)
+        migrant[unknown] = np.where(mgmt.rng.random(unknown.size) < p.migrant_share, MIGRANT, LOCAL)
+        travellers = np.flatnonzero(eligible & (migrant == MIGRANT))
         arranged = False
-        for policy in model.policies:
+        for policy in mgmt.policies:
             travel = getattr(policy, "holiday_travel", None)
-            if travel is not None and travel(model, travellers):
+            if travel is not None and travel(mgmt, travellers):
                 arranged = True
         stranded = 0.0 if arranged else p.stranded_share
         months = p.decision_months * (1.0 - p.arranged_return_effect if arranged else 1.0)
         # the months of decisions taken at home are months of realised quits (psychology.early_quit_factor)
-        realised = model.psychology.early_quit_factor * ws.hazard[travellers]
+        realised = mgmt.quit_chance(travellers)
         stay_away = 1.0 - (1.0 - stranded) * np.exp(-months * realised)
-        gone = travellers[model.rng.random(travellers.size) < stay_away]
-        model.log_event(
+        gone = travellers[mgmt.rng.random(travellers.size) < stay_away]
+        mgmt.log(
             "holiday_break",
             travellers=int(travellers.size),
             not_returned=int(gone.size),
             travel_arranged=arranged,
         )
-        model.separate(gone, "quit")
+        mgmt.separate(gone, "quit")
 
 
 @register
@@ -182,29 +179,23 @@ class Takeover(Event):
             source="assumed",
         )
 
-    def apply(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
+    def apply(self, mgmt):
+        p, people = self.params, mgmt.people
         injection = p.cash_injection
-        if p.clear_debts and model.finance.cash < 0:
-            injection += -model.finance.cash
+        if p.clear_debts and mgmt.cash < 0:
+            injection += -mgmt.cash
         if injection:
-            model.finance.inject(injection)
-        if p.culture_value is not None:
-            model.culture_value = p.culture_value
-            ws.fit[:n] = 1.0 - np.abs(ws.values[:n] - p.culture_value)
-        if p.culture_strength is not None:
-            model.culture_strength = p.culture_strength
-        if p.vision is not None:
-            model.vision = p.vision
+            mgmt.inject(injection)
+        mgmt.set_culture(value=p.culture_value, strength=p.culture_strength, vision=p.vision)
         gone = np.zeros(0, dtype=np.int64)
         if p.replace_executives:
-            gone = np.flatnonzero(ws.level[:n] == EXECUTIVE_LEVEL)
-        managers = np.flatnonzero(ws.level[:n] == MANAGER_LEVEL)
+            gone = np.flatnonzero(people.level == EXECUTIVE_LEVEL)
+        managers = np.flatnonzero(people.level == MANAGER_LEVEL)
         count = int(round(p.replace_managers_share * managers.size))
         if count:
-            gone = np.concatenate([gone, model.rng.permutation(managers)[:count]])
-        model.log_event("takeover", injection=float(injection), replaced=int(gone.size))
-        model.separate(gone, "dismissal")
+            gone = np.concatenate([gone, mgmt.rng.permutation(managers)[:count]])
+        mgmt.log("takeover", injection=float(injection), replaced=int(gone.size))
+        mgmt.separate(gone, "dismissal")
 
 
 @register
@@ -237,16 +228,16 @@ class KeyPeopleLeave(Event):
         """The role must exist in the scenario's firm."""
         return role_problems(scenario, params.role, "params.role")
 
-    def apply(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        r = role_index(model, p.role, "key_people_leave.role")
-        rows = np.flatnonzero(ws.role[:n] == r)
+    def apply(self, mgmt):
+        p, people = self.params, mgmt.people
+        r = mgmt.role_index(p.role, "key_people_leave.role")
+        rows = np.flatnonzero(people.role == r)
         if p.rank_by in ("client_revenue", "clients"):
-            counts, revenue = model.clients.held(n)
+            counts, revenue = mgmt.held_clients()
             score = (revenue if p.rank_by == "client_revenue" else counts)[rows]
         else:
-            score = getattr(ws, p.rank_by)[rows]
+            score = getattr(people, p.rank_by)[rows]
         order = rows[np.argsort(-score, kind="stable")]
         gone = order[p.first_rank - 1 : p.first_rank - 1 + p.count]
-        model.log_event("key_people_left", role=p.role, people=int(gone.size))
-        model.separate(gone, "quit")
+        mgmt.log("key_people_left", role=p.role, people=int(gone.size))
+        mgmt.separate(gone, "quit")

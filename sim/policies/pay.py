@@ -3,7 +3,7 @@
 Pay reaches people through their columns: ``fixed_pay`` (monthly pay at full hours), ``variable_pay``
 (piece, commission and bonus earned this month, written in ``settle``), ``incentive`` (the scheme's
 incentive strength, which drives effort), ``defect_rate`` and ``sacrifice``; base wages change only
-through :func:`sim.org.payroll.change_wages`, which gives the felt reaction against the expected raise.
+through ``mgmt.change_wages``, which gives the felt reaction against the expected raise.
 
 Wage arrears and the owner's subsidy already happen by themselves in :mod:`sim.org.finance` when
 cash runs out: non-wage costs are paid first, the owner covers a wage shortfall while the scenario's
@@ -15,9 +15,6 @@ safety need. The policies here add only what is a management *choice*:
 - ``wage_arrears``: management defers part of the pay *before* the cash is gone, to keep a buffer,
   and repays it when cash recovers (the finance mechanism only ever fails to pay);
 - ``pay_cut``: wages cut when cash runs short (or at once), felt as a loss.
-
-This module also holds the small helpers that the other families of this part of the catalogue
-(appraisal, security, career) share: role selection and measured performance.
 """
 
 from __future__ import annotations
@@ -25,124 +22,18 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
-from sim.agents.behaviour import add_incentive
-from sim.org.payroll import change_wages
 from sim.params import Spec, param
-from sim.policies.base import Policy, register
-
-# --- shared helpers ------------------------------------------------------------------------------
-
-ROLE_DEFAULTS = ("all", "producers", "client_holders", "staff")
-
-
-def roles_field(default_meaning: str):
-    """The ``roles`` parameter of a policy: role names it applies to; empty means a default set."""
-    return Field(
-        default_factory=list,
-        description=f"names of the roles the policy applies to; empty = {default_meaning}",
-        json_schema_extra={"unit": "role names", "source": "scenario: the firm's own roles"},
-    )
-
-
-def choice(default, doc: str, source: str = "assumed"):
-    """A ``Literal[...]`` or ``bool`` parameter with its meaning and source."""
-    return Field(default, description=doc, json_schema_extra={"unit": "", "source": source})
-
-
-def unknown_roles(names: list[str], scenario) -> list[tuple[str, object, str]]:
-    """Problems for :meth:`RolesPolicy.scenario_problems`: role names the firm does not have."""
-    roles = [r.name for r in scenario.firm.roles]
-    return [
-        (f"params.roles[{i}]", name, f"unknown role; roles of this firm: {roles}")
-        for i, name in enumerate(names)
-        if name not in roles
-    ]
-
-
-def role_selection(model, names: list[str], default: str, where: str) -> np.ndarray:
-    """A boolean per role: the roles named, or the default set when ``names`` is empty.
-
-    Defaults: ``all``; ``producers`` (roles whose output has a value); ``client_holders``;
-    ``staff`` (level 0). Unknown names raise a ValueError naming ``where`` and the firm's roles.
-    """
-    n_roles = len(model.role_names)
-    if names:
-        bad = [r for r in names if r not in model.role_names]
-        if bad:
-            raise ValueError(
-                f"{where}: unknown roles {bad}; roles of this firm: {model.role_names}"
-            )
-        chosen = np.zeros(n_roles, dtype=bool)
-        chosen[[model.role_names.index(r) for r in names]] = True
-        return chosen
-    if default == "producers":
-        return model.role_output_value > 0
-    if default == "client_holders":
-        return model.role_holds_clients.copy()
-    if default == "staff":
-        return model.role_level == 0
-    return np.ones(n_roles, dtype=bool)
-
-
-def members(model, role_chosen: np.ndarray) -> np.ndarray:
-    """Boolean mask over the live rows ``[0, n)``: people whose role is chosen."""
-    ws = model.workforce
-    return role_chosen[ws.role[: ws.n]]
-
-
-def relative_performance(model) -> np.ndarray:
-    """Measured performance of every live row: ``ln(output per hour / same-role mean)``.
-
-    Output per hour is last month's good output divided by hours, so short time is not held
-    against anyone. Rows without output yet (hired this month) get 0, the role's mean.
-    """
-    ws, n = model.workforce, model.workforce.n
-    per_hour = ws.output[:n] / np.maximum(ws.hours[:n], 1e-6)
-    has = per_hour > 0
-    role = ws.role[:n]
-    n_roles = len(model.role_names)
-    sums = np.bincount(role[has], weights=per_hour[has], minlength=n_roles)
-    counts = np.bincount(role[has], minlength=n_roles)
-    mean = np.divide(sums, counts, out=np.ones(n_roles), where=counts > 0)
-    out = np.zeros(n)
-    out[has] = np.log(per_hour[has] / mean[role[has]])
-    return out
-
-
-def merit_score(model) -> np.ndarray:
-    """The last appraisal score where there is one, else measured relative performance."""
-    ws, n = model.workforce, model.workforce.n
-    score = ws.appraisal[:n]
-    return np.where(np.isfinite(score), score, relative_performance(model))
-
-
-def monthly_wage_bill(model) -> float:
-    """What a month of fixed pay costs at current wages and hours (the cash rules' yardstick)."""
-    ws, n = model.workforce, model.workforce.n
-    return float(np.dot(ws.wage[:n], ws.hours[:n]))
-
-
-class RolesPolicy(Policy):
-    """A timed policy whose parameters include ``roles``, checked against the scenario's firm."""
-
-    default_roles: str = "all"
-
-    @classmethod
-    def scenario_problems(cls, params, scenario) -> list[tuple[str, object, str]]:
-        """Problems that need the whole scenario: (path within the policy entry, value, allowed)."""
-        return unknown_roles(params.roles, scenario)
-
-    def chosen_roles(self, model) -> np.ndarray:
-        return role_selection(
-            model, self.params.roles, self.default_roles, f"policy {self.name!r}, params.roles"
-        )
-
-    def setup(self, model) -> None:
-        super().setup(model)
-        self.chosen_roles(model)  # fail early on an unknown role
-
+from sim.policies.base import (
+    RolesPolicy,
+    choice,
+    merit_score,
+    monthly_wage_bill,
+    rank_within_role,
+    register,
+    roles_field,
+)
 
 # --- fixed salary --------------------------------------------------------------------------------
 
@@ -183,15 +74,15 @@ class FixedSalary(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, model):
-        super().setup(model)
-        ws, n, labour = model.workforce, model.workforce.n, model.labour
-        chosen = self.chosen_roles(model)
-        salary = labour.market_wages * self.params.level_vs_market + self.params.premium_per_month
-        model.role_wage[chosen] = salary[chosen] / labour.wage_index
-        rows = np.flatnonzero(members(model, chosen))
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        people = mgmt.people
+        chosen = self.chosen_roles(mgmt)
+        salary = mgmt.market_wages * self.params.level_vs_market + self.params.premium_per_month
+        mgmt.set_hiring_wage(chosen, salary[chosen])
+        rows = np.flatnonzero(mgmt.members(chosen))
         if rows.size:
-            change_wages(model, rows, salary[ws.role[:n][rows]], months_since_review=0.0)
+            mgmt.change_wages(rows, salary[people.role[rows]], months_since_review=0.0)
 
 
 # --- piece rate ----------------------------------------------------------------------------------
@@ -282,30 +173,30 @@ class PieceRate(RolesPolicy):
         )
         roles: list[str] = roles_field("every role whose output has a value")
 
-    def act(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        rows = members(model, self.chosen_roles(model))
-        add_incentive(model, rows, p.incentive_strength)
-        ws.fixed_pay[:n][rows] = p.floor_share_of_wage * ws.wage[:n][rows]
-        defects = ws.defect_rate[:n][rows]
+    def act(self, mgmt):
+        people, p = mgmt.people, self.params
+        rows = mgmt.members(self.chosen_roles(mgmt))
+        mgmt.add_incentive(rows, p.incentive_strength)
+        people.fixed_pay[rows] = p.floor_share_of_wage * people.wage[rows]
+        defects = people.defect_rate[rows]
         if p.quality_rule == "none":
             defects = defects + p.defect_rise_without_rule
         else:
             defects = defects * (1.0 - p.defect_fall_with_rule) * p.rework_time
-        ws.defect_rate[:n][rows] = np.clip(defects, 0.0, 0.95)
+        people.defect_rate[rows] = np.clip(defects, 0.0, 0.95)
 
-    def settle(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
+    def settle(self, mgmt):
+        people, p = mgmt.people, self.params
         # people hired this month (after the work phase) start on the firm's ordinary first pay
-        rows = np.flatnonzero(members(model, self.chosen_roles(model)) & (ws.tenure[:n] > 0))
-        wage = ws.wage[rows]
-        units = ws.output[rows]
+        rows = np.flatnonzero(mgmt.members(self.chosen_roles(mgmt)) & (people.tenure > 0))
+        wage = people.wage[rows]
+        units = people.output[rows]
         if p.quality_rule == "none":  # defective units are paid too
-            units = units / np.maximum(1.0 - ws.defect_rate[rows], 0.05)
+            units = units / np.maximum(1.0 - people.defect_rate[rows], 0.05)
         piece = p.rate_per_standard_month * wage * units / STANDARD_MONTH
         floor = p.floor_share_of_wage * wage
-        ws.fixed_pay[rows] = floor
-        ws.variable_pay[rows] += np.maximum(piece - floor * ws.hours[rows], 0.0)
+        people.fixed_pay[rows] = floor
+        people.variable_pay[rows] += np.maximum(piece - floor * people.hours[rows], 0.0)
 
 
 # --- commission ----------------------------------------------------------------------------------
@@ -365,21 +256,20 @@ class Commission(RolesPolicy):
         )
         roles: list[str] = roles_field("the roles that hold clients")
 
-    def act(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        on = members(model, self.chosen_roles(model))
-        add_incentive(model, on, p.incentive_strength)
-        ws.fixed_pay[:n][on] = p.base_share_of_wage * ws.wage[:n][on]
+    def act(self, mgmt):
+        people, n, p = mgmt.people, mgmt.n, self.params
+        on = mgmt.members(self.chosen_roles(mgmt))
+        mgmt.add_incentive(on, p.incentive_strength)
+        people.fixed_pay[on] = p.base_share_of_wage * people.wage[on]
         if n:
-            c = model.climate
-            c.relations = float(np.clip(c.relations - p.rivalry * on.mean(), 0.0, 1.0))
+            mgmt.shift("relations", -p.rivalry * on.mean())
 
-    def settle(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        on = np.flatnonzero(members(model, self.chosen_roles(model)))
-        _, revenue = model.clients.held(n)
-        ws.fixed_pay[on] = p.base_share_of_wage * ws.wage[on]
-        ws.variable_pay[on] += p.rate * revenue[on] * model.labour.demand
+    def settle(self, mgmt):
+        people, p = mgmt.people, self.params
+        on = np.flatnonzero(mgmt.members(self.chosen_roles(mgmt)))
+        _, revenue = mgmt.held_clients()
+        people.fixed_pay[on] = p.base_share_of_wage * people.wage[on]
+        people.variable_pay[on] += p.rate * revenue[on] * mgmt.demand
 
 
 # --- profit sharing ------------------------------------------------------------------------------
@@ -469,78 +359,77 @@ class ProfitSharing(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, model):
-        super().setup(model)
-        ws = model.workforce
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.year_pay = "profit_sharing_year_pay"
         self.year_merit = "profit_sharing_year_merit"
-        ws.register_column(self.year_pay, float, 0.0)
-        ws.register_column(self.year_merit, float, 0.0)
+        mgmt.register_column(self.year_pay, float, 0.0)
+        mgmt.register_column(self.year_merit, float, 0.0)
         self.expected_share = self.params.cap_share_of_pay
         self.profit_year = 0.0
         self._last_accounts = None
         self.payouts: list[dict] = []
 
-    def _eligible(self, model, chosen) -> np.ndarray:
-        ws, n = model.workforce, model.workforce.n
-        return members(model, chosen) & (ws.tenure[:n] >= self.params.service_months)
+    def _eligible(self, mgmt, chosen) -> np.ndarray:
+        people = mgmt.people
+        return mgmt.members(chosen) & (people.tenure >= self.params.service_months)
 
-    def act(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        chosen = self.chosen_roles(model)
-        covered = members(model, chosen)
-        eligible = self._eligible(model, chosen)
+    def act(self, mgmt):
+        people, p = mgmt.people, self.params
+        chosen = self.chosen_roles(mgmt)
+        covered = mgmt.members(chosen)
+        eligible = self._eligible(mgmt, chosen)
         strength = p.incentive_strength * (1.0 if p.split == "merit" else 0.5)
-        add_incentive(model, eligible, strength)
-        year_gone = (self.months_in_force(model) % 12) / 12.0
-        progress = np.minimum(1.0, ws.tenure[:n] / max(p.service_months, 1))
+        mgmt.add_incentive(eligible, strength)
+        year_gone = (self.months_in_force(mgmt) % 12) / 12.0
+        progress = np.minimum(1.0, people.tenure / max(p.service_months, 1))
         vesting = np.where(eligible, year_gone, 0.5 * progress)
         added = p.sacrifice_weight * min(1.0, self.expected_share) * vesting
-        ws.sacrifice[:n][covered] = np.minimum(1.0, ws.sacrifice[:n][covered] + added[covered])
+        people.sacrifice[covered] = np.minimum(1.0, people.sacrifice[covered] + added[covered])
 
-    def settle(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
+    def settle(self, mgmt):
+        people, p = mgmt.people, self.params
         if self._last_accounts is not None:  # last month's accounts are complete by now
             acc = self._last_accounts
             self.profit_year += acc.profit + acc.bonuses
-        self._last_accounts = model.finance.month
-        chosen = self.chosen_roles(model)
-        covered = members(model, chosen)
-        year_pay = getattr(ws, self.year_pay)
-        year_merit = getattr(ws, self.year_merit)
-        month_pay = ws.fixed_pay[:n] * ws.hours[:n] + ws.variable_pay[:n]
-        year_pay[:n][covered] += month_pay[covered]
-        score = np.clip(merit_score(model), -2.0, 2.0)
-        year_merit[:n][covered] += month_pay[covered] * np.exp(p.merit_spread * score[covered])
-        if not self.cycle_month(model, 12):
+        self._last_accounts = mgmt.accounts
+        chosen = self.chosen_roles(mgmt)
+        covered = mgmt.members(chosen)
+        year_pay = getattr(people, self.year_pay)
+        year_merit = getattr(people, self.year_merit)
+        month_pay = people.fixed_pay * people.hours + people.variable_pay
+        year_pay[covered] += month_pay[covered]
+        score = np.clip(merit_score(mgmt), -2.0, 2.0)
+        year_merit[covered] += month_pay[covered] * np.exp(p.merit_spread * score[covered])
+        if not self.cycle_month(mgmt, 12):
             return
-        eligible = self._eligible(model, chosen)
-        eligible_pay = float(year_pay[:n][eligible].sum())
+        eligible = self._eligible(mgmt, chosen)
+        eligible_pay = float(year_pay[eligible].sum())
         pool = min(
             p.share_of_profit * max(self.profit_year, 0.0), p.cap_share_of_pay * eligible_pay
         )
-        weights = (year_pay if p.split == "pay" else year_merit)[:n] * eligible
+        weights = (year_pay if p.split == "pay" else year_merit) * eligible
         if pool > 0 and weights.sum() > 0:
             bonus = pool * weights / weights.sum()
-            ws.variable_pay[:n] += bonus
-            model.finance.month.bonuses += pool
+            people.variable_pay[:] += bonus
+            mgmt.book_bonuses(pool)
         else:
             pool = 0.0
         share = pool / eligible_pay if eligible_pay > 0 else 0.0
         self.expected_share = share
         self.payouts.append(
             {
-                "month": model.month,
+                "month": mgmt.month,
                 "pool": pool,
                 "profit": self.profit_year,
                 "eligible": int(eligible.sum()),
                 "share_of_pay": share,
             }
         )
-        model.log_event("profit_sharing_bonus", pool=pool, share_of_pay=share)
+        mgmt.log("profit_sharing_bonus", pool=pool, share_of_pay=share)
         self.profit_year = 0.0
-        year_pay[:n] = 0.0
-        year_merit[:n] = 0.0
+        year_pay[:] = 0.0
+        year_merit[:] = 0.0
 
 
 # --- pay bands -----------------------------------------------------------------------------------
@@ -622,53 +511,36 @@ class PayBands(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, model):
-        super().setup(model)
-        model.workforce.register_column("pay_level", np.int64, 0)
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        mgmt.register_column("pay_level", np.int64, 0)
 
-    def act(self, model):
-        n, p = model.workforce.n, self.params
-        covered = members(model, self.chosen_roles(model))
+    def act(self, mgmt):
+        n, p = mgmt.n, self.params
+        covered = mgmt.members(self.chosen_roles(mgmt))
         if n:
-            c = model.climate
-            c.advancement = float(
-                np.clip(c.advancement + p.advancement_gain * covered.mean(), 0, 1)
-            )
+            mgmt.shift("advancement", p.advancement_gain * covered.mean())
         if p.by == "merit":
-            add_incentive(model, covered, p.incentive_strength)
+            mgmt.add_incentive(covered, p.incentive_strength)
 
-    def review(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        if not self.cycle_month(model, p.review_months) or n == 0:
+    def review(self, mgmt):
+        people, n, p = mgmt.people, mgmt.n, self.params
+        if not self.cycle_month(mgmt, p.review_months) or n == 0:
             return
-        level = ws.pay_level
+        level = people.pay_level
         eligible = (
-            members(model, self.chosen_roles(model))
-            & (level[:n] < p.levels - 1)
-            & (ws.tenure[:n] >= p.review_months)
+            mgmt.members(self.chosen_roles(mgmt))
+            & (level < p.levels - 1)
+            & (people.tenure >= p.review_months)
         )
-        score = merit_score(model) if p.by == "merit" else ws.tenure[:n].astype(float)
-        rows = top_share_by_role(model, score, eligible, p.move_up_share)
+        score = merit_score(mgmt) if p.by == "merit" else people.tenure.astype(float)
+        rows = rank_within_role(mgmt, score, p.move_up_share, top=True, eligible=eligible)
         if rows.size:
             # a step up is a reward beyond the regular raise: judged against a month's expectation
-            change_wages(model, rows, ws.wage[rows] * (1.0 + p.step_share), months_since_review=1.0)
+            mgmt.change_wages(
+                rows, people.wage[rows] * (1.0 + p.step_share), months_since_review=1.0
+            )
             level[rows] += 1
-
-
-def top_share_by_role(model, score: np.ndarray, eligible: np.ndarray, share: float) -> np.ndarray:
-    """Rows of the best ``share`` (by ``score``, highest first) of each role's eligible people.
-
-    Each role contributes ``round(share * eligible in the role)``; a loop over roles, not people.
-    """
-    ws, n = model.workforce, model.workforce.n
-    picks = []
-    role = ws.role[:n]
-    for r in range(len(model.role_names)):
-        rows = np.flatnonzero(eligible & (role == r))
-        k = int(round(share * rows.size))
-        if k:
-            picks.append(rows[np.argsort(-score[rows], kind="stable")[:k]])
-    return np.concatenate(picks) if picks else np.zeros(0, dtype=np.int64)
 
 
 # --- raises --------------------------------------------------------------------------------------
@@ -728,25 +600,22 @@ class Raises(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def act(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        if not self.cycle_month(model, p.cycle_months) or n == 0:
+    def act(self, mgmt):
+        people, n, p = mgmt.people, mgmt.n, self.params
+        if not self.cycle_month(mgmt, p.cycle_months) or n == 0:
             return
-        chosen = self.chosen_roles(model)
-        rows = np.flatnonzero(members(model, chosen))
+        chosen = self.chosen_roles(mgmt)
+        rows = np.flatnonzero(mgmt.members(chosen))
         if rows.size == 0:
             return
-        raise_ = ws.wage[rows] * p.percent + p.absolute_per_month
+        raise_ = people.wage[rows] * p.percent + p.absolute_per_month
         if p.allocation == "merit":
-            score = merit_score(model)[rows]
+            score = merit_score(mgmt)[rows]
             z = (score - score.mean()) / max(score.std(), 1e-9)
             factor = np.maximum(0.0, 1.0 + p.merit_spread * z)
             raise_ = raise_ * factor / max(factor.mean(), 1e-9)
-        change_wages(model, rows, ws.wage[rows] + raise_, months_since_review=p.cycle_months)
-        labour = model.labour
-        model.role_wage[chosen] = (
-            model.role_wage[chosen] * (1.0 + p.percent) + p.absolute_per_month / labour.wage_index
-        )
+        mgmt.change_wages(rows, people.wage[rows] + raise_, months_since_review=p.cycle_months)
+        mgmt.scale_hiring_wage(chosen, 1.0 + p.percent, p.absolute_per_month)
 
 
 # --- pay cuts ------------------------------------------------------------------------------------
@@ -810,31 +679,31 @@ class PayCut(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, model):
-        super().setup(model)
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.cuts = 0
         self.last_cut = -(10**9)
 
-    def act(self, model):
+    def act(self, mgmt):
         p = self.params
-        if self.cuts >= p.max_cuts or model.month - self.last_cut < p.min_months_between:
+        if self.cuts >= p.max_cuts or mgmt.month - self.last_cut < p.min_months_between:
             return
         if p.trigger == "at_once":
             if self.cuts == 0:
-                self._cut(model)
+                self._cut(mgmt)
             return
-        if model.finance.cash < p.cash_months * monthly_wage_bill(model):
-            self._cut(model)
+        if mgmt.cash < p.cash_months * monthly_wage_bill(mgmt):
+            self._cut(mgmt)
 
-    def _cut(self, model):
-        ws, p = model.workforce, self.params
-        chosen = self.chosen_roles(model)
-        rows = np.flatnonzero(members(model, chosen))
-        change_wages(model, rows, ws.wage[rows] * (1.0 - p.cut_share), months_since_review=0.0)
-        model.role_wage[chosen] *= 1.0 - p.cut_share
+    def _cut(self, mgmt):
+        people, p = mgmt.people, self.params
+        chosen = self.chosen_roles(mgmt)
+        rows = np.flatnonzero(mgmt.members(chosen))
+        mgmt.change_wages(rows, people.wage[rows] * (1.0 - p.cut_share), months_since_review=0.0)
+        mgmt.scale_hiring_wage(chosen, 1.0 - p.cut_share)
         self.cuts += 1
-        self.last_cut = model.month
-        model.log_event("pay_cut", share=p.cut_share, people=int(rows.size))
+        self.last_cut = mgmt.month
+        mgmt.log("pay_cut", share=p.cut_share, people=int(rows.size))
 
 
 # --- deliberate wage arrears ---------------------------------------------------------------------
@@ -905,34 +774,34 @@ class WageArrears(RolesPolicy):
                 )
             return self
 
-    def setup(self, model):
-        super().setup(model)
-        model.workforce.register_column("pay_owed", float, 0.0)
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        mgmt.register_column("pay_owed", float, 0.0)
         self.deferring = False
 
-    def act(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        bill = monthly_wage_bill(model)
-        self.deferring = model.finance.cash < p.cash_months * bill
-        covered = members(model, self.chosen_roles(model))
+    def act(self, mgmt):
+        people, p = mgmt.people, self.params
+        bill = monthly_wage_bill(mgmt)
+        self.deferring = mgmt.cash < p.cash_months * bill
+        covered = mgmt.members(self.chosen_roles(mgmt))
         if self.deferring:
-            ws.security[:n][covered] *= 1.0 - 0.5 * p.deferred_share
-        owed = ws.pay_owed[:n] / np.maximum(ws.wage[:n], 1.0)
-        ws.sacrifice[:n] = np.minimum(1.0, ws.sacrifice[:n] + p.sacrifice_per_month_owed * owed)
+            people.security[covered] *= 1.0 - 0.5 * p.deferred_share
+        owed = people.pay_owed / np.maximum(people.wage, 1.0)
+        people.sacrifice[:] = np.minimum(1.0, people.sacrifice + p.sacrifice_per_month_owed * owed)
 
-    def settle(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        covered = members(model, self.chosen_roles(model))
+    def settle(self, mgmt):
+        people, p = mgmt.people, self.params
+        covered = mgmt.members(self.chosen_roles(mgmt))
         if self.deferring:
-            due = ws.fixed_pay[:n] * ws.hours[:n] + ws.variable_pay[:n]
+            due = people.fixed_pay * people.hours + people.variable_pay
             withheld = np.where(covered, p.deferred_share * np.maximum(due, 0.0), 0.0)
-            ws.variable_pay[:n] -= withheld
-            ws.pay_owed[:n] += withheld
-        elif model.finance.cash > p.repay_cash_months * monthly_wage_bill(model):
-            owed = ws.pay_owed[:n]
+            people.variable_pay[:] -= withheld
+            people.pay_owed[:] += withheld
+        elif mgmt.cash > p.repay_cash_months * monthly_wage_bill(mgmt):
+            owed = people.pay_owed
             if owed.sum() > 0:
-                ws.variable_pay[:n] += owed
-                model.log_event("arrears_repaid", amount=float(owed.sum()))
+                people.variable_pay[:] += owed
+                mgmt.log("arrears_repaid", amount=float(owed.sum()))
                 owed[:] = 0.0
 
 
@@ -969,54 +838,53 @@ class OwnerSubsidy(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, model):
-        super().setup(model)
-        ws = model.workforce
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        people = mgmt.people
         self.column = "owner_premium"
-        premium = ws.register_column(self.column, float, 0.0)
+        mgmt.register_column(self.column, float, 0.0)
+        premium = getattr(people, self.column)
         self.active = True
-        chosen = self.chosen_roles(model)
-        rows = np.flatnonzero(members(model, chosen))
+        chosen = self.chosen_roles(mgmt)
+        rows = np.flatnonzero(mgmt.members(chosen))
         amount = self.params.premium_per_month
         if rows.size:
-            change_wages(model, rows, ws.wage[rows] + amount, months_since_review=0.0)
+            mgmt.change_wages(rows, people.wage[rows] + amount, months_since_review=0.0)
         premium[rows] = amount
-        model.role_wage[chosen] += amount / model.labour.wage_index
+        mgmt.scale_hiring_wage(chosen, 1.0, amount)
         self._chosen = chosen
 
-    def act(self, model):
+    def act(self, mgmt):
         if not self.active:
             return
-        ws, n = model.workforce, model.workforce.n
-        premium = getattr(ws, self.column)
-        newcomers = members(model, self._chosen) & (premium[:n] == 0)  # hired at the higher salary
-        premium[:n][newcomers] = self.params.premium_per_month
+        people = mgmt.people
+        premium = getattr(people, self.column)
+        newcomers = mgmt.members(self._chosen) & (premium == 0)  # hired at the higher salary
+        premium[newcomers] = self.params.premium_per_month
 
-    def settle(self, model):
+    def settle(self, mgmt):
         if not self.active:
             return
-        ws, n, fin = model.workforce, model.workforce.n, model.finance
-        premium = getattr(ws, self.column)
-        cost = float(np.dot(premium[:n], ws.hours[:n]))
-        drawn = min(cost, max(fin.owner_budget, 0.0))
-        fin.owner_budget -= drawn
-        fin.inject(drawn)
+        people = mgmt.people
+        premium = getattr(people, self.column)
+        cost = float(np.dot(premium, people.hours))
+        drawn = mgmt.draw_owner(cost)
         if drawn < cost:
-            self._withdraw(model)
-            model.log_event("owner_subsidy_ended", owner_budget_left=fin.owner_budget)
+            self._withdraw(mgmt)
+            mgmt.log("owner_subsidy_ended", owner_budget_left=mgmt.owner_budget)
 
-    def teardown(self, model):
+    def teardown(self, mgmt):
         if self.active:
-            self._withdraw(model)
+            self._withdraw(mgmt)
 
-    def _withdraw(self, model):
-        ws, n = model.workforce, model.workforce.n
-        premium = getattr(ws, self.column)
-        rows = np.flatnonzero(premium[:n] > 0)
+    def _withdraw(self, mgmt):
+        people = mgmt.people
+        premium = getattr(people, self.column)
+        rows = np.flatnonzero(premium > 0)
         if rows.size:
-            change_wages(
-                model, rows, np.maximum(ws.wage[rows] - premium[rows], 1.0), months_since_review=0.0
+            mgmt.change_wages(
+                rows, np.maximum(people.wage[rows] - premium[rows], 1.0), months_since_review=0.0
             )
-        premium[:n] = 0.0
-        model.role_wage[self._chosen] -= self.params.premium_per_month / model.labour.wage_index
+        premium[:] = 0.0
+        mgmt.scale_hiring_wage(self._chosen, 1.0, -self.params.premium_per_month)
         self.active = False

@@ -15,16 +15,9 @@ from typing import Literal
 import numpy as np
 from pydantic import Field
 
-from sim.agents.behaviour import BASE_INCENTIVE, add_incentive
-from sim.org.payroll import change_wages
+from sim.agents.behaviour import BASE_INCENTIVE
 from sim.params import Spec, param
-from sim.policies.base import Policy, register
-from sim.policies.incentives import (
-    not_hired_this_month,
-    raise_climate,
-    role_index,
-    role_problems,
-)
+from sim.policies.base import Policy, not_hired_this_month, register, role_problems
 
 MANAGER_LEVEL = 1  # sim.org.staffing.LEVEL_CODE["manager"]
 EXECUTIVE_LEVEL = 2
@@ -85,30 +78,27 @@ class MergeDepartments(Policy):
             3, 0, 24, unit="months", doc="how long the disruption lasts", source="assumed"
         )
 
-    def setup(self, model):
-        super().setup(model)
-        before = len(model.department_names)
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        before = len(mgmt.firm.department_names)
         after = min(self.params.departments_after, before)
         group = np.arange(before) * after // before
         first = np.array([np.flatnonzero(group == g)[0] for g in range(after)], dtype=np.int64)
         self.mapping = first[group]  # old department -> first department of its group
         self.removed = before - after
-        ws, n = model.workforce, model.workforce.n
-        ws.department[:n] = self.mapping[ws.department[:n]]
-        model.team_department = self.mapping[model.team_department]
-        model.department_map = self.mapping[model.department_map]  # hires follow the merger
-        model.log_event("departments_merged", departments_before=before, departments_after=after)
+        mgmt.merge_departments(self.mapping)  # hires follow the merger
+        mgmt.log("departments_merged", departments_before=before, departments_after=after)
 
-    def act(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
-        raise_climate(model.climate, "policy_admin", p.clarity_gain)
-        if model.month - self.started < p.disruption_months:
-            np.clip(ws.security[:n] - p.disruption_security, 0.0, 1.0, out=ws.security[:n])
+    def act(self, mgmt):
+        p, people = self.params, mgmt.people
+        mgmt.shift("policy_admin", p.clarity_gain)
+        if mgmt.month - self.started < p.disruption_months:
+            np.clip(people.security - p.disruption_security, 0.0, 1.0, out=people.security)
 
-    def settle(self, model):
-        if model.month > 0:
+    def settle(self, mgmt):
+        if mgmt.month > 0:
             # a saving is a negative cost of the policy
-            model.finance.add_cost(-self.params.overhead_saving_per_department * self.removed)
+            mgmt.save_overhead(self.params.overhead_saving_per_department * self.removed)
 
 
 @register
@@ -184,41 +174,41 @@ class CutMiddleManagement(Policy):
             return []
         return role_problems(scenario, params.move_down_role, "params.move_down_role")
 
-    def setup(self, model):
-        super().setup(model)
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.done = False
         self.competence_gain = 0.0
         if self.params.move_down_role is not None:
-            self.down_role = role_index(model, self.params.move_down_role, "move_down_role")
+            self.down_role = mgmt.role_index(self.params.move_down_role, "move_down_role")
         else:
-            staff = np.flatnonzero(model.role_level == 0)
-            self.down_role = int(staff[np.argmax(model.plan[staff])]) if staff.size else 0
+            staff = np.flatnonzero(mgmt.roles.level == 0)
+            self.down_role = int(staff[np.argmax(mgmt.plan[staff])]) if staff.size else 0
 
-    def act(self, model):
-        p, c, ws, n = self.params, model.climate, model.workforce, model.workforce.n
+    def act(self, mgmt):
+        p, people = self.params, mgmt.people
         if not self.done:
-            managers = ws.level[:n] == MANAGER_LEVEL
-            ws.security[:n][managers] = np.maximum(
-                ws.security[:n][managers] - p.contest_security_loss, 0.0
+            managers = people.level == MANAGER_LEVEL
+            people.security[managers] = np.maximum(
+                people.security[managers] - p.contest_security_loss, 0.0
             )
             if p.selection == "open_competition":
-                raise_climate(c, "transparency", p.transparency_gain)
+                mgmt.shift("transparency", p.transparency_gain)
         else:
-            raise_climate(c, "supervision", p.supervision_per_competence * self.competence_gain)
+            mgmt.shift("supervision", p.supervision_per_competence * self.competence_gain)
 
-    def review(self, model):
-        p, ws, n = self.params, model.workforce, model.workforce.n
+    def review(self, mgmt):
+        p, people = self.params, mgmt.people
         if self.done:
             return
         self.done = True
-        managers = np.flatnonzero(ws.level[:n] == MANAGER_LEVEL)
+        managers = np.flatnonzero(people.level == MANAGER_LEVEL)
         if managers.size <= p.target_managers:
             return
-        competence = ws.ability[managers] * ws.skill[managers]
+        competence = people.ability[managers] * people.skill[managers]
         if p.selection == "open_competition":
-            score = competence * np.exp(0.1 * model.rng.standard_normal(managers.size))
+            score = competence * np.exp(0.1 * mgmt.rng.standard_normal(managers.size))
         else:
-            score = model.rng.random(managers.size)
+            score = mgmt.rng.random(managers.size)
         order = np.argsort(-score, kind="stable")
         kept, lost = managers[order[: p.target_managers]], managers[order[p.target_managers :]]
         self.competence_gain = (
@@ -226,30 +216,29 @@ class CutMiddleManagement(Policy):
             if p.target_managers
             else 0.0
         )
-        manager_roles = np.flatnonzero(model.role_level == MANAGER_LEVEL)
-        kept_by_role = np.bincount(ws.role[kept], minlength=len(model.role_names))
-        model.plan[manager_roles] = np.minimum(
-            model.plan[manager_roles], kept_by_role[manager_roles]
+        manager_roles = mgmt.roles.level == MANAGER_LEVEL
+        kept_by_role = np.bincount(people.role[kept], minlength=len(mgmt.role_names))
+        mgmt.set_plan(
+            manager_roles, np.minimum(mgmt.plan[manager_roles], kept_by_role[manager_roles])
         )
-        model.log_event(
+        mgmt.log(
             "post_competition",
             selection=p.selection,
             managers_before=int(managers.size),
             managers_after=int(kept.size),
         )
         if p.losers == "dismissed":
-            model.separate(lost, "dismissal")
+            mgmt.separate(lost, "dismissal")
             return
         r = self.down_role
-        change_wages(model, lost, model.role_wage[r] * model.labour.wage_index)
-        ws.role[lost] = r
-        ws.level[lost] = model.role_level[r]
+        mgmt.change_wages(lost, mgmt.hiring_wage()[r] * mgmt.wage_index)
+        mgmt.reassign(lost, role=r)
         for row in lost.tolist():
-            model.log_event(
+            mgmt.log(
                 "moved_down",
-                employee_id=int(ws.uid[row]),
-                role=model.role_names[r],
-                tenure_months=float(ws.tenure[row]),
+                employee_id=int(people.uid[row]),
+                role=mgmt.role_names[r],
+                tenure_months=float(people.tenure[row]),
             )
 
 
@@ -286,37 +275,37 @@ class ReplaceManagement(Policy):
             source="assumed",
         )
 
-    def setup(self, model):
-        super().setup(model)
+    def setup(self, mgmt):
+        super().setup(mgmt)
         self.replaced_month: int | None = None
 
-    def _at_level(self, model) -> np.ndarray:
-        level = model.workforce.level[: model.workforce.n]
+    def _at_level(self, mgmt) -> np.ndarray:
+        level = mgmt.people.level[: mgmt.n]
         if self.params.level == "manager":
             return level == MANAGER_LEVEL
         if self.params.level == "executive":
             return level == EXECUTIVE_LEVEL
         return level >= MANAGER_LEVEL
 
-    def act(self, model):
+    def act(self, mgmt):
         if self.replaced_month is None:
             return
-        at_level = self._at_level(model)
+        at_level = self._at_level(mgmt)
         if not at_level.any():
             return
-        hired = model.workforce.hired_month[: model.workforce.n] >= self.replaced_month
+        hired = mgmt.people.hired_month[: mgmt.n] >= self.replaced_month
         share_new = float(np.mean(hired[at_level]))
-        raise_climate(model.climate, "supervision", self.params.supervision_gain * share_new)
+        mgmt.shift("supervision", self.params.supervision_gain * share_new)
 
-    def review(self, model):
+    def review(self, mgmt):
         if self.replaced_month is not None:
             return
-        self.replaced_month = model.month
-        rows = np.flatnonzero(self._at_level(model))
+        self.replaced_month = mgmt.month
+        rows = np.flatnonzero(self._at_level(mgmt))
         count = int(round(self.params.share * rows.size))
-        gone = model.rng.permutation(rows)[:count]
-        model.log_event("management_replaced", level=self.params.level, people=count)
-        model.separate(gone, "dismissal")
+        gone = mgmt.rng.permutation(rows)[:count]
+        mgmt.log("management_replaced", level=self.params.level, people=count)
+        mgmt.separate(gone, "dismissal")
 
 
 @register
@@ -361,22 +350,22 @@ class HireCohort(Policy):
         """The role must exist in the scenario's firm."""
         return role_problems(scenario, params.role, "params.role")
 
-    def setup(self, model):
-        super().setup(model)
-        self.role = role_index(model, self.params.role, "hire_cohort.role")
-        model.plan[self.role] += self.params.count
-        model.workforce.register_column(self.COHORT, np.int8, 0)
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        self.role = mgmt.role_index(self.params.role, "hire_cohort.role")
+        mgmt.add_to_plan(self.role, self.params.count)
+        mgmt.register_column(self.COHORT, np.int8, 0)
         self.remaining = self.params.count
 
-    def settle(self, model):
-        ws, n = model.workforce, model.workforce.n
+    def settle(self, mgmt):
+        people, n = mgmt.people, mgmt.n
         if self.remaining <= 0 or n == 0:
             return
-        cohort = getattr(ws, self.COHORT)
+        cohort = getattr(people, self.COHORT)
         new = np.flatnonzero(
-            (ws.role[:n] == self.role) & (ws.hired_month[:n] == model.month) & (cohort[:n] == 0)
+            (people.role == self.role) & (people.hired_month == mgmt.month) & (cohort == 0)
         )[: self.remaining]
-        ws.ability[new] *= np.exp(self.params.ability_premium)
+        mgmt.upgrade_ability(new, self.params.ability_premium)
         cohort[new] = 1
         self.remaining -= new.size
 
@@ -442,26 +431,26 @@ class QualityAssurance(Policy):
             source="assumed",
         )
 
-    def _producers(self, model) -> np.ndarray:
+    def _producers(self, mgmt) -> np.ndarray:
         """Rows of producers who have worked this month (this month's hires have not)."""
-        ws, n = model.workforce, model.workforce.n
+        people = mgmt.people
         return np.flatnonzero(
-            (model.role_output_value[ws.role[:n]] > 0) & not_hired_this_month(model)
+            (mgmt.roles.output_value[people.role] > 0) & not_hired_this_month(mgmt)
         )
 
-    def act(self, model):
-        p, ws = self.params, model.workforce
-        rows = self._producers(model)
-        ws.defect_rate[rows] *= 1.0 - p.defect_reduction * p.coverage
-        add_incentive(model, rows, BASE_INCENTIVE + p.quality_pay_share)
-        raise_climate(model.climate, "policy_admin", 0.05 * p.coverage)
-        if model.month > 0:
-            model.finance.add_cost(p.inspection_cost_per_worker * p.coverage * rows.size)
+    def act(self, mgmt):
+        p, people = self.params, mgmt.people
+        rows = self._producers(mgmt)
+        people.defect_rate[rows] *= 1.0 - p.defect_reduction * p.coverage
+        mgmt.add_incentive(rows, BASE_INCENTIVE + p.quality_pay_share)
+        mgmt.shift("policy_admin", 0.05 * p.coverage)
+        if mgmt.month > 0:
+            mgmt.charge(p.inspection_cost_per_worker * p.coverage * rows.size)
 
-    def settle(self, model):
-        p, ws = self.params, model.workforce
-        rows = self._producers(model)
-        quality = np.clip(1.0 - ws.defect_rate[rows] / p.defect_standard, -1.0, 1.0)
-        amount = p.quality_pay_share * ws.fixed_pay[rows] * ws.hours[rows] * quality
-        ws.variable_pay[rows] += amount
-        model.finance.month.bonuses += float(np.maximum(amount, 0.0).sum())
+    def settle(self, mgmt):
+        p, people = self.params, mgmt.people
+        rows = self._producers(mgmt)
+        quality = np.clip(1.0 - people.defect_rate[rows] / p.defect_standard, -1.0, 1.0)
+        amount = p.quality_pay_share * people.fixed_pay[rows] * people.hours[rows] * quality
+        people.variable_pay[rows] += amount
+        mgmt.book_bonuses(float(np.maximum(amount, 0.0).sum()))

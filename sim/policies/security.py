@@ -2,11 +2,11 @@
 
 Two answers to a downturn (source document, Lincoln Electric against an ordinary competitor):
 lay people off at will, or guarantee their jobs and share the work out by cutting hours. Demand is
-``model.labour.demand`` (1 = normal), moved by the timeline's ``demand`` event. The demand gap is
+``mgmt.demand`` (1 = normal), moved by the timeline's ``demand`` event. The demand gap is
 ``max(0, 1 - demand)``; a firm acts on it once it exceeds ``tolerance``.
 
 Personal security (the ``security`` column, which feeds the safety need) is reset each month to the
-firm-wide climate value before policies act; :func:`shift_security` moves both together.
+firm-wide climate value before policies act; ``mgmt.shift_security`` moves it.
 """
 
 from __future__ import annotations
@@ -16,32 +16,14 @@ from typing import Literal
 import numpy as np
 
 from sim.params import Spec, param
-from sim.policies.base import register
-from sim.policies.pay import (
+from sim.policies.base import (
     RolesPolicy,
     choice,
-    members,
+    demand_gap,
     merit_score,
-    role_selection,
+    register,
     roles_field,
 )
-
-
-def shift_security(model, delta, who: np.ndarray | None = None) -> None:
-    """Move personal security by ``delta`` (a number, or one per live row) for the rows ``who``
-    (a boolean mask over ``[0, n)``; everyone when None), kept in [0, 1]. (A firm-wide change is
-    ``model.climate.security``, which perception adds to everyone's personal security.)"""
-    ws, n = model.workforce, model.workforce.n
-    if n == 0:
-        return
-    change = np.broadcast_to(np.asarray(delta, dtype=float), (n,)).copy()
-    if who is not None:
-        change[~who] = 0.0
-    ws.security[:n] = np.clip(ws.security[:n] + change, 0.0, 1.0)
-
-
-def demand_gap(model) -> float:
-    return max(0.0, 1.0 - float(model.labour.demand))
 
 
 @register
@@ -108,56 +90,56 @@ class AtWillLayoffs(RolesPolicy):
         )
         roles: list[str] = roles_field("every role whose output has a value")
 
-    def setup(self, model):
-        super().setup(model)
-        self.base_plan = model.plan.copy()
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        self.base_plan = mgmt.plan.copy()
         self.lowered = False
         self.fear = 0.0
 
-    def act(self, model):
+    def act(self, mgmt):
         if self.fear > 0:
-            shift_security(model, -self.fear)
+            mgmt.shift_security(-self.fear)
 
-    def review(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        chosen = self.chosen_roles(model)
-        gap = demand_gap(model)
+    def review(self, mgmt):
+        people, n, p = mgmt.people, mgmt.n, self.params
+        chosen = self.chosen_roles(mgmt)
+        gap = demand_gap(mgmt)
         if gap <= p.tolerance:
             if self.lowered:
-                model.plan[chosen] = self.base_plan[chosen]
+                mgmt.set_plan(chosen, self.base_plan[chosen])
                 self.lowered = False
             return
         target = np.floor(self.base_plan * max(0.0, 1.0 - p.share_of_gap * gap) + 0.5)
-        model.plan[chosen] = target[chosen].astype(model.plan.dtype)
+        mgmt.set_plan(chosen, target[chosen])
         self.lowered = True
-        guarantee = model.policy("no_layoff_guarantee")
-        exposed = members(model, chosen)
+        guarantee = mgmt.policy("no_layoff_guarantee")
+        exposed = mgmt.members(chosen)
         if guarantee is not None:
-            exposed &= ~guarantee.covered(model)
+            exposed &= ~guarantee.covered(mgmt)
         if p.selection == "lowest_performance":
-            order_key = merit_score(model)
+            order_key = merit_score(mgmt)
         elif p.selection == "last_in_first_out":
-            order_key = ws.tenure[:n].astype(float)
+            order_key = people.tenure.astype(float)
         else:
-            order_key = model.rng.random(n)
-        counts = np.bincount(ws.role[:n], minlength=len(model.role_names))
-        excess = np.maximum(counts - model.plan, 0) * chosen
+            order_key = mgmt.rng.random(n)
+        counts = np.bincount(people.role, minlength=len(mgmt.role_names))
+        excess = np.maximum(counts - mgmt.plan, 0) * chosen
         out = []
         for r in np.flatnonzero(excess):
-            rows = np.flatnonzero(exposed & (ws.role[:n] == r))
+            rows = np.flatnonzero(exposed & (people.role == r))
             out.append(rows[np.argsort(order_key[rows], kind="stable")[: excess[r]]])
         if out:
-            model.separate(np.concatenate(out), "layoff")
+            mgmt.separate(np.concatenate(out), "layoff")
 
-    def teardown(self, model):
+    def teardown(self, mgmt):
         if self.lowered:
-            chosen = self.chosen_roles(model)
-            model.plan[chosen] = self.base_plan[chosen]
+            chosen = self.chosen_roles(mgmt)
+            mgmt.set_plan(chosen, self.base_plan[chosen])
 
-    def settle(self, model):
+    def settle(self, mgmt):
         p = self.params
-        laid_off = model.flows.layoffs
-        headcount = model.workforce.n + laid_off
+        laid_off = mgmt.flows.layoffs
+        headcount = mgmt.n + laid_off
         self.fear = self.fear * np.exp(-1.0 / p.survivor_memory_months) + (
             p.survivor_fear * laid_off / max(headcount, 1)
         )
@@ -256,66 +238,66 @@ class NoLayoffGuarantee(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, model):
-        super().setup(model)
-        model.workforce.register_column("transferred", bool, False)
-        self.base_plan = model.plan.copy()
+    def setup(self, mgmt):
+        super().setup(mgmt)
+        mgmt.register_column("transferred", bool, False)
+        self.base_plan = mgmt.plan.copy()
         self.frozen = False
 
-    def teardown(self, model):
-        model.workforce.transferred[: model.workforce.n] = False
+    def teardown(self, mgmt):
+        mgmt.people.transferred[: mgmt.n] = False
         if self.frozen:
-            producing = role_selection(model, [], "producers", self.name)
-            model.plan[producing] = self.base_plan[producing]
+            producing = mgmt.role_mask([], "producers", self.name)
+            mgmt.set_plan(producing, self.base_plan[producing])
 
-    def covered(self, model) -> np.ndarray:
+    def covered(self, mgmt) -> np.ndarray:
         """Boolean mask over the live rows: people covered by the guarantee now."""
-        ws, n = model.workforce, model.workforce.n
-        return members(model, self.chosen_roles(model)) & (
-            ws.tenure[:n] >= 12.0 * self.params.after_years
+        people = mgmt.people
+        return mgmt.members(self.chosen_roles(mgmt)) & (
+            people.tenure >= 12.0 * self.params.after_years
         )
 
-    def act(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
+    def act(self, mgmt):
+        people, n, p = mgmt.people, mgmt.n, self.params
         if n == 0:
             return
-        in_roles = members(model, self.chosen_roles(model))
-        covered = self.covered(model)
-        shift_security(model, p.climate_security_gain)
-        shift_security(model, p.security_gain, covered)
-        progress = np.minimum(1.0, ws.tenure[:n] / max(12.0 * p.after_years, 1.0))
+        in_roles = mgmt.members(self.chosen_roles(mgmt))
+        covered = self.covered(mgmt)
+        mgmt.shift_security(p.climate_security_gain)
+        mgmt.shift_security(p.security_gain, covered)
+        progress = np.minimum(1.0, people.tenure / max(12.0 * p.after_years, 1.0))
         added = np.where(covered, p.sacrifice_gain, 0.5 * p.sacrifice_gain * progress) * in_roles
-        ws.sacrifice[:n] = np.minimum(1.0, ws.sacrifice[:n] + added)
-        self._share_work(model)
+        people.sacrifice[:] = np.minimum(1.0, people.sacrifice + added)
+        self._share_work(mgmt)
 
-    def _share_work(self, model):
-        ws, n, p = model.workforce, model.workforce.n, self.params
-        transferred = ws.transferred
-        producing = role_selection(model, [], "producers", self.name)
-        producers = members(model, producing)
-        gap = demand_gap(model)
+    def _share_work(self, mgmt):
+        people, p = mgmt.people, self.params
+        transferred = people.transferred
+        producing = mgmt.role_mask([], "producers", self.name)
+        producers = mgmt.members(producing)
+        gap = demand_gap(mgmt)
         if gap <= p.tolerance:
-            transferred[:n] = False
+            transferred[:] = False
             if self.frozen:
-                model.plan[producing] = self.base_plan[producing]
+                mgmt.set_plan(producing, self.base_plan[producing])
                 self.frozen = False
             return
         if p.hiring_freeze:
-            counts = np.bincount(ws.role[:n], minlength=len(model.role_names))
-            model.plan[producing] = np.minimum(model.plan, counts)[producing]
+            counts = np.bincount(people.role, minlength=len(mgmt.role_names))
+            mgmt.set_plan(producing, np.minimum(mgmt.plan, counts)[producing])
             self.frozen = True
-        floor = min(1.0, p.floor_hours_per_week / model.spec.firm.weekly_hours)
+        floor = min(1.0, p.floor_hours_per_week / mgmt.weekly_hours)
         needed = (1.0 - gap) * self.base_plan[producing].sum() / max(int(producers.sum()), 1)
-        ws.hours[:n][producers] = np.minimum(ws.hours[:n][producers], np.clip(needed, floor, 1.0))
+        people.hours[producers] = np.minimum(people.hours[producers], np.clip(needed, floor, 1.0))
         surplus = max(0.0, (floor - needed) / floor)
         target = int(round(surplus * producers.sum()))
-        transferred[:n] &= producers
-        now = int(transferred[:n].sum())
-        score = merit_score(model)
+        transferred &= producers
+        now = int(transferred.sum())
+        score = merit_score(mgmt)
         if now < target:
-            pool = np.flatnonzero(producers & ~transferred[:n])
+            pool = np.flatnonzero(producers & ~transferred)
             transferred[pool[np.argsort(score[pool], kind="stable")[: target - now]]] = True
         elif now > target:
-            held = np.flatnonzero(transferred[:n])
+            held = np.flatnonzero(transferred)
             transferred[held[np.argsort(-score[held], kind="stable")[: now - target]]] = False
-        ws.fixed_pay[:n][transferred[:n]] *= 1.0 - p.transfer_pay_cut
+        people.fixed_pay[transferred] *= 1.0 - p.transfer_pay_cut

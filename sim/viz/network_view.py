@@ -85,7 +85,7 @@ class OrgSnapshot:
             src=src[once].copy(),
             dst=dst[once].copy(),
             department_names=tuple(model.department_names),
-            team_department=np.asarray(model.team_department).copy(),
+            team_department=np.asarray(model.firm.team_department).copy(),
         )
 
     def values(self, colour_by: str) -> np.ndarray:

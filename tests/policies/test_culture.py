@@ -160,5 +160,5 @@ def test_an_unknown_threatened_role_is_named_with_the_firms_roles():
     cls = POLICIES["leadership_style"]
     params = cls.Params(threatened_roles=["technician"])
     problems = cls.scenario_problems(params, baseline())
-    assert problems and problems[0][0] == "params.threatened_roles"
+    assert problems and problems[0][0] == "params.threatened_roles[0]"
     assert "salesperson" in problems[0][2]

@@ -146,7 +146,7 @@ def test_hiring_a_cohort_grows_the_role_with_abler_people_and_wins_clients():
 
 def _producer_defects(model) -> float:
     ws, n = model.workforce, model.workforce.n
-    producers = model.role_output_value[ws.role[:n]] > 0
+    producers = model.firm.roles.output_value[ws.role[:n]] > 0
     return float(ws.defect_rate[:n][producers].mean())
 
 

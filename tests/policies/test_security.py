@@ -52,7 +52,7 @@ def _worked(model: OrgModel) -> np.ndarray:
 
 def _producing(model: OrgModel) -> int:
     """Headcount of the roles whose output has a value: production workers and engineers."""
-    return int((model.role_output_value[model.workforce.live("role")] > 0).sum())
+    return int((model.firm.roles.output_value[model.workforce.live("role")] > 0).sum())
 
 
 @pytest.mark.slow
@@ -81,7 +81,7 @@ def test_a_recession_deeper_than_the_floor_moves_people_to_lower_paid_posts():
 
     def transferred_share(model: OrgModel) -> float:  # among the producing who worked
         ws = model.workforce
-        rows = np.flatnonzero(model.role_output_value[ws.live("role")] > 0)
+        rows = np.flatnonzero(model.firm.roles.output_value[ws.live("role")] > 0)
         return float(ws.transferred[rows[ws.tenure[rows] >= 1]].mean())
 
     def expected_share(model: OrgModel) -> float:
