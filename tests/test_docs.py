@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from sim.agents import rules
-from sim.agents.psychology import Psychology
 from sim.agents.climate import Climate
+from sim.agents.psychology import Psychology
 from sim.params import describe
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

@@ -155,4 +155,6 @@ def test_an_unknown_role_is_named_with_the_firms_roles():
         assert problems and problems[0][1] == "rainmaker" and "salesperson" in problems[0][2]
     model = OrgModel(baseline(), seed=0)
     with pytest.raises(ValueError, match="rainmaker.*salesperson"):
-        EVENTS["key_people_leave"](EVENTS["key_people_leave"].Params(role="rainmaker")).apply(model.management)
+        EVENTS["key_people_leave"](EVENTS["key_people_leave"].Params(role="rainmaker")).apply(
+            model.management
+        )
