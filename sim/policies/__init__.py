@@ -13,6 +13,7 @@ from sim.policies import (  # noqa: F401  (each module registers its policies an
     information,
     market_events,
     pay,
+    pay_changes,
     restructuring,
     security,
 )
