@@ -6,6 +6,7 @@ Every monthly figure is computed from the columns at once; nothing here reads ag
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,9 @@ import pandas as pd
 from sim import outcomes
 from sim.agents.psychology import DRIVERS, NEEDS
 from sim.agents.stages import Stage
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.model import OrgModel
 
 EVENT_COLUMNS = ("month", "event", "employee_id", "role", "tenure_months") + tuple(
     f"driver_{d}" for d in DRIVERS
@@ -42,7 +46,7 @@ class Flows:
         setattr(self, name, getattr(self, name) + count)
 
 
-def row(model, headcount_before: int | None = None) -> dict:
+def row(model: OrgModel, headcount_before: int | None = None) -> dict:
     """The month's metrics row (:data:`sim.outcomes.METRICS`), computed from the columns."""
     ws, n, f, acc = model.workforce, model.workforce.n, model.flows, model.finance.month
 
@@ -146,7 +150,9 @@ def events_frame(events: list[dict], batches: list[dict] = ()) -> pd.DataFrame:
     return frame[list(EVENT_COLUMNS) + rest]
 
 
-def summary(model, frame: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> dict:
+def summary(
+    model: OrgModel, frame: pd.DataFrame | None = None, events: pd.DataFrame | None = None
+) -> dict:
     """Headline figures of a run (:data:`sim.outcomes.HEADLINES`): the scenario, the seed and what
     happened. ``frame`` and ``events`` are the run's tables, if the caller has them already."""
     frame = model.metrics() if frame is None else frame

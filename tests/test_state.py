@@ -224,3 +224,34 @@ def test_a_registered_column_follows_people_through_a_run():
     hired_before = live != 0
     assert hired_before.any()
     assert np.all(live[hired_before] == ws.uid[: ws.n][hired_before])
+
+
+def test_an_employee_reads_like_a_person():
+    from sim import OrgModel
+
+    model = OrgModel.from_scenario("baseline", seed=1).run(2)
+    sales = model.agents.select(lambda a: a.role == "salesperson")
+    assert len(sales) == int((model.workforce.live("role") == 1).sum()) > 0
+    person = next(iter(sales))
+    row = person.row
+    ws = model.workforce
+    assert person.department == "sales"
+    assert person.level == "staff"
+    assert person.satisfaction == ws.motivator_satisfaction[row]
+    assert person.dissatisfaction == ws.hygiene_dissatisfaction[row]
+    assert person.intent == ws.intent[row] and person.tenure == ws.tenure[row]
+    assert person.wage == ws.wage[row]
+    assert person.safety == ws.needs[row, 1] and set(person.needs) == {
+        "physiological",
+        "safety",
+        "belonging",
+        "esteem",
+        "self_actualization",
+    }
+    assert person.stage.name.lower() in {
+        "cognition",
+        "exploration",
+        "expansion",
+        "commitment",
+        "dissolution",
+    }

@@ -3,12 +3,17 @@ what is due at the close of the month (phase 6)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from sim.agents import rules
 
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.model import OrgModel
 
-def change_wages(model, rows, new_wages, months_since_review: float = 12.0) -> np.ndarray:
+
+def change_wages(model: OrgModel, rows, new_wages, months_since_review: float = 12.0) -> np.ndarray:
     """Set the base wage of ``rows`` and give each a felt shock (positive or negative).
 
     The expected raise over the review period is the market's expected annual raise scaled to the

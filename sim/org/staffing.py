@@ -7,12 +7,17 @@ leaver's clients follow or pass to colleagues, spreads the news through teams an
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from sim.agents import behaviour
 from sim.agents.employee import Employee, Stage
 from sim.agents.psychology import DRIVERS
 from sim.org.firm import Firm, build_roles, build_teams
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.model import OrgModel
 
 EXIT_KINDS = ("quit", "non_renewal", "dismissal", "layoff")
 INITIAL_TENURE_MEAN = (
@@ -44,7 +49,7 @@ def found_firm(spec, rng) -> tuple[Firm, np.ndarray, np.ndarray, np.ndarray]:
     return firm, role_of, dept, team
 
 
-def populate(model, role_of: np.ndarray, dept: np.ndarray, team: np.ndarray) -> None:
+def populate(model: OrgModel, role_of: np.ndarray, dept: np.ndarray, team: np.ndarray) -> None:
     """The month-0 workforce, their ties and clients, and their contracts."""
     spec, rng, ws, firm = model.spec, model.rng, model.workforce, model.firm
     n = role_of.size
@@ -72,7 +77,7 @@ def populate(model, role_of: np.ndarray, dept: np.ndarray, team: np.ndarray) -> 
         ws.contract_end[:n] = rng.integers(1, contract + 1)
 
 
-def sort_established_staff(model) -> None:
+def sort_established_staff(model: OrgModel) -> None:
     """The established staff were hired under the firm's own pay policies (sorting): their
     ability is redrawn as applicants to today's roles and pay would be."""
     ws, n, labour, firm = model.workforce, model.workforce.n, model.labour, model.firm
@@ -82,7 +87,7 @@ def sort_established_staff(model) -> None:
     ws.ability[:n] = labour.applicant_ability(model.rng, n, incentive, premium, model.psychology)
 
 
-def _add_people(model, role_of, dept, team, tenure) -> np.ndarray:
+def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
     """Append people with fresh traits and create their Mesa agents."""
     ws, rng, p, labour = model.workforce, model.rng, model.psychology, model.labour
     k = role_of.size
@@ -147,7 +152,7 @@ def fade_memory(ws, p) -> None:
     ws.exposure[: ws.n] *= np.exp(-1.0 / p.contagion_memory)
 
 
-def voluntary_exits(model) -> None:
+def voluntary_exits(model: OrgModel) -> None:
     """Quits (acting on the hazard before the contract ends), then non-renewals at the contract's
     end; contracts that are renewed run on."""
     ws, p, rng = model.workforce, model.psychology, model.rng
@@ -163,7 +168,7 @@ def voluntary_exits(model) -> None:
     ws.contract_end[:n][due] += model.firm.roles.contract_months[ws.role[:n][due]]
 
 
-def remove_employees(model, rows: np.ndarray, kind: str) -> None:
+def remove_employees(model: OrgModel, rows: np.ndarray, kind: str) -> None:
     if kind not in EXIT_KINDS:
         raise ValueError(f"exit kind must be one of {EXIT_KINDS}")
     rows = np.unique(rows)
@@ -212,7 +217,7 @@ def remove_employees(model, rows: np.ndarray, kind: str) -> None:
     model.flows.add_exit(kind, rows.size)
 
 
-def hire(model) -> None:
+def hire(model: OrgModel) -> None:
     """Fill vacancies up to the plan, each with this month's chance of finding someone."""
     if not model.spec.firm.hire_to_plan or model.finance.arrears_fraction > 0:
         return  # a firm that cannot pay its people does not recruit

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from sim.agents import rules
 
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.model import OrgModel
 
-def work(model) -> None:
+
+def work(model: OrgModel) -> None:
     """Output and quality, service to clients, clients kept, lost and won, revenue."""
     ws, n, p, labour = model.workforce, model.workforce.n, model.psychology, model.labour
     m = model.finance.month

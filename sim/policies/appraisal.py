@@ -9,7 +9,7 @@ and adds stress, so that monthly appraisal lowers security twelve times as much 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -24,6 +24,9 @@ from sim.policies.base import (
     relative_performance,
     roles_field,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 FULL_NOISE_SD = (
@@ -91,7 +94,7 @@ class _Appraising(RolesPolicy):
         told = int(p.transparent_criteria) + int(p.transparent_method) + int(p.transparent_result)
         return TRANSPARENCY_NONE + (1.0 - TRANSPARENCY_NONE) * told / 3.0
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         n, p = mgmt.n, self.params
         covered = mgmt.members(self.chosen_roles(mgmt))
         share = float(covered.mean()) if n else 0.0
@@ -101,7 +104,7 @@ class _Appraising(RolesPolicy):
         mgmt.shift_security(-p.security_loss_monthly * load, covered)
         mgmt.shift("conditions", -p.stress_monthly * load * share)
 
-    def rate(self, mgmt, rows: np.ndarray) -> np.ndarray:
+    def rate(self, mgmt: Management, rows: np.ndarray) -> np.ndarray:
         """Ratings of ``rows`` (measured performance plus noise), written to ``appraisal``."""
         people = mgmt.people
         noise_sd = FULL_NOISE_SD * (1.0 - self.params.accuracy)
@@ -109,7 +112,7 @@ class _Appraising(RolesPolicy):
         people.appraisal[rows] = score
         return score
 
-    def appraise(self, mgmt) -> np.ndarray:
+    def appraise(self, mgmt: Management) -> np.ndarray:
         """Rate everyone covered who has worked a month; returns the rows rated."""
         people = mgmt.people
         rows = np.flatnonzero(mgmt.members(self.chosen_roles(mgmt)) & (people.output > 0))
@@ -139,7 +142,7 @@ class Appraisal(_Appraising):
     title_zh = "绩效考核"
     Params = AppraisalParams
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         if mgmt.policy("bottom_ranking") is not None:
             raise ValueError(
@@ -147,7 +150,7 @@ class Appraisal(_Appraising):
                 "use one of the two"
             )
 
-    def review(self, mgmt):
+    def review(self, mgmt: Management):
         if self.cycle_month(mgmt, self.period()):
             self.appraise(mgmt)
 
@@ -248,7 +251,7 @@ class BottomRanking(_Appraising):
         )
         roles: list[str] = roles_field("the staff (level 0)")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         if mgmt.policy("appraisal") is not None:
             raise ValueError(
@@ -258,7 +261,7 @@ class BottomRanking(_Appraising):
         mgmt.register_column("retrain_cutoff", float, 0.0)
         self.fail_rate = 0.5
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         super().act(mgmt)
         mgmt.keep_training()
         people, n, p = mgmt.people, mgmt.n, self.params
@@ -279,7 +282,7 @@ class BottomRanking(_Appraising):
         pressure = float(covered.mean() * yearly[covered].mean())
         mgmt.shift("ranking_pressure", pressure)
 
-    def review(self, mgmt):
+    def review(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
         out = np.zeros(n, dtype=bool)
         # retraining under way: skill rises; at the end, re-appraisal against the cut line

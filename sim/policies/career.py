@@ -7,7 +7,7 @@ logged as a ``promotion`` event with the promoted person's measured performance 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -20,6 +20,9 @@ from sim.policies.base import (
     register,
     roles_field,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 FULL_NOISE_SD = 0.5  # log-points of rating noise at zero felt accuracy (as in appraisal.py)
 
@@ -59,7 +62,7 @@ class CareerLadders(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         n = mgmt.n
         if n == 0:
             return
@@ -155,12 +158,12 @@ class Promotion(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         mgmt.register_column("grade", np.int64, 0)
         self.promoted = 0
 
-    def _eligible(self, mgmt) -> np.ndarray:
+    def _eligible(self, mgmt: Management) -> np.ndarray:
         people = mgmt.people
         return (
             mgmt.members(self.chosen_roles(mgmt))
@@ -168,7 +171,7 @@ class Promotion(RolesPolicy):
             & (people.retraining == 0)
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         if p.method == "open_competition":
             mgmt.shift("advancement", p.climate_gain)
@@ -179,7 +182,7 @@ class Promotion(RolesPolicy):
             mgmt.shift("advancement", 0.5 * p.climate_gain)
             mgmt.shift("transparency", -0.5 * p.climate_gain)
 
-    def review(self, mgmt):
+    def review(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
         if not self.cycle_month(mgmt, p.cycle_months) or n == 0:
             return
@@ -259,14 +262,14 @@ class Training(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         n = mgmt.n
         if n:
             share = float(mgmt.members(self.chosen_roles(mgmt)).mean())
             mgmt.shift("growth", self.params.growth_gain * share)
         mgmt.keep_training()
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         p = self.params
         rows = np.flatnonzero(mgmt.members(self.chosen_roles(mgmt)))
         mgmt.train(rows, p.skill_gain_per_year / 12.0)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from sim.params import Spec, param
 from sim.policies.base import Policy, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 
 @register
@@ -61,7 +64,7 @@ class ClientOwnership(Policy):
             source="assumed",
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         if p.mode == "contested":
             mgmt.shift("relations", -p.rivalry)

@@ -11,13 +11,16 @@ through management's verbs.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import Field
 
 from sim.params import Spec, param
 from sim.policies.base import Policy, register, role_problems
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 # --- shared vision -------------------------------------------------------------------------------
 
@@ -91,19 +94,19 @@ class SharedVision(Policy):
             source="assumed",
         )
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.last_crisis = -(10**9)
         self._set = False
 
-    def _review(self, mgmt, reason: str) -> None:
+    def _review(self, mgmt: Management, reason: str) -> None:
         p = self.params
         mgmt.review_vision(p.review_strength)
         if mgmt.month > 0:
             mgmt.charge(p.review_cost_per_employee * mgmt.n)
             mgmt.log("vision_review", reason=reason)
 
-    def _crisis(self, mgmt) -> bool:
+    def _crisis(self, mgmt: Management) -> bool:
         if mgmt.month < 1 or mgmt.month - self.last_crisis < 3:
             return False
         last = mgmt.last_month
@@ -114,7 +117,7 @@ class SharedVision(Policy):
             last["headcount"], 1
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         if not self._set:
             self._set = True
@@ -180,7 +183,7 @@ class ValueSocialisation(Policy):
             source="assumed",
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         mgmt.shift("socialisation_boost", p.socialisation_boost)
         if p.onboarding_months <= 0 or n == 0:
@@ -228,17 +231,17 @@ class HiringForFit(Policy):
             source="assumed",
         )
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.previous = mgmt.firm.hiring_selectivity
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         mgmt.set_hiring_selectivity(self.params.selectivity)
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         mgmt.charge(self.params.screening_cost_per_hire * mgmt.flows.hires)
 
-    def teardown(self, mgmt):
+    def teardown(self, mgmt: Management):
         mgmt.set_hiring_selectivity(self.previous)
 
 
@@ -291,7 +294,7 @@ class CultureProgramme(Policy):
             source="assumed",
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         mgmt.strengthen_culture(p.strength_gain * p.intensity)
         mgmt.shift("socialisation_boost", p.socialisation_gain * p.intensity)
@@ -358,7 +361,7 @@ class CollectiveActivities(Policy):
             source="assumed",
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         if p.form != "activities":
             return
@@ -367,7 +370,7 @@ class CollectiveActivities(Policy):
         mgmt.shift("collective_life", p.collective_gain * s)
         mgmt.shift("relations", p.relations_gain * s)
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         if not self.cycle_month(mgmt, p.every_months):
             return
@@ -447,7 +450,7 @@ class LeadershipStyle(Policy):
         """Roles named here must exist in the scenario's firm."""
         return role_problems(scenario, params.threatened_roles, "params.threatened_roles")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.threatened = np.array(
             [
@@ -457,7 +460,7 @@ class LeadershipStyle(Policy):
             dtype=np.int64,
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         d = p.participation - 0.5
         mgmt.shift("voice", p.voice_range * d)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, model_validator
 
 from sim.params import Spec, param
 from sim.policies.base import POLICIES, Event, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 
 @register
@@ -20,7 +23,7 @@ class Demand(Event):
     class Params(Spec):
         level: float = param(1.0, 0.0, 10.0, unit="index", doc="new demand index (1 = normal)")
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         mgmt.set_market(demand=self.params.level)
 
 
@@ -34,7 +37,7 @@ class Inflation(Event):
     class Params(Spec):
         annual_rate: float = param(0.03, -0.2, 1.0, unit="1/year", doc="new annual inflation")
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         mgmt.set_market(inflation_annual=self.params.annual_rate)
 
 
@@ -57,7 +60,7 @@ class LabourShortage(Event):
             doc="new mean months to fill a vacancy (unchanged if empty)",
         )
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         mgmt.set_market(shortage=self.params.shortage)
         if self.params.months_to_fill is not None:
             mgmt.set_market(months_to_fill=self.params.months_to_fill)
@@ -73,7 +76,7 @@ class CashInjection(Event):
     class Params(Spec):
         amount: float = param(0.0, 0.0, 1e12, unit="currency", doc="cash added this month")
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         mgmt.inject(self.params.amount)
 
 
@@ -97,7 +100,7 @@ class AddPolicy(Event):
     title_zh = "引入政策"
     Params = _PolicyRef
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         cls = POLICIES[self.params.policy]
         mgmt.add_policy(cls(cls.Params(**self.params.params)))
 
@@ -110,7 +113,7 @@ class ChangePolicy(Event):
     title_zh = "调整政策"
     Params = _PolicyRef
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         mgmt.change_policy(self.params.policy, self.params.params)
 
 
@@ -124,7 +127,7 @@ class RemovePolicy(Event):
     class Params(Spec):
         policy: str = Field(description="registered policy name")
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         mgmt.remove_policy(self.params.policy)
 
 
@@ -144,5 +147,5 @@ class MaterialCosts(Event):
             0.3, 0.0, 0.95, unit="share", doc="new share of output revenue spent on materials"
         )
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         mgmt.set_material_share(self.params.material_share)

@@ -7,13 +7,16 @@ and a few act on people one by one (recognition awards, fines, demotions) throug
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import Field
 
 from sim.params import Spec, param
 from sim.policies.base import Policy, not_hired_this_month, rank_within_role, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 # --- emotional care ------------------------------------------------------------------------------
 
@@ -84,13 +87,13 @@ class EmotionalCare(Policy):
             source="source document: over 30,000 yuan for a bus for 30-odd migrant workers",
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         mgmt.shift("care", p.care_gain * p.attention)
         mgmt.shift("relations", p.relations_gain * p.attention)
         mgmt.charge(p.cost_per_employee * mgmt.n)
 
-    def holiday_travel(self, mgmt, travellers: np.ndarray) -> bool:
+    def holiday_travel(self, mgmt: Management, travellers: np.ndarray) -> bool:
         """Called by the ``holiday_break`` event: pay the trip and say whether the firm arranges it."""
         if not self.params.holiday_travel_home:
             return False
@@ -136,7 +139,7 @@ class Respect(Policy):
             source="assumed",
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         shift = p.respect_gain * p.equal_treatment
         mgmt.shift("respect", shift)
@@ -201,7 +204,7 @@ class WalkingAround(Policy):
             source="assumed",
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         s = p.time_share / (p.time_share + MBWA_HALF_TIME)
         mgmt.shift("voice", p.voice_gain * s)
@@ -264,7 +267,7 @@ class JobEnrichment(Policy):
             source="assumed",
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         gain = p.work_itself_gain * p.enrichment
         mgmt.shift("work_itself", gain)
@@ -345,12 +348,12 @@ class Recognition(Policy):
             source="assumed",
         )
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.winners = np.zeros(0, dtype=np.int64)  # unique ids of the last round's winners
         self.round_month = -1
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         if p.scope == "universal":
             mgmt.shift("recognition", p.universal_gain)
@@ -365,7 +368,7 @@ class Recognition(Policy):
         self.round_month = mgmt.month
         mgmt.log("recognition_awards", winners=int(rows.size))
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         if self.params.prize <= 0 or self.round_month != mgmt.month:
             return
         rows = mgmt.rows_of(self.winners)
@@ -463,7 +466,7 @@ class NegativeIncentives(Policy):
             np.clip(p.criticism + 2.0 * p.fine_bottom_share + 2.0 * p.demotion_bottom_share, 0, 1)
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people = self.params, mgmt.people
         t = self.threat()
         mgmt.shift("ranking_pressure", p.pressure_gain * t)
@@ -472,7 +475,7 @@ class NegativeIncentives(Policy):
         mgmt.shift("relations", -0.5 * p.respect_loss * p.criticism)
         np.clip(people.security - p.security_loss * t, 0.0, 1.0, out=people.security)
 
-    def review(self, mgmt):
+    def review(self, mgmt: Management):
         p, people = self.params, mgmt.people
         if p.demotion_bottom_share <= 0 or not self.cycle_month(mgmt, p.demotion_every_months):
             return
@@ -489,7 +492,7 @@ class NegativeIncentives(Policy):
                 tenure_months=float(people.tenure[row]),
             )
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         if p.fine_bottom_share <= 0 or p.fine_amount <= 0 or n == 0:
             return

@@ -10,11 +10,16 @@ turnover runs high, an intervention with a team whose mood darkens.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from pydantic import Field
 
 from sim.params import Spec, param
 from sim.policies.base import Policy, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 # The indicators a formal report can carry, by kind (source document: financial and non-financial,
 # process and result indicators). Names are metric columns (sim/metrics.py).
@@ -78,7 +83,7 @@ class FormalReports(Policy):
             2000.0, 0.0, 1e9, unit="currency/report", doc="cost of one report", source="assumed"
         )
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.truth: list[dict] = []  # one row per month: the true indicators
         self.signals: dict[str, float] = {}
@@ -98,7 +103,7 @@ class FormalReports(Policy):
             chosen += NON_FINANCIAL_PROCESS
         return tuple(chosen)
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         last = mgmt.last_month
         if mgmt.month == 0 or not last:
@@ -170,13 +175,13 @@ class InformalChannels(Policy):
             source="assumed",
         )
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.team_intent = np.full(0, np.nan)
         self.mood = float("nan")
         self.signal_month = -1
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         mgmt.shift("voice", p.voice_gain * p.leaders_reached)
         if n == 0 or mgmt.month == 0:
@@ -286,12 +291,12 @@ class PdcaLoop(Policy):
 
     ATTENTION = "pdca_attention"  # per-person months of intervention left
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         mgmt.register_column(self.ATTENTION, np.int64, 0)
         self.actions: list[dict] = []
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people = self.params, mgmt.people
         if self.cycle_month(mgmt, p.cycle_months):
             self._pay(mgmt)
@@ -302,7 +307,7 @@ class PdcaLoop(Policy):
         if mgmt.month > 0:
             attention[cared] -= 1
 
-    def _pay(self, mgmt):
+    def _pay(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         reports = mgmt.policy("formal_reports")
         if reports is None or p.pay_raise_percent <= 0:
@@ -318,7 +323,7 @@ class PdcaLoop(Policy):
         self.actions.append({"month": mgmt.month, "action": "pay_raise", "people": n})
         mgmt.log("pdca_pay_raise", reported_turnover=float(turnover), people=n)
 
-    def _teams(self, mgmt):
+    def _teams(self, mgmt: Management):
         p, people = self.params, mgmt.people
         channels = mgmt.policy("informal_channels")
         if channels is None or channels.team_intent.size == 0:

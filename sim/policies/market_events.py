@@ -7,13 +7,16 @@ in :mod:`sim.policies.events`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import Field
 
 from sim.params import Spec, param
 from sim.policies.base import Event, register, role_problems
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 MANAGER_LEVEL, EXECUTIVE_LEVEL = 1, 2
 UNKNOWN, LOCAL, MIGRANT = 0, 1, 2  # values of the workforce column "migrant"
@@ -90,7 +93,7 @@ class HolidayBreak(Event):
         """Roles named here must exist in the scenario's firm."""
         return role_problems(scenario, params.roles, "params.roles")
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         p, people = self.params, mgmt.people
         mgmt.register_column("migrant", np.int8, UNKNOWN)
         migrant = people.migrant  # after registering: the column may have been re-allocated
@@ -179,7 +182,7 @@ class Takeover(Event):
             source="assumed",
         )
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         p, people = self.params, mgmt.people
         injection = p.cash_injection
         if p.clear_debts and mgmt.cash < 0:
@@ -228,7 +231,7 @@ class KeyPeopleLeave(Event):
         """The role must exist in the scenario's firm."""
         return role_problems(scenario, params.role, "params.role")
 
-    def apply(self, mgmt):
+    def apply(self, mgmt: Management):
         p, people = self.params, mgmt.people
         r = mgmt.role_index(p.role, "key_people_leave.role")
         rows = np.flatnonzero(people.role == r)

@@ -11,7 +11,7 @@ How pay changes over time (raises, cuts, arrears, the owner's subsidy) is in
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -24,6 +24,9 @@ from sim.policies.base import (
     register,
     roles_field,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 # --- fixed salary --------------------------------------------------------------------------------
 
@@ -64,7 +67,7 @@ class FixedSalary(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         people = mgmt.people
         chosen = self.chosen_roles(mgmt)
@@ -163,7 +166,7 @@ class PieceRate(RolesPolicy):
         )
         roles: list[str] = roles_field("every role whose output has a value")
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         people, p = mgmt.people, self.params
         rows = mgmt.members(self.chosen_roles(mgmt))
         mgmt.add_incentive(rows, p.incentive_strength)
@@ -175,7 +178,7 @@ class PieceRate(RolesPolicy):
             defects = defects * (1.0 - p.defect_fall_with_rule) * p.rework_time
         people.defect_rate[rows] = np.clip(defects, 0.0, 0.95)
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         people, p = mgmt.people, self.params
         # people hired this month (after the work phase) start on the firm's ordinary first pay
         rows = np.flatnonzero(mgmt.members(self.chosen_roles(mgmt)) & (people.tenure > 0))
@@ -246,7 +249,7 @@ class Commission(RolesPolicy):
         )
         roles: list[str] = roles_field("the roles that hold clients")
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
         on = mgmt.members(self.chosen_roles(mgmt))
         mgmt.add_incentive(on, p.incentive_strength)
@@ -254,7 +257,7 @@ class Commission(RolesPolicy):
         if n:
             mgmt.shift("relations", -p.rivalry * on.mean())
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         people, p = mgmt.people, self.params
         on = np.flatnonzero(mgmt.members(self.chosen_roles(mgmt)))
         _, revenue = mgmt.held_clients()
@@ -349,7 +352,7 @@ class ProfitSharing(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.year_pay = "profit_sharing_year_pay"
         self.year_merit = "profit_sharing_year_merit"
@@ -360,11 +363,11 @@ class ProfitSharing(RolesPolicy):
         self._last_accounts = None
         self.payouts: list[dict] = []
 
-    def _eligible(self, mgmt, chosen) -> np.ndarray:
+    def _eligible(self, mgmt: Management, chosen) -> np.ndarray:
         people = mgmt.people
         return mgmt.members(chosen) & (people.tenure >= self.params.service_months)
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         people, p = mgmt.people, self.params
         chosen = self.chosen_roles(mgmt)
         covered = mgmt.members(chosen)
@@ -377,7 +380,7 @@ class ProfitSharing(RolesPolicy):
         added = p.sacrifice_weight * min(1.0, self.expected_share) * vesting
         people.sacrifice[covered] = np.minimum(1.0, people.sacrifice[covered] + added[covered])
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         people, p = mgmt.people, self.params
         if self._last_accounts is not None:  # last month's accounts are complete by now
             acc = self._last_accounts
@@ -501,11 +504,11 @@ class PayBands(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         mgmt.register_column("pay_level", np.int64, 0)
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         n, p = mgmt.n, self.params
         covered = mgmt.members(self.chosen_roles(mgmt))
         if n:
@@ -513,7 +516,7 @@ class PayBands(RolesPolicy):
         if p.by == "merit":
             mgmt.add_incentive(covered, p.incentive_strength)
 
-    def review(self, mgmt):
+    def review(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
         if not self.cycle_month(mgmt, p.review_months) or n == 0:
             return

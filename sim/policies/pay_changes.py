@@ -17,7 +17,7 @@ becomes arrears that hit the safety need. The policies here add only what is a m
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import model_validator
@@ -31,6 +31,9 @@ from sim.policies.base import (
     register,
     roles_field,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 # --- raises --------------------------------------------------------------------------------------
 
@@ -89,7 +92,7 @@ class Raises(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
         if not self.cycle_month(mgmt, p.cycle_months) or n == 0:
             return
@@ -168,12 +171,12 @@ class PayCut(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.cuts = 0
         self.last_cut = -(10**9)
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p = self.params
         if self.cuts >= p.max_cuts or mgmt.month - self.last_cut < p.min_months_between:
             return
@@ -184,7 +187,7 @@ class PayCut(RolesPolicy):
         if mgmt.cash < p.cash_months * monthly_wage_bill(mgmt):
             self._cut(mgmt)
 
-    def _cut(self, mgmt):
+    def _cut(self, mgmt: Management):
         people, p = mgmt.people, self.params
         chosen = self.chosen_roles(mgmt)
         rows = np.flatnonzero(mgmt.members(chosen))
@@ -263,12 +266,12 @@ class WageArrears(RolesPolicy):
                 )
             return self
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         mgmt.register_column("pay_owed", float, 0.0)
         self.deferring = False
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         people, p = mgmt.people, self.params
         bill = monthly_wage_bill(mgmt)
         self.deferring = mgmt.cash < p.cash_months * bill
@@ -278,7 +281,7 @@ class WageArrears(RolesPolicy):
         owed = people.pay_owed / np.maximum(people.wage, 1.0)
         people.sacrifice[:] = np.minimum(1.0, people.sacrifice + p.sacrifice_per_month_owed * owed)
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         people, p = mgmt.people, self.params
         covered = mgmt.members(self.chosen_roles(mgmt))
         if self.deferring:
@@ -327,7 +330,7 @@ class OwnerSubsidy(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         people = mgmt.people
         self.column = "owner_premium"
@@ -343,7 +346,7 @@ class OwnerSubsidy(RolesPolicy):
         mgmt.scale_hiring_wage(chosen, 1.0, amount)
         self._chosen = chosen
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         if not self.active:
             return
         people = mgmt.people
@@ -351,7 +354,7 @@ class OwnerSubsidy(RolesPolicy):
         newcomers = mgmt.members(self._chosen) & (premium == 0)  # hired at the higher salary
         premium[newcomers] = self.params.premium_per_month
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         if not self.active:
             return
         people = mgmt.people
@@ -362,11 +365,11 @@ class OwnerSubsidy(RolesPolicy):
             self._withdraw(mgmt)
             mgmt.log("owner_subsidy_ended", owner_budget_left=mgmt.owner_budget)
 
-    def teardown(self, mgmt):
+    def teardown(self, mgmt: Management):
         if self.active:
             self._withdraw(mgmt)
 
-    def _withdraw(self, mgmt):
+    def _withdraw(self, mgmt: Management):
         people = mgmt.people
         premium = getattr(people, self.column)
         rows = np.flatnonzero(premium > 0)

@@ -10,7 +10,7 @@ into force, so a timeline ``add_policy`` at month m restructures the firm in mon
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import Field
@@ -18,6 +18,9 @@ from pydantic import Field
 from sim.agents.behaviour import BASE_INCENTIVE
 from sim.params import Spec, param
 from sim.policies.base import Policy, not_hired_this_month, register, role_problems
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 MANAGER_LEVEL = 1  # sim.org.staffing.LEVEL_CODE["manager"]
 EXECUTIVE_LEVEL = 2
@@ -78,7 +81,7 @@ class MergeDepartments(Policy):
             3, 0, 24, unit="months", doc="how long the disruption lasts", source="assumed"
         )
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         before = len(mgmt.firm.department_names)
         after = min(self.params.departments_after, before)
@@ -89,13 +92,13 @@ class MergeDepartments(Policy):
         mgmt.merge_departments(self.mapping)  # hires follow the merger
         mgmt.log("departments_merged", departments_before=before, departments_after=after)
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people = self.params, mgmt.people
         mgmt.shift("policy_admin", p.clarity_gain)
         if mgmt.month - self.started < p.disruption_months:
             np.clip(people.security - p.disruption_security, 0.0, 1.0, out=people.security)
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         if mgmt.month > 0:
             # a saving is a negative cost of the policy
             mgmt.save_overhead(self.params.overhead_saving_per_department * self.removed)
@@ -174,7 +177,7 @@ class CutMiddleManagement(Policy):
             return []
         return role_problems(scenario, params.move_down_role, "params.move_down_role")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.done = False
         self.competence_gain = 0.0
@@ -184,7 +187,7 @@ class CutMiddleManagement(Policy):
             staff = np.flatnonzero(mgmt.roles.level == 0)
             self.down_role = int(staff[np.argmax(mgmt.plan[staff])]) if staff.size else 0
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people = self.params, mgmt.people
         if not self.done:
             managers = people.level == MANAGER_LEVEL
@@ -196,7 +199,7 @@ class CutMiddleManagement(Policy):
         else:
             mgmt.shift("supervision", p.supervision_per_competence * self.competence_gain)
 
-    def review(self, mgmt):
+    def review(self, mgmt: Management):
         p, people = self.params, mgmt.people
         if self.done:
             return
@@ -275,11 +278,11 @@ class ReplaceManagement(Policy):
             source="assumed",
         )
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.replaced_month: int | None = None
 
-    def _at_level(self, mgmt) -> np.ndarray:
+    def _at_level(self, mgmt: Management) -> np.ndarray:
         level = mgmt.people.level[: mgmt.n]
         if self.params.level == "manager":
             return level == MANAGER_LEVEL
@@ -287,7 +290,7 @@ class ReplaceManagement(Policy):
             return level == EXECUTIVE_LEVEL
         return level >= MANAGER_LEVEL
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         if self.replaced_month is None:
             return
         at_level = self._at_level(mgmt)
@@ -297,7 +300,7 @@ class ReplaceManagement(Policy):
         share_new = float(np.mean(hired[at_level]))
         mgmt.shift("supervision", self.params.supervision_gain * share_new)
 
-    def review(self, mgmt):
+    def review(self, mgmt: Management):
         if self.replaced_month is not None:
             return
         self.replaced_month = mgmt.month
@@ -350,14 +353,14 @@ class HireCohort(Policy):
         """The role must exist in the scenario's firm."""
         return role_problems(scenario, params.role, "params.role")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.role = mgmt.role_index(self.params.role, "hire_cohort.role")
         mgmt.add_to_plan(self.role, self.params.count)
         mgmt.register_column(self.COHORT, np.int8, 0)
         self.remaining = self.params.count
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         people, n = mgmt.people, mgmt.n
         if self.remaining <= 0 or n == 0:
             return
@@ -431,14 +434,14 @@ class QualityAssurance(Policy):
             source="assumed",
         )
 
-    def _producers(self, mgmt) -> np.ndarray:
+    def _producers(self, mgmt: Management) -> np.ndarray:
         """Rows of producers who have worked this month (this month's hires have not)."""
         people = mgmt.people
         return np.flatnonzero(
             (mgmt.roles.output_value[people.role] > 0) & not_hired_this_month(mgmt)
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         p, people = self.params, mgmt.people
         rows = self._producers(mgmt)
         people.defect_rate[rows] *= 1.0 - p.defect_reduction * p.coverage
@@ -447,7 +450,7 @@ class QualityAssurance(Policy):
         if mgmt.month > 0:
             mgmt.charge(p.inspection_cost_per_worker * p.coverage * rows.size)
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         p, people = self.params, mgmt.people
         rows = self._producers(mgmt)
         quality = np.clip(1.0 - people.defect_rate[rows] / p.defect_standard, -1.0, 1.0)

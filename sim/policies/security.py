@@ -11,7 +11,7 @@ firm-wide climate value before policies act; ``mgmt.shift_security`` moves it.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -24,6 +24,9 @@ from sim.policies.base import (
     register,
     roles_field,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sim.org.management import Management
 
 
 @register
@@ -90,17 +93,17 @@ class AtWillLayoffs(RolesPolicy):
         )
         roles: list[str] = roles_field("every role whose output has a value")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.base_plan = mgmt.plan.copy()
         self.lowered = False
         self.fear = 0.0
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         if self.fear > 0:
             mgmt.shift_security(-self.fear)
 
-    def review(self, mgmt):
+    def review(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
         chosen = self.chosen_roles(mgmt)
         gap = demand_gap(mgmt)
@@ -131,12 +134,12 @@ class AtWillLayoffs(RolesPolicy):
         if out:
             mgmt.separate(np.concatenate(out), "layoff")
 
-    def teardown(self, mgmt):
+    def teardown(self, mgmt: Management):
         if self.lowered:
             chosen = self.chosen_roles(mgmt)
             mgmt.set_plan(chosen, self.base_plan[chosen])
 
-    def settle(self, mgmt):
+    def settle(self, mgmt: Management):
         p = self.params
         laid_off = mgmt.flows.layoffs
         headcount = mgmt.n + laid_off
@@ -238,26 +241,26 @@ class NoLayoffGuarantee(RolesPolicy):
         )
         roles: list[str] = roles_field("all roles")
 
-    def setup(self, mgmt):
+    def setup(self, mgmt: Management):
         super().setup(mgmt)
         mgmt.register_column("transferred", bool, False)
         self.base_plan = mgmt.plan.copy()
         self.frozen = False
 
-    def teardown(self, mgmt):
+    def teardown(self, mgmt: Management):
         mgmt.people.transferred[: mgmt.n] = False
         if self.frozen:
             producing = mgmt.role_mask([], "producers", self.name)
             mgmt.set_plan(producing, self.base_plan[producing])
 
-    def covered(self, mgmt) -> np.ndarray:
+    def covered(self, mgmt: Management) -> np.ndarray:
         """Boolean mask over the live rows: people covered by the guarantee now."""
         people = mgmt.people
         return mgmt.members(self.chosen_roles(mgmt)) & (
             people.tenure >= 12.0 * self.params.after_years
         )
 
-    def act(self, mgmt):
+    def act(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
         if n == 0:
             return
@@ -270,7 +273,7 @@ class NoLayoffGuarantee(RolesPolicy):
         people.sacrifice[:] = np.minimum(1.0, people.sacrifice + added)
         self._share_work(mgmt)
 
-    def _share_work(self, mgmt):
+    def _share_work(self, mgmt: Management):
         people, p = mgmt.people, self.params
         transferred = people.transferred
         producing = mgmt.role_mask([], "producers", self.name)
