@@ -17,6 +17,7 @@ import pytest
 
 from sim import experiment as ex
 from sim import load_scenario, paths
+from sim.experiment.design import build_arms, grid_points
 from sim.experiment_cli import main, parse_grid, parse_param, register
 from sim.params import describe
 from sim.policies import POLICIES
@@ -117,8 +118,8 @@ def test_summary_gives_each_point_a_mean_and_an_interval(small_sweep):
 
 
 def test_a_grid_is_the_full_factorial_crossed_with_the_arms(baseline):
-    arms = ex._arms({"a": baseline, "b": baseline})
-    points = ex._grid_points(arms, {"market.shortage": [0, 0.1, 0.2], "market.demand": [1, 2]})
+    arms = build_arms({"a": baseline, "b": baseline})
+    points = grid_points(arms, {"market.shortage": [0, 0.1, 0.2], "market.demand": [1, 2]})
     assert len(points) == 2 * 3 * 2
     assert points[0].overrides == {"market.shortage": 0, "market.demand": 1}
     assert [p.arm for p in points].count("b") == 6
@@ -159,7 +160,7 @@ def test_a_run_that_crashes_is_recorded_and_the_others_finish(baseline, monkeypa
             raise FloatingPointError("cash became NaN")
         return real(scenario, seed, months)
 
-    monkeypatch.setattr(ex, "simulate", simulate)
+    monkeypatch.setattr("sim.experiment.worker.simulate", simulate)
     result = ex.sweep(baseline, GRID, seeds=3, months=MONTHS)
     failed = result.failed
     assert list(failed["run_id"]) == ["p0001-r001"]
