@@ -266,9 +266,12 @@ def alive(pid: int) -> bool:
 
 def concat(tables: list[pa.Table]) -> pd.DataFrame:
     """One DataFrame from the runs' Arrow tables, converted once (a run whose log lacks a column,
-    or has only nulls in it, is widened to the others' types)."""
+    or has only nulls in it, is widened to the others' types). Runs whose table has no rows add
+    nothing but their column types, which can clash with the others' (an empty event log comes
+    with numeric text columns), so they are left out when another run has rows."""
     if not tables:
         return pd.DataFrame()
+    tables = [table for table in tables if table.num_rows] or tables
     return pa.concat_tables(tables, promote_options="permissive").to_pandas()
 
 

@@ -450,13 +450,22 @@ def _morris_panel(ax, block: pd.DataFrame, output: str, log: bool) -> None:
         return v / top
 
     # labels go below and right of their points, where the plot is empty when sigma ~ mu*; a
-    # label that would sit on another moves further down, joined to its point by a thin line
+    # label that would sit on another moves further down, joined to its point by a thin line;
+    # one that would fall below the x axis (onto its tick labels) goes above its point instead
     placed: list[tuple[float, float]] = []
+
+    def taken(x: float, text_y: float) -> bool:
+        return any(abs(px - x) < 0.35 and abs(py - text_y) < 0.04 for px, py in placed)
+
     for i in np.argsort(-sigma_shown, kind="stable"):
         x, y = frac(mu_shown[i]), frac(sigma_shown[i])
         text_y = y - 0.03
-        while any(abs(px - x) < 0.35 and abs(py - text_y) < 0.04 for px, py in placed):
+        while taken(x, text_y):
             text_y -= 0.04
+        if text_y < 0.02:
+            text_y = max(y, 0.0) + 0.03
+            while taken(x, text_y):
+                text_y += 0.04
         placed.append((x, text_y))
         name = _short(block["parameter"].iloc[i]) + (" (no effect)" if null[i] else "")
         ax.annotate(
