@@ -15,6 +15,7 @@ come from the declarations in :mod:`sim.outcomes`.
 from __future__ import annotations
 
 import os
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_METRICS = ("turnover_rate_annual", "mean_satisfaction", "headcount", "profit")
 MAX_LINES = 8
 LEVEL = 0.95
+CHARACTERS_PER_INCH = 14  # of the 9-point header, measured on the widest letters we print
 
 
 def check_metrics(metrics, field: str = "metrics") -> tuple[str, ...]:
@@ -546,11 +548,12 @@ def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
 
 
 def _finish(fig, header: str, bottom_in: float = 0.0) -> None:
-    """Put the header in the top margin and lay the panels out below it, whatever the size."""
-    height = fig.get_figheight()
-    lines = header.count("\n") + 1
-    fig.suptitle(header, fontsize=9, x=0.01, y=1 - 0.08 / height, ha="left", va="top")
-    fig.tight_layout(rect=(0, bottom_in / height, 1, 1 - (0.06 + 0.16 * lines) / height))
+    """Put the header at the top, wrapped to the figure's width, and lay the panels out below it
+    (tight_layout leaves room for the header) above ``bottom_in`` inches kept for a legend."""
+    width = int(fig.get_figwidth() * CHARACTERS_PER_INCH)
+    header = "\n".join(textwrap.fill(line, width) for line in header.split("\n"))
+    fig.suptitle(header, fontsize=9, x=0.01, y=1 - 0.08 / fig.get_figheight(), ha="left", va="top")
+    fig.tight_layout(rect=(0, bottom_in / fig.get_figheight(), 1, 1))
 
 
 def _save(fig, path: Path) -> Path:
