@@ -32,10 +32,6 @@ from sim import experiment as ex
 from sim import paths
 from sim.scenario import ScenarioError, parse_assignment
 
-DEFAULT_SEEDS = 20
-SENSITIVITY_SEEDS = 4
-
-
 # --- argument parsing --------------------------------------------------------------------------
 
 
@@ -218,7 +214,8 @@ def _common(parser: argparse.ArgumentParser, seeds: int) -> None:
         nargs="+",
         metavar="FIGURE",
         default=list(ex.DEFAULT_OUTPUTS),
-        help="headline figures to summarise (default: %(default)s)",
+        help="headline figures to summarise, any of those declared in sim/outcomes.py: "
+        f"{', '.join(ex.OUTPUT_NAMES)} (default: %(default)s)",
     )
     parser.add_argument(
         "--workers",
@@ -287,7 +284,7 @@ def register(subparsers) -> None:
     sw.add_argument(
         "--reference", type=int, default=None, help="point the differences are taken from (0)"
     )
-    _common(sw, DEFAULT_SEEDS)
+    _common(sw, ex.DEFAULT_SEEDS)
     sw.set_defaults(func=cmd_sweep)
 
     co = subparsers.add_parser(
@@ -311,7 +308,7 @@ def register(subparsers) -> None:
     )
     _arm_options(co)
     co.add_argument("--reference", default=None, help="label of the reference arm (the first)")
-    _common(co, DEFAULT_SEEDS)
+    _common(co, ex.DEFAULT_SEEDS)
     co.set_defaults(func=cmd_compare)
 
     se = subparsers.add_parser(
@@ -342,7 +339,7 @@ def register(subparsers) -> None:
         help="Morris trajectories (default 10) or Sobol base samples, a power of 2 (default 64)",
     )
     se.add_argument("--levels", type=int, default=4, help="Morris grid levels (4)")
-    _common(se, SENSITIVITY_SEEDS)
+    _common(se, ex.SENSITIVITY_SEEDS)
     se.set_defaults(func=cmd_sensitivity)
 
     pl = subparsers.add_parser(
@@ -350,9 +347,14 @@ def register(subparsers) -> None:
     )
     pl.add_argument("folder", metavar="EXPERIMENT_DIR")
     pl.add_argument(
-        "--metrics", nargs="+", default=None, help="monthly metrics of the trajectory figure"
+        "--metrics",
+        nargs="+",
+        default=None,
+        help="monthly metrics of the trajectory figure, as declared in sim/outcomes.py",
     )
-    pl.add_argument("--outputs", nargs="+", default=None, help="headline figures to draw")
+    pl.add_argument(
+        "--outputs", nargs="+", default=None, help="headline figures to draw (see sweep --help)"
+    )
     pl.add_argument("--out", default=None, help="figure folder (default EXPERIMENT_DIR/figures)")
     pl.set_defaults(func=cmd_plot)
 
@@ -360,13 +362,28 @@ def register(subparsers) -> None:
 # --- the commands ------------------------------------------------------------------------------
 
 
-def _execution(args) -> dict:
-    return {
-        "workers": args.workers if args.workers and args.workers > 1 else None,
-        "dask": args.dask,
-        "progress": not args.quiet,
-        "command": "orgsim " + shlex.join(sys.argv[1:]) if sys.argv[1:] else None,
-    }
+def _settings(args, kind: str, labels: list[str]) -> ex.RunSettings:
+    """The run settings of an experiment command, made (and its outputs checked) before anything
+    runs; the folder is ``--out`` or named after the command."""
+    args.resolved_out = Path(args.out) if args.out else _default_out(kind, labels, args)
+    return ex.RunSettings(
+        seeds=args.seeds,
+        root_seed=args.root_seed,
+        months=args.months,
+        outputs=ex.check_outputs(args.outputs, "--outputs"),
+        workers=args.workers if args.workers and args.workers > 1 else None,
+        dask=args.dask,
+        out=args.resolved_out,
+        progress=not args.quiet,
+        command="orgsim " + shlex.join(sys.argv[1:]) if sys.argv[1:] else None,
+    )
+
+
+def _plot(result: ex.ExperimentResult, folder=None, metrics=None) -> list[Path]:
+    # imported here: matplotlib takes a while to load, and most orgsim commands draw nothing
+    from sim.viz.experiment_plots import plot_experiment
+
+    return plot_experiment(result, folder, metrics=metrics)
 
 
 def _guarded(fn):
@@ -410,21 +427,15 @@ def cmd_sweep(args) -> int:
     elif args.sample is None:
         raise ex.ExperimentError("a sweep needs --grid PATH=VALUES or --sample N with --param")
     parameters = dict(parse_param(p) for p in args.param or []) or None
-    args.resolved_out = Path(args.out) if args.out else _default_out("sweep", list(arms), args)
     result = ex.sweep(
         arms,
         grid,
         base=base,
         sample=args.sample,
         parameters=parameters,
-        seeds=args.seeds,
-        months=args.months,
-        root_seed=args.root_seed,
-        overrides=_overrides(args.set),
-        outputs=args.outputs,
         reference=args.reference,
-        out=args.resolved_out,
-        **_execution(args),
+        overrides=_overrides(args.set),
+        settings=_settings(args, "sweep", list(arms)),
     )
     return _report(result, args)
 
@@ -434,18 +445,12 @@ def cmd_compare(args) -> int:
     arms, base = _arms(args)
     if len(arms) < 2:
         raise ex.ExperimentError("a comparison needs two arms: two scenarios, or --arm/--arms")
-    args.resolved_out = Path(args.out) if args.out else _default_out("compare", list(arms), args)
     result = ex.compare(
         arms,
-        seeds=args.seeds,
         base=base,
         reference=args.reference,
-        months=args.months,
-        root_seed=args.root_seed,
         overrides=_overrides(args.set),
-        outputs=args.outputs,
-        out=args.resolved_out,
-        **_execution(args),
+        settings=_settings(args, "compare", list(arms)),
     )
     return _report(result, args)
 
@@ -453,23 +458,14 @@ def cmd_compare(args) -> int:
 @_guarded
 def cmd_sensitivity(args) -> int:
     parameters = dict(parse_param(p) for p in args.param)
-    label = Path(args.scenario).stem
-    args.resolved_out = (
-        Path(args.out) if args.out else _default_out(f"{args.method}", [label], args)
-    )
     result = ex.sensitivity(
         args.scenario,
         parameters,
         args.method,
-        args.outputs,
         n=args.n,
         levels=args.levels,
-        seeds=args.seeds,
-        months=args.months,
-        root_seed=args.root_seed,
         overrides=_overrides(args.set),
-        out=args.resolved_out,
-        **_execution(args),
+        settings=_settings(args, args.method, [Path(args.scenario).stem]),
     )
     return _report(result, args)
 
@@ -478,8 +474,8 @@ def cmd_sensitivity(args) -> int:
 def cmd_plot(args) -> int:
     result = ex.load(args.folder)
     if args.outputs:
-        result.outputs = list(args.outputs)
-    files = result.plot(args.out, metrics=args.metrics)
+        result.outputs = list(ex.check_outputs(args.outputs, "--outputs"))
+    files = _plot(result, args.out, metrics=args.metrics)
     for file in files:
         print(file)
     return 0
@@ -519,7 +515,7 @@ def _report(result: ex.ExperimentResult, args) -> int:
             print(f"  {row['run_id']} (seed {row['seed']}): {row['error']}")
         print("Running the same command again retries them.")
     if ok and not args.no_plot:
-        files = result.plot()
+        files = _plot(result)
         print(f"figures: {', '.join(str(f) for f in files)}")
     return 0 if failed.empty else 1
 

@@ -17,6 +17,7 @@ import pytest
 
 from sim import experiment as ex
 from sim import load_scenario, paths
+from sim.experiment.design import build_arms, grid_points
 from sim.experiment_cli import main, parse_grid, parse_param, register
 from sim.params import describe
 from sim.policies import POLICIES
@@ -108,6 +109,15 @@ def test_sweep_tables_are_keyed_by_run_parameters_seed_and_month(small_sweep):
     assert set(small_sweep.events["run_id"]) <= set(runs["run_id"])
 
 
+def test_a_run_that_logs_no_event_joins_the_tables_of_runs_that_do(tmp_path):
+    # two months of the baseline: the second seed's firm hires and loses nobody
+    for out in (None, tmp_path / "quiet"):
+        result = ex.replicate("baseline", seeds=2, months=2, out=out)
+        assert (result.runs["status"] == "ok").all()
+        assert set(result.events["run_id"]) == {"p0000-r000"}
+        assert result.events["event"].map(type).eq(str).all()
+
+
 def test_summary_gives_each_point_a_mean_and_an_interval(small_sweep):
     summary = small_sweep.summary()
     assert len(summary) == 2 * len(ex.DEFAULT_OUTPUTS)
@@ -117,8 +127,8 @@ def test_summary_gives_each_point_a_mean_and_an_interval(small_sweep):
 
 
 def test_a_grid_is_the_full_factorial_crossed_with_the_arms(baseline):
-    arms = ex._arms({"a": baseline, "b": baseline})
-    points = ex._grid_points(arms, {"market.shortage": [0, 0.1, 0.2], "market.demand": [1, 2]})
+    arms = build_arms({"a": baseline, "b": baseline})
+    points = grid_points(arms, {"market.shortage": [0, 0.1, 0.2], "market.demand": [1, 2]})
     assert len(points) == 2 * 3 * 2
     assert points[0].overrides == {"market.shortage": 0, "market.demand": 1}
     assert [p.arm for p in points].count("b") == 6
@@ -159,7 +169,7 @@ def test_a_run_that_crashes_is_recorded_and_the_others_finish(baseline, monkeypa
             raise FloatingPointError("cash became NaN")
         return real(scenario, seed, months)
 
-    monkeypatch.setattr(ex, "simulate", simulate)
+    monkeypatch.setattr("sim.experiment.worker.simulate", simulate)
     result = ex.sweep(baseline, GRID, seeds=3, months=MONTHS)
     failed = result.failed
     assert list(failed["run_id"]) == ["p0001-r001"]
@@ -311,6 +321,86 @@ def test_cli_reports_a_user_error_with_exit_code_2(tmp_path, capsys):
     assert main(argv) == 2
     assert "did you mean 'shortage'" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+# --- figures and imports -------------------------------------------------------------------------
+
+
+def test_figure_titles_units_and_money_axes_come_from_the_declarations(small_sweep, monkeypatch):
+    from sim import outcomes
+    from sim.viz import experiment_plots
+
+    drawn = []
+    monkeypatch.setattr(experiment_plots, "_save", lambda fig, path: drawn.append(fig) or path)
+    experiment_plots.trajectories(small_sweep, Path("unused.png"), ["headcount", "profit"])
+    experiment_plots.response(small_sweep, Path("unused.png"), ["headcount_end", "profit_total"])
+    trajectories, response = ([ax for ax in fig.axes if ax.get_visible()] for fig in drawn)
+    headcount, profit = outcomes.BY_NAME["headcount"], outcomes.BY_NAME["profit"]
+    assert trajectories[0].get_title(loc="left") == headcount.label
+    assert trajectories[1].get_title(loc="left") == f"{profit.label} — trailing 12-month mean"
+    assert [ax.get_ylabel() for ax in trajectories] == [headcount.unit, profit.unit]
+    end, total = (
+        outcomes.HEADLINE_BY_NAME["headcount_end"],
+        outcomes.HEADLINE_BY_NAME["profit_total"],
+    )
+    assert [ax.get_title(loc="left") for ax in response] == [end.label, total.label]
+    money_ticks = response[1].yaxis.get_major_formatter()
+    assert money_ticks(2_500_000, 0) == "2.5M"  # money is written in k and M
+
+
+def _sim_imports() -> dict[str, set[str]]:
+    """Every sim module and the sim modules it imports, at the top or inside a function (those
+    under ``if TYPE_CHECKING:`` are left out: they never run)."""
+    import ast
+
+    files = {}
+    for file in (ROOT / "sim").rglob("*.py"):
+        parts = list(file.relative_to(ROOT).with_suffix("").parts)
+        files[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = file
+    graph: dict[str, set[str]] = {}
+    for name, file in files.items():
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        hidden = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for inner in ast.walk(node)
+        }
+        targets = set()
+        for node in ast.walk(tree):
+            if id(node) in hidden:
+                continue
+            if isinstance(node, ast.Import):
+                targets |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                targets |= {f"{node.module}.{alias.name}" for alias in node.names}
+        graph[name] = set()
+        for target in targets:
+            while target and target not in files:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                graph[name].add(target)
+    return graph
+
+
+def test_no_import_cycle_runs_through_the_experiments_or_their_figures():
+    graph = _sim_imports()
+    ours = [m for m in graph if m.startswith("sim.experiment") or m == "sim.viz.experiment_plots"]
+    assert "sim.experiment.results" in ours and "sim.viz.experiment_plots" in ours
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, stack = set(), list(graph[start])
+        while stack:
+            module = stack.pop()
+            if module == goal:
+                return True
+            if module not in seen:
+                seen.add(module)
+                stack.extend(graph.get(module, ()))
+        return False
+
+    assert [m for m in ours if reaches(m, m)] == []
+    assert not any(m.startswith("sim.viz") for m in graph["sim.experiment.results"])
 
 
 # --- the tutorial --------------------------------------------------------------------------------

@@ -82,11 +82,11 @@ def test_failed_runs_are_retried_when_the_experiment_is_run_again(tmp_path, monk
             raise MemoryError("the node ran out of memory")
         return real(scenario, seed, months)
 
-    monkeypatch.setattr(ex, "simulate", flaky)
+    monkeypatch.setattr("sim.experiment.worker.simulate", flaky)
     broken = ex.sweep("baseline", GRID, seeds=3, months=MONTHS, out=out)
     assert sorted(broken.failed["run_id"]) == ["p0000-r002", "p0001-r002"]
     kept = {k: v for k, v in _records(out).items() if k not in broken.failed["run_id"].values}
-    monkeypatch.setattr(ex, "simulate", real)
+    monkeypatch.setattr("sim.experiment.worker.simulate", real)
     fixed = ex.sweep("baseline", GRID, seeds=3, months=MONTHS, out=out)
     assert fixed.failed.empty
     assert {k: v for k, v in _records(out).items() if k in kept} == kept

@@ -8,10 +8,14 @@
 - ``sobol.png``         Sobol first-order and total indices for each output.
 
 ``plot_experiment(result, folder)`` draws the ones that fit the experiment and returns their paths.
+Labels, units and which metrics are money or monthly flows (drawn as trailing 12-month means)
+come from the declarations in :mod:`sim.outcomes`.
 """
 
 from __future__ import annotations
 
+import os
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,65 +27,63 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
+from sim import outcomes
+from sim.experiment.errors import ExperimentError
+from sim.experiment.results import point_labels, t_quantile
 from sim.viz.report import money
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sim.experiment import ExperimentResult
+    from sim.experiment.results import ExperimentResult
 
+# The monthly metrics of the trajectory figure when none are asked for.
 DEFAULT_METRICS = ("turnover_rate_annual", "mean_satisfaction", "headcount", "profit")
-# Monthly flows are noisy month to month: they are drawn as trailing 12-month means.
-SMOOTHED = {
-    "turnover_rate_annual",
-    "total_turnover_rate_annual",
-    "hires",
-    "quits",
-    "non_renewals",
-    "dismissals",
-    "layoffs",
-    "profit",
-    "revenue",
-    "clients_won",
-    "clients_churned",
-    "clients_lost_to_leavers",
-}
-LABELS = {
-    "turnover_rate_annual": "voluntary turnover (share a year)",
-    "total_turnover_rate_annual": "total turnover (share a year)",
-    "voluntary_turnover_annual": "voluntary turnover (share a year)",
-    "mean_satisfaction": "mean satisfaction (0-1)",
-    "mean_dissatisfaction": "mean dissatisfaction (0-1)",
-    "mean_effort": "mean effort",
-    "headcount": "headcount (people)",
-    "headcount_end": "headcount at the end (people)",
-    "profit": "profit (a month)",
-    "profit_total": "total profit",
-    "revenue_total": "total revenue",
-    "cash_end": "cash at the end",
-    "clients_end": "clients at the end",
-    "intent_to_quit_share_end": "share intending to leave at the end",
-    "output_per_employee": "output per employee",
-}
-MONEY = {"profit", "revenue", "profit_total", "revenue_total", "cash", "cash_end", "wage_bill"}
 MAX_LINES = 8
 LEVEL = 0.95
+CHARACTERS_PER_INCH = 14  # of the 9-point header, measured on the widest letters we print
 
 
-def label(name: str) -> str:
-    return LABELS.get(name, name.replace("_", " "))
+def check_metrics(metrics, field: str = "metrics") -> tuple[str, ...]:
+    """``metrics`` as a tuple of declared monthly metrics; an undeclared name is refused with
+    the names that are declared."""
+    names = (metrics,) if isinstance(metrics, str) else tuple(metrics)
+    for name in names:
+        if name not in outcomes.BY_NAME:
+            raise ExperimentError(
+                f"{field}: {name!r} is not a monthly metric; the metrics declared in "
+                f"sim/outcomes.py are: {', '.join(outcomes.COLUMNS)}"
+            )
+    return names
 
 
-def _style(ax, name: str | None = None) -> None:
+def _declaration(name: str, headline: bool) -> outcomes.Metric | outcomes.Headline | None:
+    """What ``sim.outcomes`` declares about a name: a headline figure's declaration first when
+    the figure draws headline figures, a monthly metric's first when it draws months."""
+    first, second = (
+        (outcomes.HEADLINE_BY_NAME, outcomes.BY_NAME)
+        if headline
+        else (outcomes.BY_NAME, outcomes.HEADLINE_BY_NAME)
+    )
+    return first.get(name) or second.get(name)
+
+
+def _title(name: str, headline: bool) -> str:
+    item = _declaration(name, headline)
+    return item.title() if item is not None else outcomes.label(name)
+
+
+def _unit(name: str, headline: bool) -> str:
+    item = _declaration(name, headline)
+    return item.unit if item is not None else ""
+
+
+def _style(ax, name: str | None = None, headline: bool = False) -> None:
+    """Grid and spines; with a figure's name, its declared unit on the y axis and money in k/M."""
     ax.grid(alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    if name in MONEY:
-        ax.yaxis.set_major_formatter(FuncFormatter(money))
-
-
-def _t(n: np.ndarray) -> np.ndarray:
-    from scipy import stats
-
-    n = np.asarray(n, dtype=float)
-    return np.where(n > 1, stats.t.ppf(0.5 + LEVEL / 2, np.maximum(n - 1, 1)), np.nan)
+    if name is not None:
+        ax.set_ylabel(_unit(name, headline), fontsize=8)
+        if outcomes.is_money(name):
+            ax.yaxis.set_major_formatter(FuncFormatter(money))
 
 
 def _short(path: str) -> str:
@@ -94,7 +96,7 @@ def _short(path: str) -> str:
 
 def _num(value: float, name: str) -> str:
     """A figure for an annotation: money in k/M, other numbers to 3 significant digits."""
-    if name in MONEY:
+    if outcomes.is_money(name):
         return money(value)
     return f"{value:+.3g}" if value else "0"
 
@@ -158,7 +160,7 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
     monthly = result.monthly[["run_id", "point", "replicate", "month", *metrics]].copy()
     monthly = monthly.sort_values(["run_id", "month"], kind="stable")
     for m in metrics:
-        if m in SMOOTHED:
+        if outcomes.is_flow(m):
             # month 0 is the initial state, with no flows yet: it is not a month of zero profit
             flows = monthly[m].where(monthly["month"] > 0)
             monthly[m] = flows.groupby(monthly["run_id"]).transform(
@@ -175,7 +177,8 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
     for ax, m in zip(axes.flat, metrics, strict=False):
         for g in order:
             block = per_run.loc[g][m].groupby(level="month").agg(["mean", "std", "count"])
-            half = _t(block["count"].to_numpy()) * block["std"] / np.sqrt(block["count"])
+            half = t_quantile(LEVEL, block["count"].to_numpy() - 1) * block["std"]
+            half = half / np.sqrt(block["count"])
             ax.plot(block.index, block["mean"], color=colours[g], lw=1.6, label=g)
             ax.fill_between(
                 block.index,
@@ -185,9 +188,10 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
                 alpha=0.2,
                 lw=0,
             )
-        title = label(m) + (" — trailing 12-month mean" if m in SMOOTHED else "")
+        title = _title(m, headline=False)
+        title += " — trailing 12-month mean" if outcomes.is_flow(m) else ""
         ax.set_title(title, loc="left", fontsize=10, fontweight="bold")
-        ax.set_xlabel("month")
+        ax.set_xlabel(outcomes.label("month"))
         _style(ax, m)
     for ax in list(axes.flat)[len(metrics) :]:
         ax.set_visible(False)
@@ -197,13 +201,13 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
     )
     _finish(
         fig,
-        f"{_headline(result)}\n{_seeds_note(result)}" + (f"; {note}" if note else ""),
+        f"{_experiment_title(result)}\n{_seeds_note(result)}" + (f"; {note}" if note else ""),
         bottom_in=0.15 + 0.2 * int(np.ceil(len(order) / 4)),
     )
     return _save(fig, path)
 
 
-def _headline(result: ExperimentResult) -> str:
+def _experiment_title(result: ExperimentResult) -> str:
     arms = ", ".join(result.arms)
     months = {v.get("months") for v in result.manifest.get("arms", {}).values()}
     span = f", {months.pop()} months" if len(months) == 1 else ""
@@ -275,8 +279,8 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
         ax.set_xlabel(x)
         if categories:
             ax.set_xticks(range(len(categories)), [str(c) for c in categories])
-        ax.set_title(label(output), loc="left", fontsize=10, fontweight="bold")
-        _style(ax, output)
+        ax.set_title(_title(output, headline=True), loc="left", fontsize=10, fontweight="bold")
+        _style(ax, output, headline=True)
     for ax in list(axes.flat)[len(outputs) :]:
         ax.set_visible(False)
     pooled = [c for c in varying[1:] if c not in hue_cols]
@@ -288,7 +292,7 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
         )
     _finish(
         fig,
-        f"{_headline(result)}: headline figures against {_short(x)}\n{_seeds_note(result)}{note}",
+        f"{_experiment_title(result)}: headline figures against {_short(x)}\n{_seeds_note(result)}{note}",
         bottom_in=(0.15 + 0.2 * int(np.ceil(len(handles) / 4))) if handles else 0.0,
     )
     return _save(fig, path)
@@ -298,8 +302,6 @@ def differences(result: ExperimentResult, path: Path, outputs=None, limit: int =
     """Forest plot: each point's paired difference from the reference, with its interval."""
     if len(result.design) < 2:
         return None
-    from sim.experiment import point_labels
-
     outputs = list(outputs or result.outputs)
     diffs = result.differences(outputs)
     if diffs.empty:
@@ -342,9 +344,12 @@ def differences(result: ExperimentResult, path: Path, outputs=None, limit: int =
                     ha="center",
                     fontsize=7,
                 )
-        ax.set_title(f"Δ {label(output)}", loc="left", fontsize=10, fontweight="bold")
+        ax.set_title(
+            f"Δ {_title(output, headline=True)}", loc="left", fontsize=10, fontweight="bold"
+        )
+        ax.set_xlabel(_unit(output, headline=True), fontsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(5))
-        if output in MONEY:
+        if outcomes.is_money(output):
             ax.xaxis.set_major_formatter(FuncFormatter(money))
         ax.grid(alpha=0.3, axis="x")
         ax.spines[["top", "right"]].set_visible(False)
@@ -357,7 +362,7 @@ def differences(result: ExperimentResult, path: Path, outputs=None, limit: int =
     )
     _finish(
         fig,
-        f"{_headline(result)}: paired difference from {labels_[result.reference]}{more}\n"
+        f"{_experiment_title(result)}: paired difference from {labels_[result.reference]}{more}\n"
         f"{_seeds_note(result)}; red: the interval excludes 0",
     )
     return _save(fig, path)
@@ -447,13 +452,22 @@ def _morris_panel(ax, block: pd.DataFrame, output: str, log: bool) -> None:
         return v / top
 
     # labels go below and right of their points, where the plot is empty when sigma ~ mu*; a
-    # label that would sit on another moves further down, joined to its point by a thin line
+    # label that would sit on another moves further down, joined to its point by a thin line;
+    # one that would fall below the x axis (onto its tick labels) goes above its point instead
     placed: list[tuple[float, float]] = []
+
+    def taken(x: float, text_y: float) -> bool:
+        return any(abs(px - x) < 0.35 and abs(py - text_y) < 0.04 for px, py in placed)
+
     for i in np.argsort(-sigma_shown, kind="stable"):
         x, y = frac(mu_shown[i]), frac(sigma_shown[i])
         text_y = y - 0.03
-        while any(abs(px - x) < 0.35 and abs(py - text_y) < 0.04 for px, py in placed):
+        while taken(x, text_y):
             text_y -= 0.04
+        if text_y < 0.02:
+            text_y = max(y, 0.0) + 0.03
+            while taken(x, text_y):
+                text_y += 0.04
         placed.append((x, text_y))
         name = _short(block["parameter"].iloc[i]) + (" (no effect)" if null[i] else "")
         ax.annotate(
@@ -469,10 +483,10 @@ def _morris_panel(ax, block: pd.DataFrame, output: str, log: bool) -> None:
     ax.set_ylim(low, top)
     ax.set_xlabel("μ* (mean |elementary effect|)")
     ax.set_ylabel("σ (spread of effects)")
-    ax.set_title(label(output), loc="left", fontsize=10, fontweight="bold")
+    ax.set_title(_title(output, headline=True), loc="left", fontsize=10, fontweight="bold")
     ax.grid(alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    if output in MONEY:
+    if outcomes.is_money(output):
         ax.xaxis.set_major_formatter(FuncFormatter(money))
         ax.yaxis.set_major_formatter(FuncFormatter(money))
 
@@ -517,7 +531,7 @@ def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
         ax.set_xlim(
             min(-0.05, float(np.nanmin(ends)) - 0.02), max(1.0, float(np.nanmax(ends)) + 0.02)
         )
-        ax.set_title(label(output), loc="left", fontsize=10, fontweight="bold")
+        ax.set_title(_title(output, headline=True), loc="left", fontsize=10, fontweight="bold")
         ax.grid(alpha=0.3, axis="x")
         ax.spines[["top", "right"]].set_visible(False)
     for ax in list(axes.flat)[len(outputs) :]:
@@ -534,11 +548,12 @@ def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
 
 
 def _finish(fig, header: str, bottom_in: float = 0.0) -> None:
-    """Put the header in the top margin and lay the panels out below it, whatever the size."""
-    height = fig.get_figheight()
-    lines = header.count("\n") + 1
-    fig.suptitle(header, fontsize=9, x=0.01, y=1 - 0.08 / height, ha="left", va="top")
-    fig.tight_layout(rect=(0, bottom_in / height, 1, 1 - (0.06 + 0.16 * lines) / height))
+    """Put the header at the top, wrapped to the figure's width, and lay the panels out below it
+    (tight_layout leaves room for the header) above ``bottom_in`` inches kept for a legend."""
+    width = int(fig.get_figwidth() * CHARACTERS_PER_INCH)
+    header = "\n".join(textwrap.fill(line, width) for line in header.split("\n"))
+    fig.suptitle(header, fontsize=9, x=0.01, y=1 - 0.08 / fig.get_figheight(), ha="left", va="top")
+    fig.tight_layout(rect=(0, bottom_in / fig.get_figheight(), 1, 1))
 
 
 def _save(fig, path: Path) -> Path:
@@ -548,12 +563,19 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
-def plot_experiment(result: ExperimentResult, folder: Path, metrics=None) -> list[Path]:
-    """The figures that fit the experiment, written to ``folder``; returns their paths."""
-    folder = Path(folder)
+def plot_experiment(
+    result: ExperimentResult, folder: str | os.PathLike | None = None, metrics=None
+) -> list[Path]:
+    """The figures that fit the experiment, as PNG files in ``folder`` (default: the experiment
+    folder's ``figures/``, or ``./figures`` for an experiment kept in memory); returns their
+    paths. ``metrics``: the monthly metrics of the trajectory figure (declared in
+    ``sim.outcomes``; default :data:`DEFAULT_METRICS`)."""
+    if metrics is not None:
+        metrics = check_metrics(metrics, "metrics")
+    folder = Path(folder) if folder is not None else (result.path or Path(".")) / "figures"
     made: list[Path | None] = []
     if result.kind == "sensitivity":
-        prefix = f"{_headline(result)}, {_seeds_note(result).split(';')[0]}\n"
+        prefix = f"{_experiment_title(result)}, {_seeds_note(result).split(';')[0]}\n"
         made.append(morris(result.indices, folder / "morris.png", prefix))
         made.append(sobol(result.indices, folder / "sobol.png", prefix))
     else:
