@@ -41,7 +41,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def time_session(case: str, compare: bool, months: int | None) -> dict:
-    from sim.viz.app import Session, load_case
+    from sim.viz.app.session import Session, load_case
 
     sess = Session(case)
     if compare:
@@ -144,7 +144,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    from sim.viz.app import available_cases
+    from sim.viz.app.session import available_cases
 
     rows = [
         time_session("baseline", False, args.months),
