@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from itertools import pairwise
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -168,17 +167,6 @@ def test_arm_config_of_a_case_lists_its_policies_and_rebuilds_the_same_scenario(
         assert not config.changed()
         spec = config.scenario()
         assert [p.name for p in spec.policies] == list(config.policies)
-
-
-def test_a_month_of_the_baseline_is_drawn_quickly():
-    """A loose guard (the machine is shared); benchmarks/app_redraw.py gives the real figures."""
-    sess = Session("baseline")
-    sess.render()
-    times = []
-    for _ in range(12):
-        sess.step()
-        times.append(sess.render().draw_ms)
-    assert np.median(times) < 400
 
 
 def test_orgsim_app_serves_on_loopback_by_default_with_no_cdn_and_no_telemetry():
