@@ -131,7 +131,7 @@ class Frame:
     charts: bytes
     network: bytes
     difference: bytes | None
-    status: list[dict]
+    status: list[dict[str, float]]  # per arm: the last month's figures of STATUS, by column
     feeds: list[list[FeedItem]]
     titles: list[str]
     draw_ms: float
