@@ -7,7 +7,8 @@ What is timed, month by month, for a run of the scenario's months (120 for the b
 - ``step``: the model's monthly step (every arm);
 - ``draw``: everything the page draws after a month (``Session.render``): the eight live charts,
   the organisation picture, the difference charts in compare mode, the PNG encoding of each, the
-  status line and the event feed;
+  status line and the event feed; ``draw12`` is its median over the first twelve months, the
+  figure the test suite used to check (under 400 ms, a loose guard) before timing left the tests;
 - with ``--browser``: the round trip a user sees, from clicking Step in headless Chromium to the
   new month's number on the page (server step + draw + websocket + the browser's decoding).
 
@@ -37,11 +38,15 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 TARGET_MS = 200.0
+# The loose guard that used to be a test (a month of the baseline drawn in under 400 ms, the median
+# of its first twelve months): wall-clock checks do not belong in the test suite on a shared machine.
+GUARD_MS = 400.0
+GUARD_MONTHS = 12
 CHROMIUM = "/usr/bin/chromium"
 
 
 def time_session(case: str, compare: bool, months: int | None) -> dict:
-    from sim.viz.app import Session, load_case
+    from sim.viz.app.session import Session, load_case
 
     sess = Session(case)
     if compare:
@@ -69,6 +74,7 @@ def time_session(case: str, compare: bool, months: int | None) -> dict:
         "first_frame_ms": round(first, 1),
         "step_ms_median": round(float(np.median(steps)), 2),
         "draw_ms_median": round(float(np.median(draws)), 1),
+        "draw_ms_median_first_year": round(float(np.median(draws[:GUARD_MONTHS])), 1),
         "month_ms_median": round(float(np.median(total)), 1),
         "month_ms_p90": round(float(np.percentile(total, 90)), 1),
         "month_ms_max": round(float(total.max()), 1),
@@ -144,7 +150,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    from sim.viz.app import available_cases
+    from sim.viz.app.session import available_cases
 
     rows = [
         time_session("baseline", False, args.months),
@@ -161,13 +167,17 @@ def main(argv=None) -> int:
         f"app redraw on {platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})"
     )
     print(f"target: a month of the 200-person baseline drawn in under {TARGET_MS:.0f} ms\n")
-    head = f"{'case':<10} {'mode':<20} {'first':>7} {'step':>6} {'draw':>6} {'month':>7} {'p90':>7} {'max':>7} {'>200ms':>7}"
+    head = (
+        f"{'case':<10} {'mode':<20} {'first':>7} {'step':>6} {'draw':>6} {'draw12':>7} "
+        f"{'month':>7} {'p90':>7} {'max':>7} {'>200ms':>7}"
+    )
     print(head)
     print("-" * len(head))
     for r in rows:
         print(
             f"{r['case']:<10} {r['mode']:<20} {r.get('first_frame_ms', float('nan')):>7.0f} "
             f"{r.get('step_ms_median', float('nan')):>6.1f} {r.get('draw_ms_median', float('nan')):>6.0f} "
+            f"{r.get('draw_ms_median_first_year', float('nan')):>7.0f} "
             f"{r['month_ms_median']:>7.0f} {r['month_ms_p90']:>7.0f} {r['month_ms_max']:>7.0f} "
             f"{r.get('months_over_target', ''):>7}"
         )
@@ -178,7 +188,13 @@ def main(argv=None) -> int:
         else "NOT met"
     )
     print(
-        f"\n(all times in ms; 'month' = step + draw)  target {verdict} for the baseline (median and p90)"
+        f"\n(all times in ms; 'month' = step + draw; 'draw12' = median draw of the first "
+        f"{GUARD_MONTHS} months)  target {verdict} for the baseline (median and p90)"
+    )
+    guard = "met" if base["draw_ms_median_first_year"] < GUARD_MS else "NOT met"
+    print(
+        f"guard: a month of the baseline drawn in under {GUARD_MS:.0f} ms (median of its first "
+        f"{GUARD_MONTHS} months): {base['draw_ms_median_first_year']:.0f} ms, {guard}"
     )
     return 0
 

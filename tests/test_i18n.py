@@ -29,11 +29,8 @@ TABLES = {
 }
 # entries that are the same in both languages on purpose (letters and symbols only)
 LANGUAGE_FREE = {
-    ("UI", "arm_a"),
-    ("UI", "arm_b"),
     ("UI", "arm_title_a"),
     ("UI", "arm_title_b"),
-    ("CHART", "a_minus"),
     ("SENTENCE", "driver_share"),
     ("SENTENCE", "hire_group"),
 }

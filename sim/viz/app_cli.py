@@ -1,9 +1,10 @@
 """``orgsim app``: serve the classroom app on this machine, with no internet needed.
 
-The page (sim/viz/app.py) runs under ``solara run``. Everything the browser loads comes from the
-installed packages (solara-assets holds Solara's JavaScript, CSS and fonts); the environment below
-makes sure of it: a missing asset fails on this machine instead of being fetched from a CDN, and
-Solara sends no telemetry.
+The page (``sim.viz.app.page``, in the package sim/viz/app/) runs under ``solara run``, which
+imports it as a module. Everything the browser loads comes from the installed packages
+(solara-assets holds Solara's JavaScript, CSS and fonts); the environment below makes sure of it:
+a missing asset fails on this machine instead of being fetched from a CDN, and Solara sends no
+telemetry.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ import ipaddress
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-APP_FILE = Path(__file__).resolve().parent / "app.py"
+APP_MODULE = "sim.viz.app.page"  # solara imports it and serves its Page component
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
@@ -45,7 +45,7 @@ def server_command(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> list[s
         "-m",
         "solara",
         "run",
-        str(APP_FILE),
+        APP_MODULE,
         "--host",
         host,
         "--port",

@@ -22,32 +22,17 @@ LANGUAGES = {"en": "English", "zh": "简体中文"}
 # key -> (English, Chinese). Placeholders in braces must match in both.
 UI: dict[str, tuple[str, str]] = {
     "app_title": ("orgsim · the ERM classroom", "orgsim · 员工关系管理课堂"),
-    "app_subtitle": (
-        "Employee relationship management is the base of customer relationship management",
-        "员工关系管理（ERM）是客户关系管理（CRM）的基础",
-    ),
-    "language": ("Language", "语言"),
     "case": ("Case", "案例"),
     "case_b": ("Case B", "案例 B"),
     "invalid_case": ("this scenario file does not load", "该情景文件无法载入"),
     "seed": ("Seed", "随机种子"),
-    "seed_help": (
-        "the same seed gives the same people and the same luck",
-        "相同的种子给出相同的员工和相同的运气",
-    ),
     "stop_at": ("Stop at month", "运行到第几个月"),
     "speed": ("Speed (months per second)", "速度（每秒月数）"),
     "run": ("Run", "运行"),
     "pause": ("Pause", "暂停"),
     "step": ("Step", "单步"),
     "reset": ("Reset", "重置"),
-    "month": ("Month", "月份"),
     "month_n": ("Month {n}", "第{n}个月"),
-    "headcount": ("Headcount", "员工人数"),
-    "intend_to_leave": ("Intend to leave", "有离职意向"),
-    "cash": ("Cash", "现金"),
-    "clients": ("Clients", "客户"),
-    "story": ("The case", "案例简介"),
     "file_notes": ("Notes from the scenario file", "情景文件说明（英文）"),
     "no_story": ("This scenario has no story yet.", "该情景尚无说明。"),
     "story_en_only": (
@@ -61,11 +46,7 @@ UI: dict[str, tuple[str, str]] = {
         "开启或关闭一项政策并设置参数。任何改动都会以相同的随机种子从第0个月重新开始运行。",
     ),
     "editing": ("Policies of", "编辑政策："),
-    "arm_a": ("A", "A"),
-    "arm_b": ("B", "B"),
-    "in_force": ("in force", "已实施"),
     "in_scenario": ("in the case", "案例原有"),
-    "no_policies": ("No policy of this family is registered yet.", "这一类还没有可用的政策。"),
     "compare": ("Compare two policy sets", "对比两套政策"),
     "compare_help": (
         "A and B run side by side on the same seed (common random numbers): the same people, the "
@@ -73,7 +54,6 @@ UI: dict[str, tuple[str, str]] = {
         "A 与 B 使用相同的随机种子并排运行（共同随机数）：员工相同、运气相同，只有政策不同。",
     ),
     "difference": ("Difference B − A", "差值 B − A"),
-    "colour_by": ("Colour people by", "员工着色依据"),
     "colour_satisfaction": ("satisfaction", "满意度"),
     "colour_intent": ("intention to quit", "离职意向"),
     "organisation": ("The organisation", "组织结构与人际网络"),
@@ -100,7 +80,6 @@ UI: dict[str, tuple[str, str]] = {
         "模拟在第{month}个月停止：{message}",
     ),
     "end_of_run": ("Reached month {month}.", "已运行到第{month}个月。"),
-    "baseline_hint": ("the reference firm", "参照企业"),
     "legend_staff": ("staff", "普通员工"),
     "legend_manager": ("manager", "管理人员"),
     "legend_executive": ("executive", "高层"),
@@ -119,11 +98,6 @@ UI: dict[str, tuple[str, str]] = {
         "discs are teams; grey lines are informal ties",
         "圆圈为团队；灰线为非正式人际关系",
     ),
-    "per_month": ("per month", "每月"),
-    "share": ("share", "比例"),
-    "index": ("index", "指数"),
-    "people": ("people", "人"),
-    "annual_rate": ("per year", "每年"),
     "arm_title_a": ("A: {title}", "A：{title}"),
     "arm_title_b": ("B: {title}", "B：{title}"),
     "same_case_changed": ("{title} (my changes)", "{title}（我的修改）"),
@@ -134,39 +108,26 @@ UI: dict[str, tuple[str, str]] = {
 }
 
 # --- charts ---------------------------------------------------------------------------------------
+# The panels' titles and the labels of series derived from the monthly columns (smoothed, added up,
+# summed). A column plotted or shown as it is takes its declared label from sim/outcomes.py.
 CHART: dict[str, tuple[str, str]] = {
     "headcount_title": ("Headcount, hires, exits", "员工人数、招聘与离职"),
-    "headcount": ("headcount", "员工人数"),
+    # the key of the flows under the headcount: short, as 招聘人数 (the declared label of hires)
+    # pushes the panel's key past its edge
     "hires": ("hires", "招聘"),
     "exits": ("exits", "离职"),
     "satisfaction_title": ("Satisfaction, dissatisfaction", "满意与不满（双因素）"),
-    "satisfaction": ("satisfaction (motivators)", "满意（激励因素）"),
-    "dissatisfaction": ("dissatisfaction (hygiene)", "不满（保健因素）"),
     "needs_title": ("The five needs (Maslow)", "五个需要层次（马斯洛）"),
     "turnover_title": ("Turnover, intent to leave", "员工流失率与离职意向"),
     "turnover": ("turnover a year (3-mo mean)", "年化离职率（3个月平均）"),
-    "intent_share": ("share intending to leave", "有离职意向的比例"),
     "effort_title": ("Effort and output", "工作努力与产出"),
-    "effort": ("effort (1 = standard)", "工作努力（1 = 标准）"),
-    "output": ("output per employee", "人均产出"),
+    "effort_scale": ("{label} (1 = standard)", "{label}（1 = 标准）"),  # {label}: mean_effort's
     "money_title": ("Monthly revenue, profit", "每月收入与利润"),
-    "revenue": ("revenue", "收入"),
-    "profit": ("profit", "利润"),
     "cash_title": ("Cash", "现金"),
-    "cash": ("cash", "现金"),
     "clients_title": ("Clients", "客户"),
-    "clients": ("clients", "客户数"),
     "clients_lost": ("lost with leavers", "随离职流失（累计）"),
-    "month": ("month", "月份"),
-    "diff_headcount": ("headcount", "员工人数"),
-    "diff_satisfaction": ("satisfaction − dissatisfaction", "满意 − 不满"),
-    "diff_intent": ("share intending to leave", "离职意向比例"),
-    "diff_exits": ("exits so far", "累计离职人数"),
-    "diff_output": ("output per employee", "人均产出"),
-    "diff_profit": ("profit so far", "累计利润"),
-    "diff_cash": ("cash", "现金"),
-    "diff_clients": ("clients", "客户数"),
-    "a_minus": ("B − A", "B − A"),
+    "exits_so_far": ("exits so far", "累计离职人数"),
+    "profit_so_far": ("profit so far", "累计利润"),
 }
 
 NEED_LABELS: dict[str, tuple[str, str]] = {

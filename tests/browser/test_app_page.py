@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from sim.viz.app import available_cases
+from sim.viz.app.session import available_cases
 
 from .conftest import CHROMIUM, NO_CHROMIUM, off_machine
 
