@@ -29,7 +29,7 @@ PICKING = arm(policy("promotion", method="appointment"))
 
 
 @pytest.mark.slow
-def test_more_ladders_raise_felt_advancement_and_self_actualisation():
+def test_more_ladders_raise_self_actualisation():
     expect_higher(
         "three ladders vs one",
         arm(policy("career_ladders", ladders=3)),
@@ -73,7 +73,7 @@ def _procedural_justice(model: OrgModel) -> float:
 
 
 @pytest.mark.slow
-def test_horse_racing_raises_advancement_and_procedural_justice_over_horse_picking():
+def test_horse_racing_gives_more_self_actualisation_justice_and_effort_than_horse_picking():
     expect_higher(
         "open competition vs appointment",
         RACING,

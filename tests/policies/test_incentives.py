@@ -136,7 +136,7 @@ def test_negative_incentives_raise_turnover_over_five_years():
     )
 
 
-def test_demotion_rounds_demote_the_bottom_share_and_cut_their_wage():
+def test_a_demotion_round_at_month_12_demotes_about_a_tenth_of_each_role():
     demote = arm(
         policy("negative_incentives", demotion_bottom_share=0.1, demotion_every_months=12),
         months=12,
