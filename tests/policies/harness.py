@@ -14,9 +14,10 @@ above 3; over 20 seeds a one-sided p of about 0.004). *Lower* is the mirror imag
 seeds are needed, as a single difference has no standard error.
 
 A comparison is checked when it is built, and it cannot be built without its expected direction:
-:func:`expect_higher` and :func:`expect_lower` run the arms and raise ``AssertionError`` at once if
-the direction does not hold, so a comparison that a test forgets to assert cannot be written. Each
-comparison prints one ``[measured]`` line with the statistic, both arms' means and the paired
+:func:`expect_higher` and :func:`expect_lower` run two arms and raise ``AssertionError`` at once if
+the direction does not hold; :func:`expect_paired` does the same for values a test measured itself,
+and :func:`expect_positive` for paired differences. A comparison that a test forgets to assert
+cannot be written. Each comparison prints one ``[measured]`` line with the statistic, both arms' means and the paired
 difference (``pytest -s`` shows them).
 """
 
@@ -218,13 +219,18 @@ class Comparison:
         )
 
 
+def expect_paired(
+    label: str, statistic: str, a: Iterable[float], b: Iterable[float], expected: Direction
+) -> Comparison:
+    """Assert that values a test measured itself on two arms, one per seed and the same seeds in
+    the same order, differ in the ``expected`` direction."""
+    return Comparison(label, statistic, np.asarray(a), np.asarray(b), expected)
+
+
 def _compare(label, arm_a, arm_b, stat, seeds, expected) -> Comparison:
-    return Comparison(
-        label,
-        getattr(stat, "__name__", "statistic"),
-        per_seed(arm_a, stat, seeds),
-        per_seed(arm_b, stat, seeds),
-        expected,
+    statistic = getattr(stat, "__name__", "statistic")
+    return expect_paired(
+        label, statistic, per_seed(arm_a, stat, seeds), per_seed(arm_b, stat, seeds), expected
     )
 
 
@@ -246,7 +252,7 @@ def expect_positive(label: str, differences: Iterable[float]) -> Comparison:
     """Assert that paired differences a test measured itself (one per seed, for instance the same
     people in two arms) are positive by the same rule."""
     d = np.asarray(list(differences), dtype=float)
-    return Comparison(label, "paired difference", d, np.zeros_like(d), Direction.HIGHER)
+    return expect_paired(label, "paired difference", d, np.zeros_like(d), Direction.HIGHER)
 
 
 # --- reading a run ------------------------------------------------------------------------------
