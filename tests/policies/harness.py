@@ -17,8 +17,8 @@ A comparison is checked when it is built, and it cannot be built without its exp
 :func:`expect_higher` and :func:`expect_lower` run two arms and raise ``AssertionError`` at once if
 the direction does not hold; :func:`expect_paired` does the same for values a test measured itself,
 and :func:`expect_positive` for paired differences. A comparison that a test forgets to assert
-cannot be written. Each comparison prints one ``[measured]`` line with the statistic, both arms' means and the paired
-difference (``pytest -s`` shows them).
+cannot be written. Each comparison prints one ``[measured]`` line with the statistic, both arms'
+means and the paired difference (``pytest -s`` shows them).
 """
 
 from __future__ import annotations
@@ -213,8 +213,8 @@ class Comparison:
 
     def line(self) -> str:
         return (
-            f"[measured] {self.label}: {self.statistic}: {self.a.mean():.4g} vs {self.b.mean():.4g}, "
-            f"paired diff {self.diff.mean():+.4g} (se {self.se:.3g}, t {self.t:+.1f}, "
+            f"[measured] {self.label}: {self.statistic}: "
+            f"{self.a.mean():.4g} vs {self.b.mean():.4g}, paired diff {self.diff.mean():+.4g} (se {self.se:.3g}, t {self.t:+.1f}, "
             f"n={self.diff.size}), expected {self.expected.name.lower()}"
         )
 
