@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from policies.harness import Direction, expect_paired
 
 from sim import OrgModel, load_scenario
 from sim.agents.employee import Stage
@@ -338,9 +339,8 @@ def churn_rate(model):
 def test_poor_service_loses_clients():
     dull = dict(recognition=0.1, work_itself=0.1, growth=0.1, advancement=0.1)
     rate_dull, rate_base = paired(churn_rate, months=24, a=[lambda: SetClimate(**dull)])
-    diff = rate_dull - rate_base
-    assert diff.mean() > 3 * diff.std(ddof=1) / np.sqrt(diff.size), (
-        "poorer service loses more clients"
+    expect_paired(
+        "dull work vs baseline", "client churn rate", rate_dull, rate_base, Direction.HIGHER
     )
 
 

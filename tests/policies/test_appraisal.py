@@ -1,7 +1,7 @@
 """Appraisal and bottom-ranking elimination move security, stress, justice and dismissals the way
 the source document says (its three rules: retrain first, not too often, be transparent).
 
-Each direction is a paired comparison over 20 seeds of the baseline firm; see conftest.py.
+Each direction is a paired comparison over 20 seeds of the baseline firm; see harness.py.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ import pytest
 
 from sim.model import OrgModel
 
-from .conftest import (
+from .harness import (
     SEEDS,
     arm,
-    compare,
+    expect_higher,
+    expect_lower,
     logged,
     metric_mean,
     metric_total,
+    policy,
     producers,
     report,
     run,
@@ -29,33 +31,33 @@ NONE = arm()
 
 
 def appraisal(**params):
-    return arm(("appraisal", params))
+    return arm(policy("appraisal", **params))
 
 
 def ranking(**params):
-    return arm(("bottom_ranking", params))
+    return arm(policy("bottom_ranking", **params))
 
 
 # --- appraisal -----------------------------------------------------------------------------------
 
 
 def test_monthly_appraisal_gives_a_lower_safety_need_than_yearly():
-    compare(
+    expect_lower(
         "monthly vs yearly appraisal",
         appraisal(frequency="monthly"),
         appraisal(frequency="yearly"),
         metric_mean("need_safety", 6, 36),
-    ).lower()
+    )
 
 
 @pytest.mark.slow
 def test_frequent_appraisal_adds_stress():
-    compare(
+    expect_higher(
         "monthly vs yearly appraisal",
         appraisal(frequency="monthly"),
         appraisal(frequency="yearly"),
         metric_mean("mean_dissatisfaction", 6, 36),
-    ).higher()
+    )
 
 
 @pytest.mark.slow
@@ -64,7 +66,7 @@ def test_accurate_transparent_appraisal_lowers_felt_inequity():
     opaque = appraisal(
         accuracy=0.2, transparent_criteria=False, transparent_method=False, transparent_result=False
     )
-    compare("fair vs opaque appraisal", fair, opaque, metric_mean("mean_inequity", 3, 36)).lower()
+    expect_lower("fair vs opaque appraisal", fair, opaque, metric_mean("mean_inequity", 3, 36))
 
 
 @pytest.mark.slow
@@ -75,12 +77,12 @@ def test_appraisal_scores_follow_performance_more_closely_when_accurate():
         per_hour = ws.ability[rated] * ws.skill[rated] * ws.effort[rated]
         return float(np.corrcoef(np.log(per_hour), ws.appraisal[rated])[0, 1])
 
-    compare(
+    expect_higher(
         "appraisal accuracy 0.9 vs 0.1",
         appraisal(frequency="quarterly", accuracy=0.9),
         appraisal(frequency="quarterly", accuracy=0.1),
         correlation,
-    ).higher()
+    )
 
 
 def test_appraisal_and_bottom_ranking_cannot_both_be_in_force():
@@ -95,11 +97,11 @@ def test_appraisal_and_bottom_ranking_cannot_both_be_in_force():
 @pytest.mark.slow
 def test_bottom_ranking_dismisses_the_bottom_tenth_each_cycle_and_lowers_security():
     plain = ranking(bottom_share=0.1, frequency="half_yearly")
-    p = compare("bottom 10% vs none", plain, NONE, metric_total("dismissals", 1, 36)).higher()
+    p = expect_higher("bottom 10% vs none", plain, NONE, metric_total("dismissals", 1, 36))
     staff = 180  # production, sales and engineering
     report("dismissals per half-yearly cycle (expected about 10% of the staff)", p.a.mean() / 6)
     assert 0.06 * staff < p.a.mean() / 6 < 0.11 * staff
-    compare("bottom 10% vs none", plain, NONE, metric_mean("need_safety", 3, 36)).lower()
+    expect_lower("bottom 10% vs none", plain, NONE, metric_mean("need_safety", 3, 36))
 
 
 def _mean_producer_ability(model: OrgModel) -> float:
@@ -108,18 +110,18 @@ def _mean_producer_ability(model: OrgModel) -> float:
 
 @pytest.mark.slow
 def test_bottom_ranking_weeds_out_the_less_able():
-    compare("bottom 10% vs none", ranking(accuracy=0.9), NONE, _mean_producer_ability).higher()
+    expect_higher("bottom 10% vs none", ranking(accuracy=0.9), NONE, _mean_producer_ability)
 
 
 def test_retraining_before_dismissal_gives_fewer_dismissals_and_less_loss_of_security():
     retrain, plain = ranking(retrain_first=True), ranking(retrain_first=False)
-    compare("retrain first vs plain", retrain, plain, metric_total("dismissals", 1, 36)).lower()
-    compare("retrain first vs plain", retrain, plain, metric_mean("need_safety", 3, 36)).higher()
-    compare("retrain first vs plain", retrain, plain, metric_total("quits", 1, 36)).lower()
+    expect_lower("retrain first vs plain", retrain, plain, metric_total("dismissals", 1, 36))
+    expect_higher("retrain first vs plain", retrain, plain, metric_mean("need_safety", 3, 36))
+    expect_lower("retrain first vs plain", retrain, plain, metric_total("quits", 1, 36))
 
 
 @pytest.mark.slow
-def test_retraining_raises_the_skill_of_the_retrained():
+def test_some_but_not_all_of_the_retrained_pass_their_reappraisal():
     key = ranking(retrain_first=True, retraining_skill_gain=0.2)
     passed = []
     for seed in SEEDS:
@@ -132,33 +134,27 @@ def test_retraining_raises_the_skill_of_the_retrained():
 @pytest.mark.slow
 def test_monthly_bottom_ranking_threatens_safety_more_than_yearly():
     monthly, yearly = ranking(frequency="monthly"), ranking(frequency="yearly")
-    compare("ranking monthly vs yearly", monthly, yearly, metric_mean("need_safety", 3, 36)).lower()
-    compare(
-        "ranking monthly vs yearly", monthly, yearly, metric_total("dismissals", 1, 36)
-    ).higher()
+    expect_lower("ranking monthly vs yearly", monthly, yearly, metric_mean("need_safety", 3, 36))
+    expect_higher("ranking monthly vs yearly", monthly, yearly, metric_total("dismissals", 1, 36))
 
 
 @pytest.mark.slow
 def test_transparent_bottom_ranking_lowers_fear_and_felt_inequity():
     told = ranking(transparent_criteria=True, transparent_method=True, transparent_result=True)
     hidden = ranking(transparent_criteria=False, transparent_method=False, transparent_result=False)
-    compare(
-        "transparent vs opaque ranking", told, hidden, metric_mean("need_safety", 3, 36)
-    ).higher()
-    compare(
-        "transparent vs opaque ranking", told, hidden, metric_mean("mean_inequity", 3, 36)
-    ).lower()
+    expect_higher("transparent vs opaque ranking", told, hidden, metric_mean("need_safety", 3, 36))
+    expect_lower("transparent vs opaque ranking", told, hidden, metric_mean("mean_inequity", 3, 36))
 
 
 @pytest.mark.slow
 def test_bottom_ranking_pressure_raises_effort_of_the_secure():
     # with a no-layoff guarantee cancelling most of the fear, what is left is the spur to effort
-    compare(
+    expect_higher(
         "bottom 10% vs none",
         ranking(fear_weight=0.0, security_loss_monthly=0.0, stress_monthly=0.0),
         NONE,
         metric_mean("mean_effort", 3, 36),
-    ).higher()
+    )
 
 
 # --- the timeline -------------------------------------------------------------------------------

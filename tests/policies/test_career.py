@@ -1,6 +1,6 @@
 """Career policies: ladders, promotion by competition or appointment, training.
 
-Each direction is a paired comparison over 20 seeds of the baseline firm; see conftest.py.
+Each direction is a paired comparison over 20 seeds of the baseline firm; see harness.py.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ import pytest
 
 from sim.model import OrgModel
 
-from .conftest import (
+from .harness import (
     arm,
-    compare,
+    expect_higher,
     logged,
     metric_mean,
     per_seed,
+    policy,
     producers,
     report,
     run,
@@ -23,18 +24,18 @@ from .conftest import (
 )
 
 NONE = arm()
-RACING = arm(("promotion", {"method": "open_competition"}))
-PICKING = arm(("promotion", {"method": "appointment"}))
+RACING = arm(policy("promotion", method="open_competition"))
+PICKING = arm(policy("promotion", method="appointment"))
 
 
 @pytest.mark.slow
-def test_more_ladders_raise_felt_advancement_and_self_actualisation():
-    compare(
+def test_more_ladders_raise_self_actualisation():
+    expect_higher(
         "three ladders vs one",
-        arm(("career_ladders", {"ladders": 3})),
-        arm(("career_ladders", {"ladders": 1})),
+        arm(policy("career_ladders", ladders=3)),
+        arm(policy("career_ladders", ladders=1)),
         metric_mean("need_self_actualization", 3, 36),
-    ).higher()
+    )
 
 
 @pytest.mark.slow
@@ -42,12 +43,12 @@ def test_more_ladders_mean_more_promotions():
     def promotions(model: OrgModel) -> float:
         return float(len(logged(model, "promotion")))
 
-    compare(
+    expect_higher(
         "promotion with two ladders vs one",
-        arm("promotion", ("career_ladders", {"ladders": 2})),
-        arm("promotion", ("career_ladders", {"ladders": 1})),
+        arm("promotion", policy("career_ladders", ladders=2)),
+        arm("promotion", policy("career_ladders", ladders=1)),
         promotions,
-    ).higher()
+    )
 
 
 def test_promotions_are_logged_with_who_was_promoted():
@@ -64,7 +65,7 @@ def _promoted_performance(model: OrgModel) -> float:
 
 
 def test_horse_racing_promotes_better_performers_than_horse_picking():
-    compare("open competition vs appointment", RACING, PICKING, _promoted_performance).higher()
+    expect_higher("open competition vs appointment", RACING, PICKING, _promoted_performance)
 
 
 def _procedural_justice(model: OrgModel) -> float:
@@ -72,17 +73,17 @@ def _procedural_justice(model: OrgModel) -> float:
 
 
 @pytest.mark.slow
-def test_horse_racing_raises_advancement_and_procedural_justice_over_horse_picking():
-    compare(
+def test_horse_racing_gives_more_self_actualisation_justice_and_effort_than_horse_picking():
+    expect_higher(
         "open competition vs appointment",
         RACING,
         PICKING,
         metric_mean("need_self_actualization", 3, 36),
-    ).higher()
-    compare("open competition vs appointment", RACING, PICKING, _procedural_justice).higher()
-    compare(
+    )
+    expect_higher("open competition vs appointment", RACING, PICKING, _procedural_justice)
+    expect_higher(
         "open competition vs appointment", RACING, PICKING, metric_mean("mean_effort", 3, 36)
-    ).higher()
+    )
 
 
 @pytest.mark.slow
@@ -94,10 +95,8 @@ def test_training_raises_skill_and_growth_at_a_cost():
         young = rows[(ws.tenure[rows] >= 3) & (ws.tenure[rows] <= 24)]
         return float(ws.skill[young].mean())
 
-    compare("training vs none", trained, NONE, newcomers_skill).higher()
-    compare(
-        "training vs none", trained, NONE, metric_mean("need_self_actualization", 3, 36)
-    ).higher()
+    expect_higher("training vs none", trained, NONE, newcomers_skill)
+    expect_higher("training vs none", trained, NONE, metric_mean("need_self_actualization", 3, 36))
     costs = per_seed(trained, metric_mean("costs", 1, 36)) - per_seed(
         NONE, metric_mean("costs", 1, 36)
     )

@@ -6,28 +6,30 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from _b2_helpers import (
+
+from .harness import (
     SEEDS,
-    assert_positive,
+    arm,
     common_rows,
-    compare,
-    entry,
     event,
+    expect_higher,
+    expect_lower,
+    expect_positive,
     metric_mean,
+    policy,
     report,
     run,
-    scenario,
 )
 
-NONE = scenario()
+NONE = arm(months=24)
 
 
 def test_emotional_care_raises_belonging():
-    compare(
+    expect_higher(
         "emotional care vs none",
-        scenario([entry("emotional_care")]),
+        arm("emotional_care", months=24),
         NONE,
-        _mean("need_belonging", 6),
+        metric_mean("need_belonging", 6),
     )
 
 
@@ -48,47 +50,47 @@ def test_emotional_care_brings_more_migrants_back_after_a_holiday_break_in_a_tig
     # Hangzhou, third quarter of 2004: 34.25% of labour demand unfilled (source document)
     tight = {"market.shortage": 0.3425}
     holiday = [event(13, "holiday_break")]
-    with_care = scenario([entry("emotional_care")], holiday, months=14, **tight)
-    without = scenario([], holiday, months=14, **tight)
-    cared, uncared, _ = compare(
+    with_care = arm("emotional_care", timeline=holiday, months=14, overrides=tight)
+    without = arm(timeline=holiday, months=14, overrides=tight)
+    cared = expect_higher(
         "holiday break, tight market, emotional care vs none", with_care, without, _returned_share
-    )
+    ).a.mean()
     assert cared > 0.95, "with the firm's bus nearly everyone should be back (Nanjing: all were)"
 
 
 def test_respect_raises_esteem_and_status_privileges_lower_it():
-    stat = _mean("need_esteem", 6)
-    equal = scenario([entry("respect", equal_treatment=1.0)])
-    status = scenario([entry("respect", equal_treatment=-1.0)])
-    compare("respect (Walmart) vs none", equal, NONE, stat)
-    compare("none vs status-conscious management", NONE, status, stat)
+    stat = metric_mean("need_esteem", 6)
+    equal = arm(policy("respect", equal_treatment=1.0), months=24)
+    status = arm(policy("respect", equal_treatment=-1.0), months=24)
+    expect_higher("respect (Walmart) vs none", equal, NONE, stat)
+    expect_lower("status-conscious management vs none", status, NONE, stat)
 
 
 def test_walking_around_gives_voice_and_better_supervision():
-    mbwa = scenario([entry("walking_around")])
-    compare("walking around vs none", mbwa, NONE, _mean("need_self_actualization", 6))
-    compare("none vs walking around", NONE, mbwa, _mean("mean_dissatisfaction", 6))
+    mbwa = arm("walking_around", months=24)
+    expect_higher("walking around vs none", mbwa, NONE, metric_mean("need_self_actualization", 6))
+    expect_lower("walking around vs none", mbwa, NONE, metric_mean("mean_dissatisfaction", 6))
 
 
 def test_job_enrichment_raises_satisfaction_and_effort():
-    enriched = scenario([entry("job_enrichment")])
-    compare("job enrichment vs none", enriched, NONE, _mean("mean_satisfaction", 6))
-    compare("job enrichment vs none", enriched, NONE, _mean("mean_effort", 6))
+    enriched = arm("job_enrichment", months=24)
+    expect_higher("job enrichment vs none", enriched, NONE, metric_mean("mean_satisfaction", 6))
+    expect_higher("job enrichment vs none", enriched, NONE, metric_mean("mean_effort", 6))
 
 
 def test_universal_recognition_raises_esteem():
-    compare(
+    expect_higher(
         "universal recognition vs none",
-        scenario([entry("recognition", scope="universal")]),
+        arm(policy("recognition", scope="universal"), months=24),
         NONE,
-        _mean("need_esteem", 6),
+        metric_mean("need_esteem", 6),
     )
 
 
 def test_scarce_recognition_lifts_the_winners_and_costs_the_others_equity():
     # awards at month 3; both arms are identical until then, so the same people can be compared
-    awards = scenario([entry("recognition", scope="scarce", winners_share=0.1)], months=4)
-    plain = scenario(months=4)
+    awards = arm(policy("recognition", scope="scarce", winners_share=0.1), months=4)
+    plain = arm(months=4)
     winner_gain, others_inequity = [], []
     for seed in SEEDS:
         treated, control = run(awards, seed), run(plain, seed)
@@ -98,45 +100,45 @@ def test_scarce_recognition_lifts_the_winners_and_costs_the_others_equity():
         inequity = treated.workforce.inequity[t_rows] - control.workforce.inequity[c_rows]
         winner_gain.append(esteem[won].mean())
         others_inequity.append(inequity[~won].mean())
-    assert_positive(
+    expect_positive(
         "scarce recognition: winners' esteem need, gain over the same people unrewarded",
         winner_gain,
     )
-    assert_positive(
+    expect_positive(
         "scarce recognition: passed-over's felt inequity, rise over the same people unrewarded",
         others_inequity,
     )
 
 
 def test_negative_incentives_raise_short_run_effort():
-    compare(
+    expect_higher(
         "negative incentives vs none",
-        scenario([entry("negative_incentives")]),
+        arm("negative_incentives", months=24),
         NONE,
-        _mean("mean_effort", 1, 6),
+        metric_mean("mean_effort", 1, 6),
     )
 
 
 def test_negative_incentives_cost_security_esteem_and_people():
-    harsh = scenario([entry("negative_incentives")])
-    compare("none vs negative incentives", NONE, harsh, _mean("need_safety", 6))
-    compare("none vs negative incentives", NONE, harsh, _mean("need_esteem", 6))
-    compare("negative incentives vs none", harsh, NONE, _mean("mean_intent", 6))
+    harsh = arm("negative_incentives", months=24)
+    expect_lower("negative incentives vs none", harsh, NONE, metric_mean("need_safety", 6))
+    expect_lower("negative incentives vs none", harsh, NONE, metric_mean("need_esteem", 6))
+    expect_higher("negative incentives vs none", harsh, NONE, metric_mean("mean_intent", 6))
 
 
 @pytest.mark.slow
 def test_negative_incentives_raise_turnover_over_five_years():
-    compare(
+    expect_higher(
         "negative incentives vs none",
-        scenario([entry("negative_incentives")], months=60),
-        scenario(months=60),
-        _mean("turnover_rate_annual", 1),
+        arm("negative_incentives", months=60),
+        arm(months=60),
+        metric_mean("turnover_rate_annual", 1),
     )
 
 
-def test_demotion_rounds_demote_the_bottom_share_and_cut_their_wage():
-    demote = scenario(
-        [entry("negative_incentives", demotion_bottom_share=0.1, demotion_every_months=12)],
+def test_a_demotion_round_at_month_12_demotes_about_a_tenth_of_each_role():
+    demote = arm(
+        policy("negative_incentives", demotion_bottom_share=0.1, demotion_every_months=12),
         months=12,
     )
     counts = []
@@ -149,7 +151,3 @@ def test_demotion_rounds_demote_the_bottom_share_and_cut_their_wage():
     report("demotions at month 12 with 10% of each role (5 seeds)", counts)
     # 10% of each role, rounded: 15 + 2 + 1 + 2 + 0 or 1, about 20 of some 200 people
     assert all(17 <= c <= 22 for c in counts)
-
-
-def _mean(column, first=1, last=None):
-    return metric_mean(column, first, last)

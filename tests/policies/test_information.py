@@ -6,28 +6,30 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from _b2_helpers import (
-    SEEDS,
-    build,
-    compare,
-    entry,
-    mean_and_se,
-    metric_mean,
-    report,
-    run,
-    scenario,
-)
 
 from sim.model import OrgModel
+
+from .harness import (
+    SEEDS,
+    arm,
+    expect_higher,
+    expect_lower,
+    mean_and_se,
+    metric_mean,
+    policy,
+    report,
+    run,
+    scenario_of,
+)
 
 # An underpaid firm: similar firms pay production workers 4200 against this firm's 3000.
 UNDERPAID = {"firm.roles.production_worker.market_wage": 4200}
 
 
-def _reading_errors(key: str, delay: int) -> np.ndarray:
+def _reading_errors(variant, delay: int) -> np.ndarray:
     errors = []
     for seed in SEEDS:
-        model = run(key, seed)
+        model = run(variant, seed)
         reports = model.policy("formal_reports")
         truth = model.metrics().set_index("month").loc[reports.signal_month]
         assert reports.signal_month == model.month - 1 - delay
@@ -37,13 +39,9 @@ def _reading_errors(key: str, delay: int) -> np.ndarray:
 
 
 def test_formal_reports_describe_the_firm_as_it_was_delay_months_ago_with_noise():
-    exact = _reading_errors(
-        scenario([entry("formal_reports", delay_months=2, noise=0.0)], months=12), 2
-    )
+    exact = _reading_errors(arm(policy("formal_reports", delay_months=2, noise=0.0), months=12), 2)
     assert np.allclose(exact, 0.0)
-    noisy = _reading_errors(
-        scenario([entry("formal_reports", delay_months=2, noise=0.1)], months=12), 2
-    )
+    noisy = _reading_errors(arm(policy("formal_reports", delay_months=2, noise=0.1), months=12), 2)
     mean, se = mean_and_se(noisy)
     report(
         "formal reports, noise 0.1: relative error of readings (mean, sd)",
@@ -54,7 +52,7 @@ def test_formal_reports_describe_the_firm_as_it_was_delay_months_ago_with_noise(
 
 
 def test_quarterly_reports_average_the_quarters_flows():
-    key = scenario([entry("formal_reports", every_months=3, delay_months=1, noise=0.0)], months=12)
+    key = arm(policy("formal_reports", every_months=3, delay_months=1, noise=0.0), months=12)
     for seed in SEEDS[:5]:
         model = run(key, seed)
         reports = model.policy("formal_reports")
@@ -67,10 +65,10 @@ def test_quarterly_reports_average_the_quarters_flows():
 
 
 def test_informal_channels_read_each_reached_teams_mood_without_delay():
-    key = scenario([entry("informal_channels", noise=0.02)], months=12, **UNDERPAID)
+    key = arm(policy("informal_channels", noise=0.02), months=12, overrides=UNDERPAID)
     errors, seen_shares = [], []
     for seed in SEEDS:
-        model = OrgModel(build(key), seed=seed).run(11)
+        model = OrgModel(scenario_of(key), seed=seed).run(11)
         ws, n = model.workforce, model.workforce.n
         size = np.bincount(ws.team[:n])
         true = np.bincount(ws.team[:n], weights=ws.intent[:n]) / np.maximum(size, 1)
@@ -89,38 +87,42 @@ def test_informal_channels_read_each_reached_teams_mood_without_delay():
 
 
 def test_pdca_without_information_is_blind_and_does_nothing():
-    blind, none = scenario([entry("pdca")], **UNDERPAID), scenario(**UNDERPAID)
+    blind = arm("pdca", months=24, overrides=UNDERPAID)
+    none = arm(months=24, overrides=UNDERPAID)
     for seed in SEEDS[:5]:
         a, b = run(blind, seed).metrics(), run(none, seed).metrics()
         assert a.equals(b)
 
 
 def test_pdca_reading_formal_reports_raises_pay_and_cuts_turnover_in_an_underpaid_firm():
-    reports = scenario([entry("formal_reports")], **UNDERPAID)
-    loop = scenario([entry("formal_reports"), entry("pdca")], **UNDERPAID)
-    compare("PDCA on reports vs reports alone", loop, reports, metric_mean("mean_wage", 12))
-    compare(
-        "reports alone vs PDCA on reports", reports, loop, metric_mean("turnover_rate_annual", 7)
+    reports = arm("formal_reports", months=24, overrides=UNDERPAID)
+    loop = arm("formal_reports", "pdca", months=24, overrides=UNDERPAID)
+    expect_higher("PDCA on reports vs reports alone", loop, reports, metric_mean("mean_wage", 12))
+    expect_lower(
+        "PDCA on reports vs reports alone", loop, reports, metric_mean("turnover_rate_annual", 7)
     )
 
 
 @pytest.mark.slow
 def test_pdca_reading_informal_channels_intervenes_with_alarmed_teams():
-    talks = scenario([entry("informal_channels")], **UNDERPAID)
-    loop = scenario([entry("informal_channels"), entry("pdca", pay_raise_percent=0.0)], **UNDERPAID)
+    talks = arm("informal_channels", months=24, overrides=UNDERPAID)
+    loop = arm(
+        "informal_channels", policy("pdca", pay_raise_percent=0.0), months=24, overrides=UNDERPAID
+    )
     actions = [
         int((run(loop, s).events()["event"] == "pdca_team_intervention").sum()) for s in SEEDS
     ]
     report("PDCA team interventions in 24 months (20 seeds, mean)", np.mean(actions))
     assert np.mean(actions) > 2
-    compare("PDCA on informal channels vs talks alone", loop, talks, metric_mean("need_safety", 4))
-    compare("PDCA on informal channels vs talks alone", loop, talks, metric_mean("need_esteem", 4))
+    label = "PDCA on informal channels vs talks alone"
+    expect_higher(label, loop, talks, metric_mean("need_safety", 4))
+    expect_higher(label, loop, talks, metric_mean("need_esteem", 4))
 
 
 def test_talking_with_informal_leaders_gives_staff_a_voice():
-    compare(
+    expect_higher(
         "informal channels vs none",
-        scenario([entry("informal_channels")]),
-        scenario(),
+        arm("informal_channels", months=24),
+        arm(months=24),
         metric_mean("need_self_actualization", 6),
     )

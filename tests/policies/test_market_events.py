@@ -6,21 +6,23 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from _b2_helpers import (
-    SEEDS,
-    baseline,
-    build,
-    compare,
-    event,
-    metric_mean,
-    report,
-    run,
-    scenario,
-)
 
 from sim.agents.psychology import DRIVERS
 from sim.model import OrgModel
 from sim.policies import EVENTS
+
+from .harness import (
+    SEEDS,
+    arm,
+    baseline,
+    event,
+    expect_higher,
+    expect_lower,
+    metric_mean,
+    report,
+    run,
+    scenario_of,
+)
 
 HOLIDAY = [event(13, "holiday_break")]
 
@@ -36,19 +38,21 @@ _lost_share.__name__ = "share of migrant travellers who did not come back"
 
 def test_a_tight_labour_market_keeps_more_migrants_away_after_the_holiday_break():
     # Hangzhou, third quarter of 2004: 34.25% of labour demand unfilled (source document)
-    tight = scenario([], HOLIDAY, months=14, **{"market.shortage": 0.3425})
-    calm = scenario([], HOLIDAY, months=14)
-    compare("tight vs calm market", tight, calm, _lost_share)
+    tight = arm(timeline=HOLIDAY, months=14, overrides={"market.shortage": 0.3425})
+    calm = arm(timeline=HOLIDAY, months=14)
+    expect_higher("tight vs calm market", tight, calm, _lost_share)
 
 
 def test_unhappy_staff_come_back_less_often():
     # an underpaid firm: similar firms pay production workers 4200 against this firm's 3000
-    unhappy = scenario([], HOLIDAY, months=14, **{"firm.roles.production_worker.market_wage": 4200})
-    compare("underpaid vs paid at market", unhappy, scenario([], HOLIDAY, months=14), _lost_share)
+    underpaid = {"firm.roles.production_worker.market_wage": 4200}
+    unhappy = arm(timeline=HOLIDAY, months=14, overrides=underpaid)
+    at_market = arm(timeline=HOLIDAY, months=14)
+    expect_higher("underpaid vs paid at market", unhappy, at_market, _lost_share)
 
 
 def test_non_returners_leave_as_quits_with_their_drivers_recorded():
-    key = scenario([], HOLIDAY, months=14, **{"market.shortage": 0.3425})
+    key = arm(timeline=HOLIDAY, months=14, overrides={"market.shortage": 0.3425})
     for seed in SEEDS[:5]:
         model = run(key, seed)
         events = model.events()
@@ -85,14 +89,14 @@ TAKEOVER = event(
 
 
 def test_a_takeover_with_a_new_culture_lowers_fit_and_commitment_for_a_while():
-    taken = scenario([], [TAKEOVER], months=12)
-    plain = scenario(months=12)
-    compare("no takeover vs takeover", plain, taken, _fit)
-    compare("no takeover vs takeover", plain, taken, metric_mean("mean_commitment", 7, 12))
+    taken = arm(timeline=[TAKEOVER], months=12)
+    plain = arm(months=12)
+    expect_lower("takeover vs none", taken, plain, _fit)
+    expect_lower("takeover vs none", taken, plain, metric_mean("mean_commitment", 7, 12))
 
 
 def test_a_takeover_injects_cash_and_replaces_the_executives():
-    taken = scenario([], [TAKEOVER], months=7)
+    taken = arm(timeline=[TAKEOVER], months=7)
     for seed in SEEDS[:5]:
         model = run(taken, seed)
         month6 = model.metrics().set_index("month").loc[6]
@@ -107,10 +111,11 @@ def test_a_takeover_injects_cash_and_replaces_the_executives():
 
 def test_a_takeover_can_pay_off_the_debts():
     # Red Star passed to Haier "with all its debts" (source document)
-    key = scenario(
-        [], [event(1, "takeover", clear_debts=True, culture_strength=None, vision=None)], months=2
+    key = arm(
+        timeline=[event(1, "takeover", clear_debts=True, culture_strength=None, vision=None)],
+        months=2,
     )
-    sc = build(key).with_overrides({"finances.cash": -500_000})
+    sc = scenario_of(key).with_overrides({"finances.cash": -500_000})
     for seed in SEEDS[:3]:
         model = OrgModel(sc, seed=seed).run(1)
         month1 = model.metrics().iloc[-1]
@@ -120,21 +125,21 @@ def test_a_takeover_can_pay_off_the_debts():
 
 
 def test_the_top_client_holders_leaving_costs_more_clients_than_the_least_loaded():
-    top = scenario([], [event(6, "key_people_leave", count=3, first_rank=1)], months=12)
-    tail = scenario([], [event(6, "key_people_leave", count=3, first_rank=18)], months=12)
-    compare(
+    top = arm(timeline=[event(6, "key_people_leave", count=3, first_rank=1)], months=12)
+    tail = arm(timeline=[event(6, "key_people_leave", count=3, first_rank=18)], months=12)
+    expect_higher(
         "top three vs three least-loaded salespeople leave",
         top,
         tail,
         metric_mean("clients_lost_to_leavers", 6, 6),
     )
-    compare("least-loaded vs top leave", tail, top, metric_mean("client_revenue", 7, 12))
+    expect_lower("top vs least-loaded leave", top, tail, metric_mean("client_revenue", 7, 12))
 
 
 def test_key_people_leaving_are_the_named_ranks():
-    key = scenario([], [event(6, "key_people_leave", count=3, first_rank=1)], months=7)
+    key = arm(timeline=[event(6, "key_people_leave", count=3, first_rank=1)], months=7)
     for seed in SEEDS[:5]:
-        model = OrgModel(build(key), seed=seed).run(5)
+        model = OrgModel(scenario_of(key), seed=seed).run(5)
         ws, n = model.workforce, model.workforce.n
         _, revenue = model.clients.held(n)
         sales = np.flatnonzero(ws.role[:n] == 1)

@@ -1,7 +1,7 @@
 """Pay policies move pay, effort, quality, equity and embeddedness the way they are meant to.
 
 Each direction is a paired comparison over 20 seeds of the baseline firm with and without the
-policy (or with two settings of it); see conftest.py.
+policy (or with two settings of it); see harness.py.
 """
 
 from __future__ import annotations
@@ -11,14 +11,17 @@ import pytest
 
 from sim.model import OrgModel
 
-from .conftest import (
+from .harness import (
     SEEDS,
     arm,
-    compare,
+    event,
+    expect_higher,
+    expect_lower,
     logged,
     metric_mean,
     metric_total,
     per_seed,
+    policy,
     producers,
     rejection,
     report,
@@ -29,19 +32,19 @@ from .conftest import (
 )
 
 NONE = arm()
-SHORT_OF_CASH = {"finances__cash": 300000.0}
+SHORT_OF_CASH = {"finances.cash": 300000.0}
 
 
 # --- piece rate ----------------------------------------------------------------------------------
 
 
 def test_piece_rate_raises_output_per_employee_near_30_percent():
-    p = compare(
+    p = expect_higher(
         "piece rate vs salary",
         arm("piece_rate"),
         NONE,
         metric_mean("output_per_employee", 7, 36),
-    ).higher()
+    )
     ratio = p.a.mean() / p.b.mean()
     report("piece rate: output per employee ratio to salaried firm", round(ratio, 3))
     assert 1.1 < ratio < 1.6
@@ -54,8 +57,8 @@ def _producer_defect_rate(model: OrgModel) -> float:
 @pytest.mark.slow
 def test_piece_rate_without_quality_rule_raises_defects_and_unpaid_defects_lower_them():
     careless, careful = (
-        arm(("piece_rate", {"quality_rule": "none"})),
-        arm(("piece_rate", {"quality_rule": "unpaid_until_reworked"})),
+        arm(policy("piece_rate", quality_rule="none")),
+        arm(policy("piece_rate", quality_rule="unpaid_until_reworked")),
     )
     per = {
         key: np.array([trace(key, s, _producer_defect_rate)[-12:].mean() for s in SEEDS])
@@ -66,12 +69,12 @@ def test_piece_rate_without_quality_rule_raises_defects_and_unpaid_defects_lower
         [round(float(per[k].mean()), 4) for k in (careless, careful, NONE)],
     )
     assert np.all(per[careless] > per[NONE]) and np.all(per[careful] < per[NONE])
-    compare(
+    expect_higher(
         "piece rate: defects unpaid vs every unit paid",
         careful,
         careless,
         metric_mean("output_per_employee", 7, 36),
-    ).higher()
+    )
 
 
 def _share_paid_under_80_percent(model: OrgModel) -> float:
@@ -82,7 +85,7 @@ def _share_paid_under_80_percent(model: OrgModel) -> float:
 
 @pytest.mark.slow
 def test_piece_rate_floor_protects_the_pay_of_the_slowest():
-    floor, plain = arm(("piece_rate", {"floor_share_of_wage": 0.8})), arm("piece_rate")
+    floor, plain = arm(policy("piece_rate", floor_share_of_wage=0.8)), arm("piece_rate")
     with_floor, without = (
         np.array([trace(k, s, _share_paid_under_80_percent)[-12:].mean() for s in SEEDS])
         for k in (floor, plain)
@@ -106,31 +109,31 @@ def _sales_effort(model: OrgModel) -> float:
 @pytest.mark.slow
 def test_commission_raises_salespeople_effort_and_clients_won():
     with_commission = arm("commission")
-    compare("commission vs salary", with_commission, NONE, _sales_effort).higher()
+    expect_higher("commission vs salary", with_commission, NONE, _sales_effort)
     # the book grows (more won, fewer lost to poor service), whatever the room left to win
-    compare("commission vs salary", with_commission, NONE, metric_mean("clients", 12, 36)).higher()
+    expect_higher("commission vs salary", with_commission, NONE, metric_mean("clients", 12, 36))
 
 
 @pytest.mark.slow
 def test_commission_sets_holders_against_each_other():
-    compare(
+    expect_lower(
         "commission (rivalry 0.5) vs salary",
-        arm(("commission", {"rivalry": 0.5})),
+        arm(policy("commission", rivalry=0.5)),
         NONE,
         metric_mean("need_belonging", 6, 36),
-    ).lower()
+    )
 
 
 # --- profit sharing ------------------------------------------------------------------------------
 
 # Lincoln-like profitability: piece rate and valuable output (the baseline's output is worth 6000)
-PROFITABLE = {"firm__roles__production_worker__output_value": 15000.0}
-LINCOLN_BONUS = ("profit_sharing", {"cap_share_of_pay": 0.955, "share_of_profit": 0.6})
+PROFITABLE = {"firm.roles.production_worker.output_value": 15000.0}
+LINCOLN_BONUS = policy("profit_sharing", cap_share_of_pay=0.955, share_of_profit=0.6)
 
 
 @pytest.mark.slow
 def test_profit_sharing_bonus_reaches_95_percent_of_pay_at_lincoln_profitability():
-    key = arm("piece_rate", LINCOLN_BONUS, months=36, **PROFITABLE)
+    key = arm("piece_rate", LINCOLN_BONUS, months=36, overrides=PROFITABLE)
     shares = []
     for seed in SEEDS:
         payouts = run(key, seed).policy("profit_sharing").payouts
@@ -151,7 +154,7 @@ def test_profit_sharing_pool_is_the_share_of_profit_unless_the_cap_binds():
 
 
 def test_profit_sharing_bonuses_go_only_to_those_with_two_years_of_service():
-    key = arm(("profit_sharing", {"service_months": 24}), months=12)
+    key = arm(policy("profit_sharing", service_months=24), months=12)
     young, senior = [], []
     for seed in SEEDS:
         model = OrgModel(scenario_of(key), seed=seed)
@@ -167,13 +170,11 @@ def test_profit_sharing_bonuses_go_only_to_those_with_two_years_of_service():
 
 @pytest.mark.slow
 def test_profit_sharing_unvested_bonus_raises_embeddedness_and_effort():
-    key = arm(LINCOLN_BONUS, **PROFITABLE)
-    reference = arm(**PROFITABLE)
-    compare(
-        "profit sharing vs none", key, reference, metric_mean("mean_embeddedness", 3, 36)
-    ).higher()
-    compare("profit sharing vs none", key, reference, metric_mean("mean_effort", 3, 36)).higher()
-    compare("profit sharing vs none", key, reference, metric_total("bonuses", 1, 36)).higher()
+    key = arm(LINCOLN_BONUS, overrides=PROFITABLE)
+    reference = arm(overrides=PROFITABLE)
+    expect_higher("profit sharing vs none", key, reference, metric_mean("mean_embeddedness", 3, 36))
+    expect_higher("profit sharing vs none", key, reference, metric_mean("mean_effort", 3, 36))
+    expect_higher("profit sharing vs none", key, reference, metric_total("bonuses", 1, 36))
 
 
 # --- pay bands, raises, cuts -------------------------------------------------------------------
@@ -186,25 +187,25 @@ def _wage_spread(model: OrgModel) -> float:
 @pytest.mark.slow
 def test_pay_bands_spread_pay_within_a_post_and_raise_self_actualisation():
     bands = arm("pay_bands")
-    compare("pay bands vs one pay", bands, NONE, _wage_spread).higher()
-    compare(
+    expect_higher("pay bands vs one pay", bands, NONE, _wage_spread)
+    expect_higher(
         "pay bands vs one pay", bands, NONE, metric_mean("need_self_actualization", 3, 36)
-    ).higher()
+    )
 
 
 @pytest.mark.slow
 def test_raise_above_the_expected_raise_lifts_esteem_and_below_it_raises_inequity():
-    generous = arm(("raises", {"percent": 0.0, "absolute_per_month": 500.0}))  # +17% at 3000
-    meagre = arm(("raises", {"percent": 0.02}))  # expected: 12% a year
+    generous = arm(policy("raises", percent=0.0, absolute_per_month=500.0))  # +17% at 3000
+    meagre = arm(policy("raises", percent=0.02))  # expected: 12% a year
     window = metric_mean("need_esteem", 12, 16)
-    compare("raise of 500 vs no raise", generous, NONE, window).higher()
-    compare("raise of 2% vs no raise", meagre, NONE, metric_mean("mean_inequity", 12, 16)).higher()
-    compare("raise of 500 vs no raise", generous, NONE, metric_mean("mean_wage", 12, 36)).higher()
+    expect_higher("raise of 500 vs no raise", generous, NONE, window)
+    expect_higher("raise of 2% vs no raise", meagre, NONE, metric_mean("mean_inequity", 12, 16))
+    expect_higher("raise of 500 vs no raise", generous, NONE, metric_mean("mean_wage", 12, 36))
 
 
 @pytest.mark.slow
 def test_merit_raises_go_to_the_better_rated():
-    key = arm(("raises", {"allocation": "merit", "merit_spread": 1.0}), months=12)
+    key = arm(policy("raises", allocation="merit", merit_spread=1.0), months=12)
 
     def correlation(model: OrgModel) -> float:
         rows = producers(model)
@@ -219,18 +220,14 @@ def test_merit_raises_go_to_the_better_rated():
 
 @pytest.mark.slow
 def test_pay_cut_when_cash_is_short_cuts_wages_and_is_felt_as_a_loss():
-    cut = arm("pay_cut", **SHORT_OF_CASH)  # cash below a month's wage bill at the start
-    reference = arm(**SHORT_OF_CASH)
-    compare(
-        "pay cut vs none, short of cash", cut, reference, metric_mean("mean_wage", 6, 36)
-    ).lower()
-    compare(
+    cut = arm("pay_cut", overrides=SHORT_OF_CASH)  # cash below a month's wage bill at the start
+    reference = arm(overrides=SHORT_OF_CASH)
+    expect_lower("pay cut vs none, short of cash", cut, reference, metric_mean("mean_wage", 6, 36))
+    expect_higher(
         "pay cut vs none, short of cash", cut, reference, metric_mean("mean_inequity", 1, 6)
-    ).higher()
-    compare(
-        "pay cut vs none, short of cash", cut, reference, metric_mean("need_esteem", 1, 6)
-    ).lower()
-    compare("pay cut vs none, short of cash", cut, reference, metric_total("quits", 1, 36)).higher()
+    )
+    expect_lower("pay cut vs none, short of cash", cut, reference, metric_mean("need_esteem", 1, 6))
+    expect_higher("pay cut vs none, short of cash", cut, reference, metric_total("quits", 1, 36))
 
 
 @pytest.mark.slow
@@ -251,11 +248,13 @@ def _mean_sacrifice(model: OrgModel) -> float:
 @pytest.mark.slow
 def test_deliberate_arrears_withhold_pay_while_cash_is_low_and_repay_it_later():
     # cash of 300,000 against a wage bill of ~720,000 a month; the firm makes ~150,000 a month
-    arrears = arm(("wage_arrears", {"cash_months": 1.5, "repay_cash_months": 2.5}), **SHORT_OF_CASH)
-    reference = arm(**SHORT_OF_CASH)
-    compare("arrears vs none", arrears, reference, metric_mean("mean_pay", 1, 4)).lower()
-    compare("arrears vs none", arrears, reference, metric_mean("cash", 1, 4)).higher()
-    compare("arrears vs none", arrears, reference, metric_mean("need_safety", 1, 4)).lower()
+    arrears = arm(
+        policy("wage_arrears", cash_months=1.5, repay_cash_months=2.5), overrides=SHORT_OF_CASH
+    )
+    reference = arm(overrides=SHORT_OF_CASH)
+    expect_lower("arrears vs none", arrears, reference, metric_mean("mean_pay", 1, 4))
+    expect_higher("arrears vs none", arrears, reference, metric_mean("cash", 1, 4))
+    expect_lower("arrears vs none", arrears, reference, metric_mean("need_safety", 1, 4))
     sacrifice_owed, sacrifice_none = (
         np.array([trace(k, s, _mean_sacrifice)[1:4].mean() for s in SEEDS])
         for k in (arrears, reference)
@@ -267,9 +266,9 @@ def test_deliberate_arrears_withhold_pay_while_cash_is_low_and_repay_it_later():
     assert np.all(sacrifice_owed > sacrifice_none)
     # cash recovers: an injection of 3 million at month 6 repays what is owed
     rescued = arm(
-        ("wage_arrears", {"cash_months": 1.5, "repay_cash_months": 2.5}),
-        timeline=((6, "cash_injection", {"amount": 3e6}),),
-        **SHORT_OF_CASH,
+        policy("wage_arrears", cash_months=1.5, repay_cash_months=2.5),
+        timeline=[event(6, "cash_injection", amount=3e6)],
+        overrides=SHORT_OF_CASH,
     )
     repaid = [logged(run(rescued, s), "arrears_repaid")["month"].min() for s in SEEDS]
     report("arrears: first repayment months, cash injection at month 6", sorted(set(repaid)))
@@ -284,27 +283,25 @@ def test_arrears_repayment_line_below_the_deferral_line_fails_validation():
 @pytest.mark.slow
 def test_owner_subsidy_pays_above_market_until_the_owners_pocket_is_empty():
     # 200 people * 300 a month: a budget of 1.2 million lasts 20 months
-    budget = {"finances__owner_subsidy_budget": 1.2e6}
-    subsidy = arm("owner_subsidy", **budget)
-    reference = arm(**budget)
-    compare("owner subsidy vs none", subsidy, reference, metric_mean("mean_wage", 2, 18)).higher()
-    compare("owner subsidy vs none", subsidy, reference, metric_mean("mean_intent", 2, 18)).lower()
+    budget = {"finances.owner_subsidy_budget": 1.2e6}
+    subsidy = arm("owner_subsidy", overrides=budget)
+    reference = arm(overrides=budget)
+    expect_higher("owner subsidy vs none", subsidy, reference, metric_mean("mean_wage", 2, 18))
+    expect_lower("owner subsidy vs none", subsidy, reference, metric_mean("mean_intent", 2, 18))
     ended = [logged(run(subsidy, s), "owner_subsidy_ended")["month"].iloc[0] for s in SEEDS]
     report("owner subsidy: month the premium ended", (min(ended), max(ended)))
     assert 19 <= min(ended) and max(ended) <= 22
-    compare(
+    expect_higher(
         "owner subsidy ended vs none", subsidy, reference, metric_mean("mean_inequity", 23, 26)
-    ).higher()
-    compare("owner subsidy vs none", subsidy, reference, metric_mean("injection", 1, 18)).higher()
+    )
+    expect_higher("owner subsidy vs none", subsidy, reference, metric_mean("injection", 1, 18))
 
 
 @pytest.mark.slow
 def test_salary_above_the_market_meets_the_pay_need_and_lowers_intention_to_quit():
-    above = arm(("fixed_salary", {"level_vs_market": 1.2}))
-    compare(
-        "salary 1.2x market vs 1x", above, NONE, metric_mean("need_physiological", 3, 36)
-    ).higher()
-    compare("salary 1.2x market vs 1x", above, NONE, metric_mean("mean_intent", 3, 36)).lower()
+    above = arm(policy("fixed_salary", level_vs_market=1.2))
+    expect_higher("salary 1.2x market vs 1x", above, NONE, metric_mean("need_physiological", 3, 36))
+    expect_lower("salary 1.2x market vs 1x", above, NONE, metric_mean("mean_intent", 3, 36))
 
 
 # --- the timeline -------------------------------------------------------------------------------

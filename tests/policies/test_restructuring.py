@@ -5,20 +5,23 @@ paired seeds (source document: Haier at Red Star)."""
 from __future__ import annotations
 
 import numpy as np
-from _b2_helpers import (
-    SEEDS,
-    assert_positive,
-    compare,
-    entry,
-    metric_mean,
-    report,
-    run,
-    scenario,
-)
 
 from sim.policies import POLICIES
 
-NONE = scenario()
+from .harness import (
+    SEEDS,
+    arm,
+    baseline,
+    expect_higher,
+    expect_lower,
+    expect_positive,
+    metric_mean,
+    policy,
+    report,
+    run,
+)
+
+NONE = arm(months=24)
 
 # A firm with a bureaucracy to cut: 12 departments and 30 middle managers (200 people in all).
 BUREAUCRACY = {
@@ -35,13 +38,13 @@ def _departments(model) -> int:
 
 
 def test_merging_departments_leaves_fewer_departments_and_costs_less():
-    merged = scenario([entry("merge_departments", departments_after=6)], **BUREAUCRACY)
-    plain = scenario(**BUREAUCRACY)
+    merged = arm(policy("merge_departments", departments_after=6), months=24, overrides=BUREAUCRACY)
+    plain = arm(months=24, overrides=BUREAUCRACY)
     counts = [_departments(run(merged, s)) for s in SEEDS]
     report("departments after merging 12 into 6 (20 seeds)", sorted(set(counts)))
     assert set(counts) == {6}
     assert {_departments(run(plain, s)) for s in SEEDS} == {12}
-    compare("merged vs not", merged, plain, metric_mean("profit", 1))
+    expect_higher("merged vs not", merged, plain, metric_mean("profit", 1))
 
 
 def _managers(model) -> np.ndarray:
@@ -58,47 +61,40 @@ _manager_competence.__name__ = "middle managers' mean competence (ability x skil
 
 
 def test_cutting_middle_management_reaches_the_target_and_lowers_the_wage_bill():
-    cut = scenario([entry("cut_middle_management", target_managers=12)], **BUREAUCRACY)
-    plain = scenario(**BUREAUCRACY)
+    cut = arm(policy("cut_middle_management", target_managers=12), months=24, overrides=BUREAUCRACY)
+    plain = arm(months=24, overrides=BUREAUCRACY)
     counts = [len(_managers(run(cut, s))) for s in SEEDS]
     report("middle managers at month 24 after a cut from 30 to 12", sorted(set(counts)))
     assert max(counts) <= 12 and min(counts) >= 9  # the plan holds; a few may have quit since
-    compare("no cut vs cut", plain, cut, metric_mean("wage_bill", 2))
+    expect_lower("cut vs no cut", cut, plain, metric_mean("wage_bill", 2))
 
 
 def test_open_competition_keeps_abler_managers_than_appointment():
     # Haier: posts won by "horse racing", not given by "horse picking"
-    racing = scenario(
-        [entry("cut_middle_management", target_managers=12, selection="open_competition")],
-        months=2,
-        **BUREAUCRACY,
+    def contest(selection: str, months: int):
+        cut = policy("cut_middle_management", target_managers=12, selection=selection)
+        return arm(cut, months=months, overrides=BUREAUCRACY)
+
+    expect_higher(
+        "open competition vs appointment",
+        contest("open_competition", months=2),
+        contest("appointment", months=2),
+        _manager_competence,
     )
-    picking = scenario(
-        [entry("cut_middle_management", target_managers=12, selection="appointment")],
-        months=2,
-        **BUREAUCRACY,
-    )
-    compare("open competition vs appointment", racing, picking, _manager_competence)
     # abler managers supervise better: less dissatisfaction afterwards
-    compare(
-        "appointment vs open competition",
-        scenario(
-            [entry("cut_middle_management", target_managers=12, selection="appointment")],
-            **BUREAUCRACY,
-        ),
-        scenario(
-            [entry("cut_middle_management", target_managers=12, selection="open_competition")],
-            **BUREAUCRACY,
-        ),
+    expect_lower(
+        "open competition vs appointment",
+        contest("open_competition", months=24),
+        contest("appointment", months=24),
         metric_mean("mean_dissatisfaction", 3),
     )
 
 
 def test_managers_who_lose_their_post_can_be_moved_down_instead_of_dismissed():
-    moved = scenario(
-        [entry("cut_middle_management", target_managers=12, losers="moved_down")],
+    moved = arm(
+        policy("cut_middle_management", target_managers=12, losers="moved_down"),
         months=1,
-        **BUREAUCRACY,
+        overrides=BUREAUCRACY,
     )
     for seed in SEEDS[:5]:
         model = run(moved, seed)
@@ -109,11 +105,11 @@ def test_managers_who_lose_their_post_can_be_moved_down_instead_of_dismissed():
 
 
 def test_replacing_management_improves_supervision_once_the_new_team_arrives():
-    replaced = scenario([entry("replace_management", level="executive")])
+    replaced = arm(policy("replace_management", level="executive"), months=24)
     dismissed = [int(run(replaced, s).metrics()["dismissals"].iloc[1]) for s in SEEDS]
     assert set(dismissed) == {5}  # the five executives, in month 1
-    compare(
-        "management unchanged vs replaced", NONE, replaced, metric_mean("mean_dissatisfaction", 6)
+    expect_lower(
+        "management replaced vs unchanged", replaced, NONE, metric_mean("mean_dissatisfaction", 6)
     )
 
 
@@ -128,7 +124,7 @@ def _cohort_premium(model) -> float:
 
 def test_hiring_a_cohort_grows_the_role_with_abler_people_and_wins_clients():
     # Haier: 50+ college-educated salespeople
-    cohort = scenario([entry("hire_cohort", role="salesperson", count=50)])
+    cohort = arm(policy("hire_cohort", role="salesperson", count=50), months=24)
     sales = [
         int((run(cohort, s).workforce.role[: run(cohort, s).workforce.n] == 1).sum()) for s in SEEDS
     ]
@@ -136,12 +132,12 @@ def test_hiring_a_cohort_grows_the_role_with_abler_people_and_wins_clients():
     assert np.mean(sales) > 60
     # measured once the cohort is in (month 6): later, the ablest leave more (their outside offers
     # scale with ability), which erodes the premium — sorting, not a fault of the policy
-    early = scenario([entry("hire_cohort", role="salesperson", count=50)], months=6)
+    early = arm(policy("hire_cohort", role="salesperson", count=50), months=6)
     premiums = [_cohort_premium(run(early, s)) for s in SEEDS]
-    assert_positive(
+    expect_positive(
         "cohort's log-ability over other sales hires at month 6 (declared premium 0.2)", premiums
     )
-    compare("cohort vs none", cohort, NONE, metric_mean("clients", 12))
+    expect_higher("cohort vs none", cohort, NONE, metric_mean("clients", 12))
 
 
 def _producer_defects(model) -> float:
@@ -154,15 +150,13 @@ _producer_defects.__name__ = "producers' mean defect rate in the last month"
 
 
 def test_quality_assurance_cuts_defects_and_raises_good_output():
-    qa = scenario([entry("quality_assurance")])
-    compare("none vs quality assurance", NONE, qa, _producer_defects)
-    compare("quality assurance vs none", qa, NONE, metric_mean("output_per_employee", 3))
-    compare("quality assurance vs none", qa, NONE, metric_mean("bonuses", 1))
+    qa = arm("quality_assurance", months=24)
+    expect_lower("quality assurance vs none", qa, NONE, _producer_defects)
+    expect_higher("quality assurance vs none", qa, NONE, metric_mean("output_per_employee", 3))
+    expect_higher("quality assurance vs none", qa, NONE, metric_mean("bonuses", 1))
 
 
 def test_an_unknown_cohort_role_is_named_with_the_firms_roles():
-    from _b2_helpers import baseline
-
     cls = POLICIES["hire_cohort"]
     problems = cls.scenario_problems(cls.Params(role="college_sales"), baseline())
     assert problems and problems[0][:2] == ("params.role", "college_sales")

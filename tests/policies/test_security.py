@@ -1,7 +1,7 @@
 """Job security in a downturn: at-will layoffs against a no-layoff guarantee with shorter hours.
 
 A recession is the timeline's ``demand`` event at month 12. Each direction is a paired comparison
-over 20 seeds of the baseline firm; see conftest.py.
+over 20 seeds of the baseline firm; see harness.py.
 """
 
 from __future__ import annotations
@@ -11,13 +11,16 @@ import pytest
 
 from sim.model import OrgModel
 
-from .conftest import (
+from .harness import (
     SEEDS,
     arm,
-    compare,
+    event,
+    expect_higher,
+    expect_lower,
     logged,
     metric_mean,
     metric_total,
+    policy,
     producers,
     report,
     run,
@@ -26,8 +29,8 @@ from .conftest import (
 )
 
 NONE = arm()
-RECESSION = ((12, "demand", {"level": 0.7}),)
-DEEP_RECESSION = ((12, "demand", {"level": 0.5}),)
+RECESSION = (event(12, "demand", level=0.7),)
+DEEP_RECESSION = (event(12, "demand", level=0.5),)
 GUARANTEE = arm("no_layoff_guarantee", timeline=RECESSION)
 AT_WILL = arm("at_will_layoffs", timeline=RECESSION)
 NEITHER = arm(timeline=RECESSION)
@@ -35,13 +38,13 @@ NEITHER = arm(timeline=RECESSION)
 
 def test_no_layoff_guarantee_gives_no_layoffs_in_a_recession_and_fewer_hours_instead():
     layoffs = metric_total("layoffs", 12, 36)
-    compare("at will vs guarantee, recession", AT_WILL, GUARANTEE, layoffs).higher()
+    expect_higher("at will vs guarantee, recession", AT_WILL, GUARANTEE, layoffs)
     guaranteed = np.array([layoffs(run(GUARANTEE, s)) for s in SEEDS])
     report("guarantee: layoffs in the recession, all seeds", guaranteed.sum())
     assert guaranteed.sum() == 0
-    compare(
+    expect_lower(
         "guarantee vs at will, recession", GUARANTEE, AT_WILL, metric_mean("mean_hours", 12, 36)
-    ).lower()
+    )
 
 
 def _worked(model: OrgModel) -> np.ndarray:
@@ -73,10 +76,10 @@ def test_hours_fall_with_the_demand_gap_but_not_below_the_floor():
 
 @pytest.mark.slow
 def test_a_recession_deeper_than_the_floor_moves_people_to_lower_paid_posts():
-    rich = {"finances__cash": 2e7}  # enough cash to ride out two years at half demand
-    deep = arm("no_layoff_guarantee", timeline=DEEP_RECESSION, **rich)
+    rich = {"finances.cash": 2e7}  # enough cash to ride out two years at half demand
+    deep = arm("no_layoff_guarantee", timeline=DEEP_RECESSION, overrides=rich)
     no_cut = arm(
-        ("no_layoff_guarantee", {"transfer_pay_cut": 0.0}), timeline=DEEP_RECESSION, **rich
+        policy("no_layoff_guarantee", transfer_pay_cut=0.0), timeline=DEEP_RECESSION, overrides=rich
     )
 
     def transferred_share(model: OrgModel) -> float:  # among the producing who worked
@@ -91,9 +94,7 @@ def test_a_recession_deeper_than_the_floor_moves_people_to_lower_paid_posts():
         got = trace(deep, seed, transferred_share)[13:]
         assert np.abs(got - trace(deep, seed, expected_share)[12:-1]).mean() < 0.015
     report("share of production workers transferred at demand 0.5, last month", got[-1])
-    compare(
-        "transfers with a 15% cut vs none", deep, no_cut, metric_mean("mean_pay", 13, 36)
-    ).lower()
+    expect_lower("transfers with a 15% cut vs none", deep, no_cut, metric_mean("mean_pay", 13, 36))
 
 
 @pytest.mark.slow
@@ -108,40 +109,40 @@ def test_at_will_layoffs_cut_headcount_in_proportion_to_the_demand_gap():
     ratios = np.array(ratios)
     report("production headcount, recession year over the year before (demand 0.7)", ratios.mean())
     assert np.all(np.abs(ratios - 0.7) < 0.05)
-    compare(
+    expect_lower(
         "at will vs no policy, recession", AT_WILL, NEITHER, metric_mean("headcount", 13, 36)
-    ).lower()
+    )
 
 
 @pytest.mark.slow
 def test_layoffs_seen_by_survivors_lower_their_security():
-    compare(
+    expect_lower(
         "at will vs no policy, recession", AT_WILL, NEITHER, metric_mean("need_safety", 13, 24)
-    ).lower()
+    )
 
 
 @pytest.mark.slow
 def test_laid_off_are_rehired_when_demand_recovers():
-    recovery = RECESSION + ((24, "demand", {"level": 1.0}),)
+    recovery = (*RECESSION, event(24, "demand", level=1.0))
     key = arm("at_will_layoffs", timeline=recovery)
-    compare(
+    expect_higher(
         "at will, recovered vs still in recession",
         key,
         AT_WILL,
         metric_mean("headcount", 30, 36),
-    ).higher()
+    )
 
 
 @pytest.mark.slow
 def test_no_layoff_guarantee_raises_the_safety_need_and_embeddedness():
     guarantee = arm("no_layoff_guarantee")
-    compare("guarantee vs none", guarantee, NONE, metric_mean("need_safety", 3, 36)).higher()
-    compare("guarantee vs none", guarantee, NONE, metric_mean("mean_embeddedness", 3, 36)).higher()
+    expect_higher("guarantee vs none", guarantee, NONE, metric_mean("need_safety", 3, 36))
+    expect_higher("guarantee vs none", guarantee, NONE, metric_mean("mean_embeddedness", 3, 36))
 
 
 @pytest.mark.slow
 def test_at_will_layoffs_spare_people_covered_by_a_guarantee():
-    both = arm("at_will_layoffs", ("no_layoff_guarantee", {"after_years": 3}), timeline=RECESSION)
+    both = arm("at_will_layoffs", policy("no_layoff_guarantee", after_years=3), timeline=RECESSION)
     for seed in SEEDS[:5]:
         layoffs = logged(run(both, seed), "layoff")
         assert len(layoffs) > 0 and layoffs["tenure_months"].max() < 36
