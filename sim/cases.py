@@ -60,7 +60,7 @@ def run_arm(
     months = months or spec.months
     frames, logs, probes = [], [], []
     for k, seed in enumerate(seeds):
-        model = OrgModel(spec, seed=seed)
+        model = OrgModel.from_scenario(spec, seed=seed)
         taken = {}
         for _ in range(months):
             model.step()

@@ -43,7 +43,7 @@ def cmd_run(args) -> int:
             ],
         )
     started = time.perf_counter()
-    model = OrgModel(scenario, seed=args.seed)
+    model = OrgModel.from_scenario(scenario, seed=args.seed)
     model.run(months)
     elapsed = time.perf_counter() - started
     out = Path(args.out or f"runs/{scenario.name}-seed{args.seed}")

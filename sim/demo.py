@@ -41,7 +41,9 @@ def flagship(out: Path, seeds: int = 30, months: int | None = None) -> Path:
     arms = {name: run_arm(name, seed_list, months) for name in FLAGSHIP}
     # one full run of each, on the first seed, with its own report
     for name in FLAGSHIP:
-        model = OrgModel(scenarios[name], seed=seed_list[0]).run(months or scenarios[name].months)
+        model = OrgModel.from_scenario(scenarios[name], seed=seed_list[0]).run(
+            months or scenarios[name].months
+        )
         write_run(model, out / name)
     comparison_report(
         {"Shengyi as it was": arms[a].metrics, "Shengyi reformed": arms[b].metrics},

@@ -1,12 +1,21 @@
 """OrgModel: the monthly step, in order, and nothing else.
 
 1. environment  — calendar, cost of living, market, the scenario timeline's events
-2. policies     — management sets the conditions that employees perceive (``Policy.act``)
-3. perceive     — needs, Herzberg's two scales, equity, effort, commitment, stage, intention to quit
+2. manage       — ordinary management responds to the figures (``sim.org.governance``), then the
+                  policies set this month's conditions (``Policy.act``)
+3. perceive     — conditions become perceived factors; needs, Herzberg's two scales, equity,
+                  effort, commitment, the job's believed fit, search and intention to quit
 4. work         — output, quality, service and clients
-5. separations  — management's separations (``Policy.review``), quits, non-renewals, hiring
-6. finance      — bonuses and the policies' costs (``Policy.settle``), then wages and cash
+5. separations  — management's separations (``Policy.review``), personal events, quits,
+                  non-renewals, hiring
+6. finance      — bonuses and the policies' costs (``Policy.settle``), wages and cash; a firm that
+                  cannot go on closes
 7. measure      — the month's metrics row and the event log
+
+A model starts from a simulated past: ``firm.history_months`` of the same steps before month 0,
+under the month-0 policies, with the firm's money held at its month-0 figures, so that the
+workforce at month 0 (tenure, who stayed, what they believe and expect) is what the firm's ways
+produce rather than an assumption.
 
 Every piece of the model's state is declared in :meth:`OrgModel.__init__`; other modules change the
 objects it owns (the workforce's columns, the firm, the finances) but never assign attributes on the
@@ -21,13 +30,14 @@ import mesa
 import numpy as np
 import pandas as pd
 
-from sim import metrics
-from sim.agents import behaviour
+from sim import history, metrics
+from sim.agents import behaviour, perception
 from sim.agents.climate import Climate
+from sim.agents.conditions import Conditions
 from sim.agents.employee import Employee
 from sim.agents.psychology import Psychology
 from sim.agents.state import Workforce
-from sim.org import payroll, staffing, work
+from sim.org import governance, payroll, staffing, work
 from sim.org.clients import ClientBook
 from sim.org.finance import Finance
 from sim.org.firm import Firm
@@ -57,14 +67,18 @@ class OrgModel(mesa.Model):
         self.seed: int | None = seed
         self.spec: Scenario = scenario
         self.psychology: Psychology = scenario.psychology
-        self.month: int = 0
+        history = scenario.firm.history_months
+        self.month: int = -history  # the history runs up to month 0
+        self.in_history: bool = history > 0
         self.workforce = Workforce(capacity=int(scenario.firm.employees * 1.25) + 16)
         self.network = SocialNetwork()
         self.clients = ClientBook()
-        self.climate = Climate()
+        self.conditions = Conditions()  # what management does this month (phase 2)
+        self.climate = Climate()  # how it is perceived, firm-wide (phase 3)
         self.labour = LabourMarket(
             scenario.market, [r.market_wage or r.wage for r in scenario.firm.roles]
         )
+        self.labour.rewind(history)  # the scenario's prices and wages are those of month 0
         self.finance = Finance(
             cash=scenario.finances.cash, owner_budget=scenario.finances.owner_subsidy_budget
         )
@@ -73,6 +87,10 @@ class OrgModel(mesa.Model):
         self.management = Management(self)
         self.world: behaviour.World | None = None  # what people perceived this month (phase 3)
         self.peers: behaviour.Peers | None = None  # whom they compared themselves with
+        self.draws: behaviour.Draws | None = None  # the month's random numbers for perception
+        self.market_size: float = float(
+            scenario.clients.market_size or max(2 * scenario.clients.count, 1)
+        )
         self._rows: list[dict] = []  # the metrics, one row a month
         self._events: list[dict] = []  # single events, in order
         self._event_batches: list[dict] = []  # many events at once, as columns
@@ -81,12 +99,14 @@ class OrgModel(mesa.Model):
         )
         firm, role_of, dept, team = staffing.found_firm(scenario, self.rng)
         self.firm: Firm = firm
+        self.firm.review_wage_index = self.labour.wage_index
         staffing.populate(self, role_of, dept, team)
         for policy in scenario.build_policies():
             self.add_policy(policy)
-        self._warm_up()
-        self._rows.append(metrics.row(self))
         self._headcount_start: int = self.workforce.n
+        self._live_through_history()
+        self._rows.append(metrics.row(self))
+        self._headcount_start = self.workforce.n
 
     # --- construction --------------------------------------------------------------------------
     @classmethod
@@ -97,34 +117,54 @@ class OrgModel(mesa.Model):
         overrides: dict | None = None,
         **kwargs,
     ) -> OrgModel:
-        """Build a model from a scenario object, a file path or a scenario name."""
+        """Build a model from a scenario object, a file path or a scenario name. Its past (the
+        history before month 0) is simulated once per scenario and seed in a process and then
+        copied (:mod:`sim.history`): the same numbers as building it afresh."""
         if not isinstance(scenario, Scenario):
             scenario = load_scenario(scenario)
         if overrides:
             scenario = scenario.with_overrides(overrides)
-        return cls(scenario, seed=seed, **kwargs)
+        return history.start(cls, scenario, seed, kwargs.get("engine", "vectorised"))
 
-    def _warm_up(self) -> None:
-        """Month 0 after the policies are in force: the established staff were hired under the
-        firm's own pay policies (sorting), and their perceptions settle (no time passes)."""
-        self.manage()
-        staffing.sort_established_staff(self)
-        for _ in range(staffing.WARM_UP_PASSES):
-            # vectorised in either engine: the rules give the same bits for one row or all of them
-            world = self._world()
-            self.world, self.peers = world, self._compare(world)
-            behaviour.perceive(
-                self.workforce, slice(0, self.workforce.n), self.psychology, world, self.peers
-            )
-            behaviour.socialise(self.workforce, self.psychology, world)
-            # culture strength starts at what this workforce sustains
-            ws = self.workforce
-            self.firm.culture_strength = (
-                float(np.mean(ws.fit[: ws.n] * ws.commitment[: ws.n])) if ws.n else 0.5
-            )
+    def adopt(self, scenario: Scenario) -> None:
+        """Take over a scenario that shares this model's past (``sim.history.past_key``): its
+        timeline, its length and its presentation. Only for a model at month 0."""
+        if self.month != 0:
+            raise ValueError("a model takes over a scenario only at month 0")
+        self.spec = scenario
+        self._timeline = sorted(
+            ((e.month, i, e) for i, e in enumerate(scenario.timeline)), key=lambda t: (t[0], t[1])
+        )
+
+    def _live_through_history(self) -> None:
+        """The firm's past: ``firm.history_months`` steps up to month 0 under the month-0
+        policies, its money held at the month-0 figures (no debt, no savings, no closure), no
+        event logged. Then month 0's accounts are what the books show, and the credit limit is set.
+        """
+        cash, budget = self.finance.cash, self.finance.owner_budget
+        events, batches = self._events, self._event_batches
+        while self.month < 0:
+            self.step()
+            self.finance.cash, self.finance.owner_budget = cash, budget
+            self.firm.loss_streak = self.firm.arrears_streak = 0
+            self._rows.clear()
+            events.clear()
+            batches.clear()
+        if self.month == 0 and not self.in_history:
+            self.manage()  # a firm without a past still perceives month 0
+            self.perceive()
+        self.in_history = False
+        limit = self.spec.finances.credit_limit
+        month = self.finance.month
+        self.firm.credit_limit = (
+            3.0 * (month.wages_due + month.overhead) if limit is None else float(limit)
+        )
 
     # --- the monthly step ----------------------------------------------------------------------
     def step(self) -> None:
+        if self.firm.closed:
+            self.running = False
+            return
         self.month += 1
         self.flows = metrics.Flows()
         self.finance.open_month()
@@ -140,40 +180,49 @@ class OrgModel(mesa.Model):
         """Phase 1: calendar, cost of living, market, and the timeline's events for this month."""
         self.labour.advance_month()
         self.firm.vision *= np.exp(-1.0 / self.psychology.vision_memory)
-        while self._timeline and self._timeline[0][0] <= self.month:
+        while not self.in_history and self._timeline and self._timeline[0][0] <= self.month:
             _, _, entry = self._timeline.pop(0)
             event_cls: type[Event] = EVENTS[entry.event]
-            event_cls(event_cls.Params(**entry.params)).apply(self.management)
+            event = event_cls(event_cls.Params(**entry.params))
+            event.month = entry.month
+            event.apply(self.management)
 
     def manage(self) -> None:
-        """Phase 2: start from the neutral climate and pay, then every policy acts in order."""
-        self.climate.reset()
-        behaviour.reset_inputs(self.workforce)
+        """Phase 2: conditions start as an ordinary firm's; ordinary management responds to the
+        figures; then every policy acts in order."""
+        self.conditions.reset()
+        behaviour.reset_conditions(self.workforce)
+        governance.respond(self)
         for policy in self.policies:
             policy.act(self.management)
 
     def perceive(self) -> None:
         """Phase 3: every employee perceives and reacts (vectorised, or one agent at a time)."""
+        perception.firm_climate(self.conditions, self.psychology, self.climate)
         world = self._world()
         self.world, self.peers = world, self._compare(world)
+        self.draws = behaviour.Draws(experience=self.rng.standard_normal(self.workforce.n))
         if self.engine == "vectorised":
-            behaviour.perceive(
-                self.workforce, slice(0, self.workforce.n), self.psychology, world, self.peers
-            )
+            rows = slice(0, self.workforce.n)
+            behaviour.perceive(self.workforce, rows, self.psychology, world, self.peers, self.draws)
         else:
             self.agents.shuffle_do("step")
-        self.firm.culture_strength = behaviour.socialise(self.workforce, self.psychology, world)
+        strength, vision = behaviour.socialise(self.workforce, self.psychology, world)
+        self.firm.culture_strength, self.firm.vision = strength, vision
 
     def perceive_rows(self, rows) -> None:
         """Phase 3 for some rows only (the per-agent engine calls it with one row)."""
-        behaviour.perceive(self.workforce, rows, self.psychology, self.world, self.peers)
+        behaviour.perceive(
+            self.workforce, rows, self.psychology, self.world, self.peers, self.draws
+        )
 
     def work(self) -> None:
         """Phase 4: output, quality, service to clients; clients kept, lost and won; revenue."""
         work.work(self)
 
     def separations(self) -> None:
-        """Phase 5: management's separations and moves, then quits, non-renewals and hiring."""
+        """Phase 5: management's separations and moves, then personal events, quits,
+        non-renewals and hiring."""
         staffing.fade_memory(self.workforce, self.psychology)
         for policy in self.policies:
             policy.review(self.management)
@@ -181,31 +230,52 @@ class OrgModel(mesa.Model):
         staffing.hire(self)
 
     def settle(self) -> None:
-        """Phase 6: policies settle bonuses and costs, then wages are paid as cash allows."""
+        """Phase 6: policies settle bonuses and costs, wages are paid as cash allows, and a firm
+        that cannot go on closes."""
         for policy in self.policies:
             policy.settle(self.management)
         payroll.pay_wages(self.workforce, self.finance)
+        governance.book(self)
+        cause = None if self.in_history else governance.solvency(self)
+        if cause is not None:
+            self.firm.closed = cause
+            self.running = False
+            self.log_event(
+                "closure",
+                cause=cause,
+                headcount=int(self.workforce.n),
+                cash=float(self.finance.cash),
+            )
 
     def measure(self) -> None:
-        """Phase 7: this month's metrics row."""
-        self._rows.append(metrics.row(self, self._headcount_start))
+        """Phase 7: this month's metrics row (a month that ends with nobody left has none: the
+        closure event records it)."""
+        if self.workforce.n > 0:
+            self._rows.append(metrics.row(self, self._headcount_start))
         self._headcount_start = self.workforce.n
+        if self.month >= self.spec.months:
+            self.running = False
 
     # --- what people perceive ----------------------------------------------------------------
     def _world(self) -> behaviour.World:
         firm, spec = self.firm, self.spec
         return behaviour.World(
+            conditions=self.conditions,
             climate=self.climate,
             cpi=self.labour.cpi,
             subsistence=self.labour.subsistence,
             shortage=self.labour.shortage,
             market_pay=self.labour.market_wages,
+            market_growth=self.labour.wage_growth_annual,
+            inflation=self.labour.inflation_annual,
             arrears=self.finance.arrears_fraction,
             outlook=self.finance.outlook,
             culture_strength=firm.culture_strength,
             culture_value=firm.culture_value,
             vision=firm.vision,
             team_supervision=firm.team_supervision,
+            team_cohesion=firm.team_cohesion,
+            team_workload=firm.team_workload,
             follow_probability=spec.clients.follow_probability,
             usual_links=spec.firm.ties_per_employee + spec.firm.team_size,
         )
@@ -223,12 +293,13 @@ class OrgModel(mesa.Model):
         )
 
     # --- the verbs management acts through (sim.org.management) -------------------------------
-    def add_policy(self, policy: Policy) -> None:
+    def add_policy(self, policy: Policy, since: int | None = None) -> None:
+        """Put a policy in force, counting its cycles from ``since`` (default: this month)."""
         if any(p.name == policy.name for p in self.policies):
             raise ValueError(f"policy {policy.name!r} is already in force")
         self.policies.append(policy)
         self.policies.sort(key=policy_order_key)
-        policy.started = self.month
+        policy.started = self.month if since is None else since
         policy.setup(self.management)
 
     def change_policy(self, name: str, params: dict) -> None:
@@ -275,6 +346,8 @@ class OrgModel(mesa.Model):
         """Run ``months`` steps (default: the scenario's ``months``)."""
         months = self.spec.months if months is None else months
         for _ in range(months):
+            if self.firm.closed:
+                break
             self.step()
             if progress is not None:
                 progress(self)

@@ -114,6 +114,38 @@ class Firm(Spec):
         False,
         description="all contracts run to the end of the same contract year (e.g. New Year) instead of ending at staggered dates",
     )
+    history_months: int = param(
+        60,
+        0,
+        600,
+        unit="months",
+        doc="months of the firm's past simulated before month 0 under its month-0 policies (hiring, leaving, learning)",
+        source="assumed: five years, enough for the workforce's beliefs and tenure to reach what the firm's ways produce",
+    )
+    supervisor_quality_sd: float = param(
+        0.1,
+        0.0,
+        0.5,
+        unit="supervision",
+        doc="spread of supervision quality between teams (their managers differ)",
+        source="assumed; the team-level share of satisfaction is calibrated (docs/validation.md)",
+    )
+    team_cohesion_sd: float = param(
+        0.1,
+        0.0,
+        0.5,
+        unit="relations",
+        doc="spread of relations among colleagues between teams",
+        source="assumed; as above",
+    )
+    workload_sd: float = param(
+        0.1,
+        0.0,
+        0.5,
+        unit="conditions",
+        doc="spread of workload and working conditions between teams",
+        source="assumed; as above",
+    )
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -189,6 +221,14 @@ class Clients(Spec):
         unit="clients",
         doc="clients one holder can look after; winning new ones slows as the book fills",
     )
+    market_size: int | None = param(
+        None,
+        1,
+        100_000_000,
+        unit="clients",
+        doc="potential clients in the firm's market; winning new ones slows as the firm's share of it grows (empty: twice the clients at month 0)",
+        source="assumed: a firm's market is finite (a logistic market, Bass 1969)",
+    )
 
 
 class Finances(Spec):
@@ -198,6 +238,21 @@ class Finances(Spec):
         0.3, 0.0, 0.95, unit="share", doc="share of output revenue spent on materials"
     )
     hiring_cost: float = param(1000.0, 0.0, 1e9, unit="currency/hire", doc="cost of one hire")
+    overhead_per_employee: float = param(
+        0.0,
+        0.0,
+        1e9,
+        unit="currency/employee/month",
+        doc="overhead that grows with headcount (space, equipment, administration), on top of the fixed overhead",
+    )
+    credit_limit: float | None = param(
+        None,
+        0.0,
+        1e13,
+        unit="currency",
+        doc="debt the creditors tolerate; beyond it (and with the owner's money spent) the firm closes (empty: three months of the month-0 costs)",
+        source="assumed: suppliers and banks extend a few months of credit",
+    )
     owner_subsidy_budget: float = param(
         0.0,
         0.0,
@@ -222,14 +277,6 @@ class Market(Spec):
     market_wage_growth_annual: float = param(
         0.05, -0.5, 1.0, unit="1/year", doc="growth of the market wage of every role"
     )
-    expected_raise_annual: float = param(
-        0.12,
-        0.0,
-        1.0,
-        unit="1/year",
-        doc="raise employees expect at a pay review",
-        source="MODEL_SKETCH: ~12% makes the source document's 500-raise example come out",
-    )
     shortage: float = param(
         0.0,
         0.0,
@@ -246,6 +293,80 @@ class Market(Spec):
     )
     applicant_ability_sd: float = param(
         0.25, 0.0, 1.0, unit="log sd", doc="spread of ability among applicants"
+    )
+
+
+class ManagementRules(Spec):
+    """How management runs the firm whatever its policies: the ordinary responses of a firm's
+    management to its own figures (an ordinary PDCA loop), and when the firm must close."""
+
+    pay_review_months: int = param(
+        12,
+        0,
+        120,
+        unit="months",
+        doc="months between pay reviews (0: never); at a review, wages follow the market's wage growth unless a raises policy sets them",
+        source="assumed: a yearly pay review that keeps up with the market (Bewley 1999)",
+    )
+    vacancy_raise: float = param(
+        0.05,
+        0.0,
+        0.5,
+        unit="share of wage",
+        doc="raise given to a role whose vacancies have persisted for vacancy_months",
+        source="assumed: firms raise pay for posts they cannot fill (Manning 2003)",
+    )
+    vacancy_rate: float = param(
+        0.1,
+        0.0,
+        1.0,
+        unit="share of posts",
+        doc="share of a role's posts unfilled that counts as a vacancy problem",
+        source="assumed: a tenth of the posts empty",
+    )
+    vacancy_months: int = param(
+        6,
+        1,
+        60,
+        unit="months",
+        doc="months a role's vacancies must persist before its pay is raised",
+    )
+    max_premium: float = param(
+        0.3,
+        0.0,
+        3.0,
+        unit="share of market wage",
+        doc="highest premium over the market wage that vacancy raises go to",
+    )
+    retrench_after_losses: int = param(
+        3,
+        0,
+        60,
+        unit="months",
+        doc="months of losses in a row after which management retrenches (0: never): it cuts overhead and stops replacing leavers",
+        source="assumed: a quarter of losses",
+    )
+    overhead_cut: float = param(
+        0.1,
+        0.0,
+        1.0,
+        unit="share",
+        doc="share of the overhead cut at each retrenchment",
+    )
+    overhead_floor: float = param(
+        0.5,
+        0.0,
+        1.0,
+        unit="share of month-0 overhead",
+        doc="overhead that cannot be cut (rent, licences)",
+    )
+    close_after_arrears_months: int = param(
+        3,
+        1,
+        60,
+        unit="months",
+        doc="months of wages unpaid in a row after which the firm closes (staff may claim their wages and leave)",
+        source="assumed: China's Labour Contract Law lets staff end the contract over unpaid wages",
     )
 
 
@@ -273,6 +394,7 @@ class Scenario(Spec):
     clients: Clients = Field(default_factory=Clients)
     finances: Finances = Field(default_factory=Finances)
     market: Market = Field(default_factory=Market)
+    management: ManagementRules = Field(default_factory=ManagementRules)
     psychology: Psychology = Field(default_factory=Psychology)
     policies: list[PolicyEntry] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)

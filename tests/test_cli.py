@@ -140,8 +140,8 @@ firm:
             ["policies[0].params.mode", "'shared'", "contested"],
         ),
         (
-            BASE + "policies: [{name: client_ownership, params: {rivalry: 3}}]\n",
-            ["policies[0].params.rivalry", "less than or equal to 1"],
+            BASE + "policies: [{name: client_ownership, params: {firm_share: 3}}]\n",
+            ["policies[0].params.firm_share", "less than or equal to 1"],
         ),
         (
             BASE + "policies: [{name: client_ownership, params: {rivalri: 0.3}}]\n",

@@ -17,23 +17,19 @@ from sim.policies.base import Policy
 
 BASELINE = load_scenario("baseline")
 MONTHS = 18
-CLIMATE_FIELDS = (
-    "security",
-    "supervision",
-    "conditions",
-    "policy_admin",
-    "relations",
-    "care",
-    "collective_life",
-    "recognition",
-    "respect",
-    "voice",
-    "work_itself",
-    "growth",
-    "advancement",
-    "transparency",
-    "accuracy",
-    "ranking_pressure",
+CONDITION_FIELDS = (  # firm-wide conditions in [0, 1] (sim.agents.conditions)
+    "participation",
+    "walking_around",
+    "mentoring",
+    "criticism",
+    "fine_share",
+    "client_contest",
+    "shared_accounts",
+    "commission_share",
+    "hardship_help",
+    "job_enrichment",
+    "training_share",
+    "culture_programme",
     "client_ownership",
 )
 
@@ -50,9 +46,9 @@ class ErraticManagement(Policy):
 
     def act(self, mgmt):
         rng, people, n = mgmt.rng, mgmt.people, mgmt.n
-        for field in CLIMATE_FIELDS:
+        for field in CONDITION_FIELDS:
             if rng.random() < self.intensity:
-                mgmt.set_condition(field, float(rng.random()))
+                mgmt.set(field, float(rng.random()))
         if n and rng.random() < self.intensity:
             people.incentive[:] = rng.random(n)
             people.hours[:] = rng.uniform(0.5, 1.0, n)
@@ -234,15 +230,21 @@ def test_baseline_headcount_never_exceeds_plan_and_month_zero_is_clean(seed):
     assert not frame.isna().any().any()
 
 
-def test_a_firm_whose_last_employee_leaves_keeps_running():
-    """House accounts (clients nobody holds) must survive a month with no employees at all."""
+def test_a_firm_whose_last_employee_leaves_closes_with_a_logged_cause_and_no_empty_row():
+    """A month that ends with nobody left closes the firm: the closure is logged, the run stops,
+    no metrics row describes an empty firm, and the house accounts (clients nobody holds) survive
+    the month."""
     scenario = BASELINE.with_overrides({"firm.hire_to_plan": False})
     model = OrgModel(scenario, seed=1).run(2)
     model.separate(np.arange(model.workforce.n), "layoff")
     assert model.workforce.n == 0 and model.clients.count > 0
     model.run(3)
+    assert model.firm.closed == "nobody left" and not model.running
+    assert model.month == 3  # the run stopped at the closure
     frame = model.metrics()
-    assert (frame.headcount.iloc[-3:] == 0).all()
+    assert (frame.headcount > 0).all() and frame.month.max() == 2
+    closure = model.events().query("event == 'closure'")
+    assert closure.month.tolist() == [3]
 
 
 def test_a_firm_that_cannot_pay_anyone_raises_no_numerical_warning():

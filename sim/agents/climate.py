@@ -1,12 +1,13 @@
-"""The workplace climate: what every employee perceives of management, reset each month.
+"""The workplace climate: the firm-wide factors every employee perceives, in [0, 1].
 
-Phase 2 of the step starts from the neutral values below ("an ordinary firm") and the policies
-then move them. Employees read them in phase 3. Every field is in [0, 1].
+The neutral values below are an ordinary firm's. Each month the psychology computes the climate
+from what management does (:func:`sim.agents.perception.firm_climate` of the month's
+:class:`~sim.agents.conditions.Conditions`); policies never write it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 
 @dataclass
@@ -31,14 +32,8 @@ class Climate:
     transparency: float = 0.5
     accuracy: float = 0.6
     ranking_pressure: float = 0.0
-    # clients: how much the firm, rather than the salesperson, owns client relationships
-    client_ownership: float = 0.0
     # culture work this month
     socialisation_boost: float = 0.0  # extra socialisation rate (culture programme)
-
-    def reset(self) -> None:
-        for f in fields(self):
-            setattr(self, f.name, f.default)
 
     @property
     def procedural_justice(self) -> float:

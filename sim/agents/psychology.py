@@ -7,7 +7,9 @@ docs/model.md reproduces this table; `orgsim params` prints it.
 
 from __future__ import annotations
 
-from sim.params import Spec, param
+from sim.agents.leaving import Leaving
+from sim.agents.responses import Responses
+from sim.params import param
 
 NEEDS = ("physiological", "safety", "belonging", "esteem", "self_actualization")
 HYGIENE = ("pay", "security", "supervision", "conditions", "policy", "relations")
@@ -32,11 +34,14 @@ DRIVERS = (
     "commitment",
     "outside_option",
     "contagion",
+    "fit",
+    "personal",
 )
 
 
-class Psychology(Spec):
-    """Behavioural parameters shared by every employee in every scenario."""
+class Psychology(Leaving, Responses):
+    """Behavioural parameters shared by every employee in every scenario (and, inherited from
+    :class:`~sim.agents.responses.Responses`, how people respond to what management does)."""
 
     # --- needs (Maslow) ---
     need_adaptation: float = param(
@@ -115,6 +120,15 @@ class Psychology(Spec):
     )
 
     # --- Herzberg ---
+    disposition_sd: float = param(
+        0.1,
+        0.0,
+        0.5,
+        unit="factor level",
+        doc="spread between people of how favourably they see every factor of a job (positive affectivity)",
+        source="Staw & Ross 1985; Arvey et al. 1989 (a stable disposition behind a large share of job satisfaction); calibrated: the team share of satisfaction's variance (docs/validation.md)",
+        label_zh="个人情感倾向的离散程度",
+    )
     hygiene_aspiration: float = param(
         0.6,
         0.1,
@@ -426,122 +440,6 @@ class Psychology(Spec):
         unit="weight",
         doc="weight of what leaving costs in embeddedness",
         source="Mitchell et al. 2001",
-    )
-
-    # --- quitting ---
-    base_quit_hazard: float = param(
-        0.002,
-        0.0,
-        0.1,
-        unit="1/month",
-        doc="monthly quit hazard of an employee with nothing pushing them out",
-        source="calibrated: baseline annual voluntary turnover in the 8-20% band",
-    )
-    quit_hygiene: float = param(
-        2.0,
-        0.0,
-        10.0,
-        unit="log-hazard",
-        doc="log-hazard per unit of dissatisfaction",
-        source="assumed; Griffeth et al. 2000 meta-analysis: satisfaction-quit links are modest",
-    )
-    quit_motivator: float = param(
-        1.0,
-        0.0,
-        10.0,
-        unit="log-hazard",
-        doc="log-hazard per unit of unmet belonging, esteem or self-actualisation need",
-        source="assumed: unmet higher needs push out half as strongly as dissatisfaction (Herzberg: hygiene drives leaving)",
-    )
-    quit_inequity: float = param(
-        2.5,
-        0.0,
-        10.0,
-        unit="log-hazard",
-        doc="log-hazard per unit of felt inequity",
-        source="source document: internal unfairness is the main exit cause",
-    )
-    quit_commitment: float = param(
-        1.5,
-        0.0,
-        10.0,
-        unit="log-hazard",
-        doc="log-hazard per unit of missing commitment",
-        source="Meyer et al. 2002 meta-analysis",
-    )
-    quit_embeddedness: float = param(
-        0.8,
-        0.0,
-        10.0,
-        unit="log-hazard",
-        doc="log-hazard per unit of missing embeddedness",
-        source="Mitchell et al. 2001",
-    )
-    quit_outside_option: float = param(
-        1.5,
-        0.0,
-        10.0,
-        unit="log-hazard per log-point",
-        doc="log-hazard per log-point by which an outside offer beats own pay",
-        source="source document: weak external competitiveness",
-    )
-    quit_contagion: float = param(
-        1.5,
-        0.0,
-        10.0,
-        unit="log-hazard",
-        doc="log-hazard per unit of exposure to colleagues leaving and their mood",
-        source="Felps et al. 2009 turnover contagion; calibrated: at 2.0 the baseline firm sits at a tipping point (a few seeds empty out)",
-    )
-    quit_shortage: float = param(
-        2.0,
-        0.0,
-        10.0,
-        unit="hazard multiplier per shortage",
-        doc="extra hazard multiplier per unit of labour shortage (easy re-employment)",
-        source="March & Simon 1958: ease of movement",
-    )
-    early_quit_factor: float = param(
-        0.5,
-        0.05,
-        1.0,
-        unit="share",
-        doc="share of the quit hazard acted on before the contract ends (leaving early forfeits year-end pay and references); at the contract's end intention decides",
-        source="assumed: Chinese labour contracts run a year and early exits cost (Labour Law 1994); source document: Shengyi's staff intend not to renew before New Year",
-    )
-    non_renewal_intent: float = param(
-        0.5,
-        0.05,
-        0.95,
-        unit="probability",
-        doc="intention to quit above which an employee does not renew at contract end",
-        source="MODEL_SKETCH",
-    )
-
-    # --- contagion and the social network ---
-    contagion_memory: float = param(
-        3.0,
-        0.5,
-        24.0,
-        unit="months",
-        doc="e-folding time of the memory of colleagues who left",
-        source="MODEL_SKETCH: the last quarter",
-    )
-    leader_weight: float = param(
-        3.0,
-        1.0,
-        10.0,
-        unit="ratio",
-        doc="how much more an informal leader's departure and mood weigh",
-        source="source document: informal leaders spread mood",
-    )
-    mood_weight: float = param(
-        0.3,
-        0.0,
-        2.0,
-        unit="weight",
-        doc="weight of neighbours' mean intention to quit in contagion",
-        source="assumed: colleagues' intentions weigh less than their actual departures (Felps et al. 2009); above ~0.5 mood feeds on itself and ordinary firms tip",
     )
 
     # --- relationship stages ---

@@ -9,6 +9,7 @@ million.
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import ndtr
 
 from sim.agents.psychology import DRIVERS, HYGIENE, NEEDS
 from sim.agents.stages import Stage
@@ -177,14 +178,21 @@ def commitment_target(satisfaction, dissatisfaction, fit, culture_strength, visi
     return np.clip(target, 0.0, 1.0)
 
 
-def embeddedness(links, fit, sacrifice, p):
-    """Job embeddedness (Mitchell et al. 2001): ``w_l*links + w_f*fit + w_s*sacrifice``, in [0, 1]."""
-    w = p.embeddedness_links_weight + p.embeddedness_fit_weight + p.embeddedness_sacrifice_weight
+def embeddedness(links, fit, sacrifice, roots, p):
+    """Job embeddedness (Mitchell et al. 2001): links, fit and sacrifice at work, and roots in the
+    community: ``(w_l*links + w_f*fit + w_s*sacrifice + w_r*roots) / (sum of weights)``, in [0, 1]."""
+    w = (
+        p.embeddedness_links_weight
+        + p.embeddedness_fit_weight
+        + p.embeddedness_sacrifice_weight
+        + p.roots_weight
+    )
     return np.clip(
         (
             p.embeddedness_links_weight * links
             + p.embeddedness_fit_weight * fit
             + p.embeddedness_sacrifice_weight * sacrifice
+            + p.roots_weight * roots
         )
         / w,
         0.0,
@@ -217,24 +225,18 @@ def relationship_stage(stage, tenure, commitment, intent, p):
 # --- quitting ------------------------------------------------------------------------------------
 
 
-def pay_retention(outside, weight, floor=-1.0):
-    """Hold of pay above the best outside offer: ``weight * clip(outside, floor, 0)`` (<= 0).
+def push_parts(
+    hygiene_parts, needs, inequity, commitment, embedded, contagion, mismatch, hardship, p
+):
+    """What pushes a person to look for another job, split by driver (every part >= 0), shape
+    (n, drivers). ``outside_option`` (the pull of an offer) is filled in by :func:`quit_hazard`.
 
-    The mirror of the outside-option driver: an offer below own pay lowers the hazard, up to pay
-    ``e`` times the offer (efficiency wages: Shapiro & Stiglitz 1984; Akerlof & Yellen 1990).
-    """
-    return weight * np.clip(outside, floor, 0.0)
-
-
-def quit_predictor(hygiene_parts, needs, inequity, commitment, embedded, outside, contagion, p):
-    """The quit hazard's linear predictor, split by driver (every part >= 0), shape (n, drivers).
-
-    pay, security, supervision, conditions: ``b_D * D_h`` (conditions includes policy/administration);
-    belonging: ``b_D * D_relations + b_M * (1 - n_3)``; esteem: ``b_M * (1 - n_4)``;
-    growth: ``b_M * (1 - n_5)``; equity: ``b_iota * iota`` (the push of unmet needs is not gated
-    by prepotency);
-    commitment: ``b_C * (1 - commitment) + b_E * (1 - embeddedness)``;
-    outside option: ``b_alt * max(0, outside)``; contagion: ``b_K * contagion``.
+    pay, security, supervision, conditions: ``b_D * D_h`` (conditions includes policy and
+    administration); belonging: ``b_D * D_relations + b_M * (1 - n_3)``; esteem: ``b_M * (1 - n_4)``;
+    growth: ``b_M * (1 - n_5)`` (the push of an unmet need is not gated by prepotency); equity:
+    ``b_iota * iota``; commitment: ``b_C * (1 - commitment) + b_E * (1 - embeddedness)``;
+    contagion: ``b_K * contagion``; fit: ``b_fit * mismatch`` (how much worse than an average job
+    the person believes this one fits); personal: ``b_hard * hardship``.
     """
     n = needs.shape[0]
     parts = np.empty((n, len(DRIVERS)), order="F")  # filled column by column
@@ -247,9 +249,6 @@ def quit_predictor(hygiene_parts, needs, inequity, commitment, embedded, outside
     parts[:, d["conditions"]] = b_d * (
         hygiene_parts[:, h["conditions"]] + hygiene_parts[:, h["policy"]]
     )
-    # every unmet need pushes toward the door, whatever the state of the lower ones: gating the push
-    # by prepotency would make a threatened safety need *lower* the hazard (by closing the higher
-    # needs' gates); prepotency acts on what motivates effort instead
     parts[:, d["belonging"]] = b_d * hygiene_parts[:, h["relations"]] + b_m * (
         1.0 - needs[:, BELONGING]
     )
@@ -259,24 +258,68 @@ def quit_predictor(hygiene_parts, needs, inequity, commitment, embedded, outside
     parts[:, d["commitment"]] = p.quit_commitment * (1.0 - commitment) + p.quit_embeddedness * (
         1.0 - embedded
     )
-    parts[:, d["outside_option"]] = p.quit_outside_option * np.maximum(outside, 0.0)
+    parts[:, d["outside_option"]] = 0.0
     parts[:, d["contagion"]] = p.quit_contagion * contagion
+    parts[:, d["fit"]] = p.quit_mismatch * mismatch
+    parts[:, d["personal"]] = p.quit_hardship * hardship
     return parts
 
 
-def quit_hazard(parts, base_hazard, market_multiplier, retention=0.0):
-    """Monthly hazard ``h = h0 * LM * exp(sum of parts + retention)``, capped at 1; intention
-    ``1 - exp(-12 h)``.
+def search_probability(push, tenure, threshold, settling_months):
+    """Chance of searching this month: ``logistic(push - threshold) * (1 - exp(-tenure / settling))``.
 
-    ``retention`` (<= 0) is what holds people beyond the absence of push: pay above what the market
-    would offer them (efficiency wages). Returns ``(hazard, intent, shares)``, where ``shares`` is
-    each driver's share of the positive predictor: the "why they left" of the event log.
+    Bounded in [0, 1] however strong the push; a newcomer, who has just ended a search, starts
+    looking again only gradually.
     """
-    total = row_sum(parts)
-    hazard = np.minimum(base_hazard * market_multiplier * np.exp(total + retention), 1.0)
+    return sigmoid(push - threshold) * -np.expm1(-tenure / settling_months)
+
+
+def offer_arrivals(search, offer_rate, unsolicited_rate, shortage, per_shortage):
+    """Offers a month: ``(search * r + (1 - search) * r_0) * (1 + k * shortage)`` (March & Simon's
+    ease of movement: a tight market brings more offers, to searchers and non-searchers alike)."""
+    return (search * offer_rate + (1.0 - search) * unsolicited_rate) * (
+        1.0 + per_shortage * shortage
+    )
+
+
+def acceptance(gap, sacrifice, p):
+    """Chance an offer is worth the move: ``Phi((gap - mobility_cost - k_s * sacrifice) / spread)``,
+    where ``gap`` is ln(offer / own income) and ``spread`` the dispersion of what outside jobs are
+    worth (pay, amenities, the new match). Pay above the market holds people (efficiency wages:
+    Shapiro & Stiglitz 1984) because it lowers the gap."""
+    z = (gap - p.mobility_cost - p.sacrifice_attachment * sacrifice) / p.offer_value_spread
+    return ndtr(z)
+
+
+def quit_hazard(parts, arrivals, accepted, gap, spread):
+    """Monthly quit hazard ``h = min(arrivals * accepted, 1)`` and intention ``1 - exp(-12 h)``.
+
+    Returns ``(hazard, intent, shares)``, where ``shares`` is each driver's share of what drove the
+    person out: the push toward searching (``parts``) and the pull of the offer,
+    ``max(0, gap) / spread``, recorded as ``outside_option``: the "why they left" of the event log.
+    """
+    hazard = np.minimum(arrivals * accepted, 1.0)
     intent = -np.expm1(-12.0 * hazard)
+    parts[:, DRIVER_INDEX["outside_option"]] = np.maximum(gap, 0.0) / spread
+    total = row_sum(parts)
     shares = parts / np.maximum(total, 1e-12)[:, None]
     return hazard, intent, shares
+
+
+def learn_fit(belief, match, noise, tenure, match_sd, signal_sd):
+    """One month's experience of the job (Jovanovic 1979): the signal ``match + signal_sd * noise``
+    moves the belief by the Bayesian gain of a normal prior ``(0, match_sd)`` after ``tenure``
+    months: ``gain = (1 / s^2) / (1 / m^2 + (tenure + 1) / s^2)``."""
+    precision = 1.0 / max(match_sd, 1e-9) ** 2 + (tenure + 1.0) / signal_sd**2
+    gain = (1.0 / signal_sd**2) / precision
+    return belief + gain * (match + signal_sd * noise - belief)
+
+
+def expected_raise(expected, own_growth, market_growth, inflation, own_weight, months):
+    """The raise a year people expect, moving toward what they see: ``e += (target - e) / months``
+    with ``target = max(inflation, w * own growth + (1 - w) * market wage growth)``."""
+    target = np.maximum(inflation, own_weight * own_growth + (1.0 - own_weight) * market_growth)
+    return expected + (target - expected) / months
 
 
 # --- clients -------------------------------------------------------------------------------------

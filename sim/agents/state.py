@@ -55,6 +55,15 @@ class Workforce:
     ]
     sociability: Annotated[Float, Col("latent trait behind informal leadership", "trait")]
     informal_leader: Annotated[Bool, Col("an informal leader: more ties, more weight", "trait")]
+    match_quality: Annotated[
+        Float, Col("how well this job fits this person (Jovanovic 1979), unknown to them", "trait")
+    ]
+    disposition: Annotated[
+        Float, Col("how favourably this person sees any job (positive affectivity)", "trait")
+    ]
+    roots: Annotated[
+        Float, Col("ties to the place outside work: family, home, community, in [0, 1]", "trait")
+    ]
 
     # --- psychological state --------------------------------------------------------------------
     skill: Annotated[Float, Col("learned on the job, in (0, 1]", "state")]
@@ -64,16 +73,30 @@ class Workforce:
     reference_wage: Annotated[
         Float, Col("the wage at the last pay review (raises are judged against it)", "state")
     ]
+    expected_raise: Annotated[
+        Float, Col("the raise a year this person expects: a belief, learned", "state")
+    ]
+    wage_growth: Annotated[Float, Col("own wage growth a year, as remembered", "state")]
     raise_shock: Annotated[
         Float, Col("felt shock of the last raise or cut, decaying, in [-1, 1]", "state")
     ]
     recognition_shock: Annotated[
         Float, Col("felt shock of an award, a slight or being listened to, in [-1, 1]", "state")
     ]
+    match_belief: Annotated[
+        Float, Col("what the person believes about the job's fit, learned month by month", "state")
+    ]
+    hardship: Annotated[Float, Col("months of a personal hardship still to go", "state")]
+    layoff_fear: Annotated[Float, Col("job security lost to layoffs seen, fading", "state")]
     money_sensitivity: Annotated[
         Float, Col("current weight on money; falls as basic needs are met", "state")
     ]
     fit: Annotated[Float, Col("value fit in [0, 1]", "state")]
+    security: Annotated[Float, Col("felt job security of this person, in [0, 1]", "state")]
+    sacrifice: Annotated[
+        Float,
+        Col("what leaving would cost, in [0, 1] (seniority, unvested pay, guarantee)", "state"),
+    ]
     hygiene_dissatisfaction: Annotated[Float, Col("Herzberg dissatisfaction D in [0, 1]", "state")]
     motivator_satisfaction: Annotated[Float, Col("Herzberg satisfaction S in [0, 1]", "state")]
     equity_internal: Annotated[Float, Col("log (O/I) against same-role peers", "state")]
@@ -82,6 +105,7 @@ class Workforce:
     effort: Annotated[Float, Col("1 = the standard pace", "state")]
     commitment: Annotated[Float, Col("affective commitment in [0, 1]", "state")]
     embeddedness: Annotated[Float, Col("links, fit and sacrifice in [0, 1]", "state")]
+    search: Annotated[Float, Col("probability of searching for another job this month", "state")]
     intent: Annotated[
         Float, Col("intention to quit: probability of leaving within a year", "state")
     ]
@@ -95,10 +119,10 @@ class Workforce:
     phase: Annotated[Int, Col("lifecycle phase (Phase enum)", "state")]
     needs: Annotated[Float, Col("the five needs' satisfaction, shape (n, 5), order NEEDS", "state")]
     drivers: Annotated[
-        Float, Col("each quit driver's share of the hazard, shape (n, 11), order DRIVERS", "state")
+        Float, Col("each quit driver's share of the hazard, shape (n, 12), order DRIVERS", "state")
     ]
 
-    # --- conditions management sets this month ---------------------------------------------------
+    # --- conditions management sets this month (reset in phase 2) --------------------------------
     wage: Annotated[Float, Col("base wage, currency/month", "condition")]
     fixed_pay: Annotated[
         Float, Col("fixed monthly pay at full hours (the wage, or a piece-rate floor)", "condition")
@@ -107,15 +131,70 @@ class Workforce:
         Float, Col("piece, commission and bonus earned this month, currency", "condition")
     ]
     incentive: Annotated[
-        Float, Col("incentive strength of the pay scheme (piece 1, salary 0.1)", "condition")
+        Float,
+        Col(
+            "how far pay rises with own output (pay-for-performance elasticity), plus the implicit incentive of a job",
+            "condition",
+        ),
+    ]
+    piece_quality: Annotated[
+        Int,
+        Col(
+            "0 not paid by the piece; 1 every unit paid; 2 defects unpaid until reworked",
+            "condition",
+        ),
     ]
     hours: Annotated[Float, Col("share of standard hours worked (1 = full time)", "condition")]
     defect_rate: Annotated[Float, Col("share of output defective", "condition")]
-    security: Annotated[
-        Float, Col("personal job security before the firm-wide climate, in [0, 1]", "condition")
+    appraisals_per_year: Annotated[
+        Float, Col("formal appraisals of this person a year", "condition")
     ]
-    sacrifice: Annotated[
-        Float, Col("what leaving would cost, in [0, 1] (unvested pay, guarantee)", "condition")
+    told: Annotated[
+        Float,
+        Col(
+            "share of the appraisal's criteria, method and result told to this person", "condition"
+        ),
+    ]
+    process_untold: Annotated[
+        Float, Col("share of the appraisal's criteria and method not told (0 to 1)", "condition")
+    ]
+    rating_accuracy: Annotated[
+        Float, Col("how closely this person's rating follows performance", "condition")
+    ]
+    bottom_share: Annotated[
+        Float,
+        Col("share of this person's group dismissed at each ranking (0: not ranked)", "condition"),
+    ]
+    rank_percentile: Annotated[
+        Float,
+        Col("this person's known percentile in the last ranking (NaN: not told)", "condition"),
+    ]
+    retrain_fail: Annotated[
+        Float,
+        Col("share who failed retraining lately (NaN: dismissed without retraining)", "condition"),
+    ]
+    threatened: Annotated[
+        Bool, Col("management threatens to withhold this person's wages", "condition")
+    ]
+    guaranteed: Annotated[Bool, Col("covered by a no-layoff guarantee", "condition")]
+    guarantee_progress: Annotated[
+        Float, Col("service so far as a share of the service a guarantee needs", "condition")
+    ]
+    unvested_share: Annotated[Float, Col("bonus not yet vested, as a share of pay", "condition")]
+    owed_share: Annotated[Float, Col("wages owed to this person, in months of wage", "condition")]
+    withheld_share: Annotated[
+        Float, Col("share of this month's pay deliberately withheld", "condition")
+    ]
+    in_contest: Annotated[Bool, Col("competing for their own post this month", "condition")]
+    award: Annotated[
+        Int, Col("this month's award round: 1 won, -1 passed over, 0 none", "condition")
+    ]
+    attention: Annotated[
+        Int,
+        Col(
+            "management's help to this person's team: 2 it starts this month, 1 it goes on, 0 none",
+            "condition",
+        ),
     ]
     appraisal: Annotated[
         Float, Col("last appraisal score (higher is better), NaN until rated", "condition")

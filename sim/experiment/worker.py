@@ -26,7 +26,7 @@ from sim.scenario import Scenario
 
 def simulate(scenario: Scenario, seed: int, months: int) -> OrgModel:
     """One run of the model (a module-level function, so that it pickles to any worker)."""
-    return OrgModel(scenario, seed=seed).run(months)
+    return OrgModel.from_scenario(scenario, seed=seed).run(months)
 
 
 def tidy(frame: pd.DataFrame, rid: str) -> pd.DataFrame:

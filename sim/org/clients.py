@@ -77,11 +77,15 @@ class ClientBook:
         self._drop(lost)
         return int(lost.sum())
 
-    def acquire(self, rng, holder_rows: np.ndarray, rate: np.ndarray, spec, demand: float) -> int:
-        """Holders win new clients: Poisson(acquisition * effort * skill * demand)."""
+    def acquire(
+        self, rng, holder_rows: np.ndarray, rate: np.ndarray, spec, demand: float, market: float
+    ) -> int:
+        """Holders win new clients: Poisson(acquisition * effort * skill * demand * room in the
+        market), where the room is ``1 - clients / market size`` (a finite market)."""
         if holder_rows.size == 0:
             return 0
-        wins = rng.poisson(np.maximum(rate, 0.0) * demand)
+        room = max(1.0 - self.count / market, 0.0)
+        wins = rng.poisson(np.maximum(rate, 0.0) * demand * room)
         total = int(wins.sum())
         if total:
             self.owner = np.concatenate([self.owner, np.repeat(holder_rows, wins)])
@@ -115,6 +119,19 @@ class ClientBook:
         gone[idx[follow]] = True
         self._drop(gone)
         return {int(r): int(taken[r]) for r in leavers if taken[r] > 0}
+
+    def inherit(self, rng, newcomers: np.ndarray, most_each: float) -> int:
+        """Newcomers who hold clients take over the house accounts the firm kept for a
+        successor, at most ``most_each`` each, in random order. Returns the accounts passed on."""
+        house = np.flatnonzero(self.owner < 0)
+        if house.size == 0 or newcomers.size == 0:
+            return 0
+        take = min(house.size, int(most_each * newcomers.size))
+        if take == 0:
+            return 0
+        chosen = rng.permutation(house)[:take]
+        self.owner[chosen] = newcomers[np.arange(take) % newcomers.size]
+        return take
 
     def remap(self, mapping: np.ndarray):
         own = self.owner >= 0

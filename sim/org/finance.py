@@ -55,6 +55,12 @@ class Finance:
         """A policy's own cost this month (training, care, activities)."""
         self.month.policy_costs += float(amount)
 
+    def save_overhead(self, amount: float) -> float:
+        """Cut this month's overhead by ``amount``, but never below zero; returns the saving."""
+        saved = min(max(float(amount), 0.0), self.month.overhead)
+        self.month.overhead -= saved
+        return saved
+
     def inject(self, amount: float) -> None:
         self.month.injection += float(amount)
 

@@ -43,11 +43,26 @@ class Firm:
     team_department: np.ndarray  # int: the department of each team
     department_map: np.ndarray  # int: where each department named in the scenario is now (mergers)
     team_supervision: np.ndarray  # each team's supervision relative to the firm's (its manager)
+    team_cohesion: np.ndarray  # each team's relations relative to the firm's
+    team_workload: np.ndarray  # each team's working conditions relative to the firm's
     material_share: float  # share of output revenue spent on materials
+    overhead: float  # fixed overhead this month (currency/month); retrenchment cuts it
+    overhead_base: float  # the fixed overhead at month 0
+    credit_limit: float = 0.0  # debt the creditors tolerate (set at month 0)
+    review_wage_index: float = 1.0  # the market's wage level at the last pay review
+    vacancy_streak: np.ndarray = None  # months each role has had vacancies in a row
+    loss_streak: int = 0  # months of losses in a row
+    arrears_streak: int = 0  # months of unpaid wages in a row
+    hiring_frozen: bool = False  # retrenching: leavers are not replaced
+    closed: str | None = None  # why the firm closed, once it has
     culture_strength: float = 0.5  # how widely the firm's values are shared, in [0, 1]
     culture_value: float = 0.5  # what the firm stands for, on the same [0, 1] scale as values
     vision: float = 0.3  # belief in a shared vision, in [0, 1]; decays unless reviewed
     hiring_selectivity: float = 0.0  # 0: applicants' values at random; 1: all fit
+
+    def __post_init__(self) -> None:
+        if self.vacancy_streak is None:
+            self.vacancy_streak = np.zeros(len(self.roles), dtype=np.int64)
 
     @property
     def role_names(self) -> list[str]:

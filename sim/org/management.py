@@ -7,22 +7,24 @@ verbs:
 
 =====================  ===========================================================================
 choose people          ``role_mask``, ``members``, ``rows_of``, ``role_index``
-set a condition        ``shift`` / ``raise_to`` / ``set_condition`` (firm-wide climate), ``people.<column>[rows] = ...``
-                       for a person's conditions (pay, hours, incentive, defects, security,
-                       sacrifice, appraisal, and the policy's own registered columns; every other
-                       column is read-only), ``shift_security``, ``add_incentive``
+set a condition        ``set`` / ``add`` (a firm-wide condition, :mod:`sim.agents.conditions`),
+                       ``people.<column>[rows] = ...`` for a person's conditions (pay, hours,
+                       incentive, the appraisal they are under, threats, guarantees, and the
+                       policy's own registered columns; every other column is read-only),
+                       ``add_incentive``
 pay people             ``change_wages``, ``set_hiring_wage``, ``book_bonuses``, ``fine``
                        (``change_wages`` and ``fine`` hand the felt reaction to the psychology)
-treat people           ``recognise``, ``reassure``, ``socialise``, ``train``
+treat people           ``award``, ``train``
 separate and move      ``separate``, ``reassign``, ``set_plan``, ``merge_departments``
-run the firm           ``set_culture``, ``strengthen_culture``, ``review_vision``,
-                       ``set_hiring_selectivity``, ``set_material_share``, ``set_market``
+run the firm           ``set_culture``, ``set_hiring_selectivity``, ``set_material_share``,
+                       ``set_market``
 money                  ``charge``, ``save_overhead``, ``inject``, ``draw_owner``, ``book_bonuses``
 log                    ``log``, ``log_many``
 policies               ``policy``, ``add_policy``, ``change_policy``, ``remove_policy``
 =====================  ===========================================================================
 
-Nothing else of the model is reachable from a policy: what a policy changes, it changes here.
+Nothing else of the model is reachable from a policy: what a policy changes, it changes here. A
+policy sets facts; how they feel is the psychology's (:mod:`sim.agents.perception`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from sim.agents import behaviour, rules
+from sim.agents import behaviour
+from sim.agents.conditions import Conditions
 from sim.agents.state import Workforce, columns_in
 from sim.org import payroll
 
@@ -121,11 +124,6 @@ class Management:
         return self._model.firm.plan.copy()
 
     @property
-    def climate(self):
-        """This month's firm-wide climate (read; move it with :meth:`shift`)."""
-        return self._model.climate
-
-    @property
     def cash(self) -> float:
         return self._model.finance.cash
 
@@ -175,10 +173,12 @@ class Management:
         """Clients and client revenue held by each live row."""
         return self._model.clients.held(self.n)
 
-    def quit_chance(self, rows: np.ndarray) -> np.ndarray:
-        """The chance that each of ``rows`` acts on their quit hazard this month."""
-        ws = self._model.workforce
-        return self._model.psychology.early_quit_factor * ws.hazard[rows]
+    def chance_of_staying_away(self, rows: np.ndarray, trip_arranged: bool) -> np.ndarray:
+        """The chance that each of ``rows``, home for a holiday break, decides not to come back
+        (the psychology's answer: ``behaviour.staying_away``)."""
+        return behaviour.staying_away(
+            self._model.workforce, rows, self._model.psychology, trip_arranged
+        )
 
     # --- choosing people ------------------------------------------------------------------------
     def role_index(self, name: str, where: str) -> int:
@@ -221,38 +221,26 @@ class Management:
         return np.flatnonzero(np.isin(ws.uid[: ws.n], uids))
 
     # --- conditions -----------------------------------------------------------------------------
-    def shift(self, field: str, amount: float) -> None:
-        """Move one firm-wide climate field by ``amount`` (up or down), kept in [0, 1]."""
-        c = self._model.climate
-        setattr(c, field, float(np.clip(getattr(c, field) + amount, 0.0, 1.0)))
+    @property
+    def conditions(self) -> Conditions:
+        """This month's firm-wide conditions so far (read; set them with :meth:`set`)."""
+        return self._model.conditions
 
-    def set_condition(self, field: str, value: float) -> None:
-        """Set one firm-wide climate field to ``value`` (in [0, 1])."""
-        if not 0.0 <= value <= 1.0:
-            raise ValueError(f"climate field {field!r} must be in [0, 1], not {value!r}")
-        c = self._model.climate
-        getattr(c, field)  # an unknown field is an AttributeError
-        setattr(c, field, float(value))
+    def set(self, condition: str, value) -> None:
+        """Set a firm-wide condition of this month (:class:`~sim.agents.conditions.Conditions`)."""
+        conditions = self._model.conditions
+        if not hasattr(conditions, condition):
+            raise AttributeError(f"no condition {condition!r}; see sim.agents.conditions")
+        setattr(conditions, condition, value)
 
-    def raise_to(self, field: str, value: float) -> None:
-        """Raise a climate field to at least ``value``."""
-        c = self._model.climate
-        setattr(c, field, max(getattr(c, field), value))
+    def add(self, condition: str, amount: float) -> None:
+        """Add to a firm-wide condition (several policies may each contribute a share)."""
+        conditions = self._model.conditions
+        setattr(conditions, condition, getattr(conditions, condition) + amount)
 
-    def shift_security(self, delta, who: np.ndarray | None = None) -> None:
-        """Move personal security by ``delta`` (a number, or one per live row) for the rows
-        ``who`` (a boolean mask over ``[0, n)``; everyone when None), kept in [0, 1]."""
-        ws, n = self._model.workforce, self._model.workforce.n
-        if n == 0:
-            return
-        change = np.broadcast_to(np.asarray(delta, dtype=float), (n,)).copy()
-        if who is not None:
-            change[~who] = 0.0
-        ws.security[:n] = np.clip(ws.security[:n] + change, 0.0, 1.0)
-
-    def add_incentive(self, rows, strength: float) -> None:
-        """A pay component rewarding performance adds its incentive strength for ``rows``."""
-        behaviour.add_incentive(self._model.workforce, rows, strength)
+    def add_incentive(self, rows, elasticity: float) -> None:
+        """A pay component rewarding one's own output adds its elasticity of pay to output."""
+        behaviour.add_incentive(self._model.workforce, rows, elasticity)
 
     def register_column(self, name: str, dtype=float, fill=0) -> None:
         """Keep a per-person column of the policy's own (read and write it as ``people.<name>``)."""
@@ -281,42 +269,21 @@ class Management:
         """Record ``amount`` of variable pay already written to people as this month's bonuses."""
         self._model.finance.month.bonuses += amount
 
-    def fine(self, rows: np.ndarray, pay_before: np.ndarray, pay_after: np.ndarray) -> None:
-        """A fine or cut felt like a pay cut against no expected change (loss aversion applies)."""
-        ws, p = self._model.workforce, self._model.psychology
-        reaction = rules.raise_reaction(
-            np.maximum(pay_before, 1e-9), np.maximum(pay_after, 1e-9), 0.0, p.loss_aversion
-        )
-        ws.raise_shock[rows] = np.clip(
-            ws.raise_shock[rows] + p.raise_sensitivity * reaction, -1.0, 1.0
-        )
+    def fine(self, rows: np.ndarray, amounts) -> None:
+        """Fine ``rows`` this month (never more than the month's pay); each feels it like a pay
+        cut against no expected change (loss aversion applies)."""
+        ws = self._model.workforce
+        pay = ws.fixed_pay[rows] * ws.hours[rows] + ws.variable_pay[rows]
+        fine = np.minimum(amounts, np.maximum(pay, 0.0))
+        ws.variable_pay[rows] -= fine
+        payroll.feel_pay_loss(self._model, rows, pay, pay - fine)
 
     # --- treating people ------------------------------------------------------------------------
-    def recognise(self, rows, shock, cap: float | None = None) -> None:
-        """Add ``shock`` to the felt recognition of ``rows`` (negative: a slight), kept in
-        [-1, 1] (or at most ``cap``)."""
+    def award(self, winners: np.ndarray, passed_over: np.ndarray) -> None:
+        """An award round: ``winners`` won (rows), ``passed_over`` (a mask) did not."""
         ws = self._model.workforce
-        if cap is None:
-            ws.recognition_shock[rows] += shock
-            np.clip(ws.recognition_shock[: ws.n], -1.0, 1.0, out=ws.recognition_shock[: ws.n])
-        else:
-            ws.recognition_shock[rows] = np.minimum(ws.recognition_shock[rows] + shock, cap)
-
-    def reassure(self, share: float) -> None:
-        """Dispel ``share`` of everyone's memory of colleagues who left (a crisis meeting)."""
-        ws = self._model.workforce
-        ws.exposure[: ws.n] *= 1.0 - share
-
-    def socialise(self, who: np.ndarray, rate: float) -> None:
-        """Move the values of ``who`` (a mask) ``rate`` of the way to the firm's (orientation)."""
-        ws, n, value = (
-            self._model.workforce,
-            self._model.workforce.n,
-            self._model.firm.culture_value,
-        )
-        values = ws.values[:n]
-        values[who] += rate * (value - values[who])
-        ws.fit[:n][who] = 1.0 - np.abs(values[who] - value)
+        ws.award[: ws.n][passed_over] = -1
+        ws.award[winners] = 1
 
     def train(self, rows: np.ndarray, gain: float) -> None:
         """Add ``gain`` of skill from training to ``rows``, on top of learning on the job."""
@@ -375,16 +342,6 @@ class Management:
         if vision is not None:
             firm.vision = vision
 
-    def strengthen_culture(self, gain: float) -> None:
-        """Culture strength closes ``gain`` of its gap to 1."""
-        firm = self._model.firm
-        firm.culture_strength += gain * (1.0 - firm.culture_strength)
-
-    def review_vision(self, strength: float) -> None:
-        """Belief in the shared vision closes ``strength`` of its gap to 1."""
-        firm = self._model.firm
-        firm.vision += strength * (1.0 - firm.vision)
-
     def set_hiring_selectivity(self, selectivity: float) -> None:
         self._model.firm.hiring_selectivity = selectivity
 
@@ -404,9 +361,10 @@ class Management:
         """A policy's own cost this month (training, care, activities)."""
         self._model.finance.add_cost(amount)
 
-    def save_overhead(self, amount: float) -> None:
-        """Overhead saved this month (booked against the policy costs)."""
-        self._model.finance.add_cost(-amount)
+    def save_overhead(self, amount: float) -> float:
+        """Overhead saved this month: never more than the firm's overhead of the month. Returns
+        what was saved."""
+        return self._model.finance.save_overhead(amount)
 
     def inject(self, amount: float) -> None:
         """Money put into the firm (a loan, capital, the owner's pocket)."""
@@ -428,8 +386,9 @@ class Management:
         self._model.log_events(event, **columns)
 
     # --- policies -------------------------------------------------------------------------------
-    def add_policy(self, policy: Policy) -> None:
-        self._model.add_policy(policy)
+    def add_policy(self, policy: Policy, since: int | None = None) -> None:
+        """Put a policy in force; its cycles count from ``since`` (default: this month)."""
+        self._model.add_policy(policy, since)
 
     def change_policy(self, name: str, params: dict) -> None:
         self._model.change_policy(name, params)

@@ -15,11 +15,16 @@ class LabourMarket:
         self.base_market_wages = np.asarray(market_wages, dtype=float)
         self.inflation_annual = spec.inflation_annual
         self.wage_growth_annual = spec.market_wage_growth_annual
-        self.expected_raise_annual = spec.expected_raise_annual
         self.shortage = spec.shortage
         self.months_to_fill = spec.months_to_fill
         self.demand = spec.demand
         self.subsistence = spec.subsistence_wage
+
+    def rewind(self, months: int) -> None:
+        """Start ``months`` before month 0, so that prices and the market's wages reach the
+        scenario's figures at month 0."""
+        self.cpi = (1.0 + self.inflation_annual) ** (-months / 12.0)
+        self.wage_index = (1.0 + self.wage_growth_annual) ** (-months / 12.0)
 
     def advance_month(self) -> None:
         self.cpi *= (1.0 + self.inflation_annual) ** (1.0 / 12.0)
@@ -33,10 +38,6 @@ class LabourMarket:
     def fill_probability(self) -> float:
         """Chance a vacancy is filled this month: ``(1 - shortage) / months_to_fill``, at most 1."""
         return float(min(1.0, (1.0 - self.shortage) / self.months_to_fill))
-
-    def hazard_multiplier(self, sensitivity: float) -> float:
-        """Ease of movement: ``1 + k * shortage`` (a tight market makes leaving easy)."""
-        return 1.0 + sensitivity * self.shortage
 
     def applicant_ability(
         self, rng, size: int, incentive: float, pay_premium: float, psychology

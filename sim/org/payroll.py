@@ -16,21 +16,32 @@ if TYPE_CHECKING:  # pragma: no cover
 def change_wages(model: OrgModel, rows, new_wages, months_since_review: float = 12.0) -> np.ndarray:
     """Set the base wage of ``rows`` and give each a felt shock (positive or negative).
 
-    The expected raise over the review period is the market's expected annual raise scaled to the
-    period: ``e = (1 + expected_annual) ** (months / 12) - 1``. The reaction (rules.raise_reaction,
-    with loss aversion) becomes a recognition shock ``raise_sensitivity * R`` in [-1, 1] that decays
-    with ``raise_memory``. Returns the reactions.
+    Each person judges it against the raise they expect a year (a learned belief, column
+    ``expected_raise``), scaled to the review period: ``e = (1 + expected) ** (months / 12) - 1``.
+    The reaction (rules.raise_reaction, with loss aversion) becomes a recognition shock
+    ``raise_sensitivity * R`` in [-1, 1] that decays with ``raise_memory``; the change enters the
+    person's remembered wage growth. Returns the reactions.
     """
     ws, p = model.workforce, model.psychology
     rows = np.asarray(rows)
     new_wages = np.broadcast_to(np.asarray(new_wages, dtype=float), rows.shape)
-    expected = (1.0 + model.labour.expected_raise_annual) ** (months_since_review / 12.0) - 1.0
+    expected = (1.0 + ws.expected_raise[rows]) ** (months_since_review / 12.0) - 1.0
     old = np.maximum(ws.wage[rows], 1e-9)
     reaction = rules.raise_reaction(old, new_wages, expected, p.loss_aversion)
     ws.raise_shock[rows] = np.clip(ws.raise_shock[rows] + p.raise_sensitivity * reaction, -1.0, 1.0)
+    ws.wage_growth[rows] += np.log(np.maximum(new_wages, 1e-9) / old)
     ws.wage[rows] = new_wages
     ws.reference_wage[rows] = new_wages
     return reaction
+
+
+def feel_pay_loss(model: OrgModel, rows, pay_before, pay_after) -> None:
+    """A fine or a withheld sum felt like a pay cut against no expected change (loss aversion)."""
+    ws, p = model.workforce, model.psychology
+    reaction = rules.raise_reaction(
+        np.maximum(pay_before, 1e-9), np.maximum(pay_after, 1e-9), 0.0, p.loss_aversion
+    )
+    ws.raise_shock[rows] = np.clip(ws.raise_shock[rows] + p.raise_sensitivity * reaction, -1.0, 1.0)
 
 
 INCOME_MEMORY_MONTHS = (

@@ -1,8 +1,8 @@
-"""Who is in the firm: the month-0 firm and workforce, separations (phase 5) and hiring.
+"""Who is in the firm: the founding firm and workforce, separations (phase 5) and hiring.
 
 Every exit goes through :func:`remove_employees`, which logs it with its drivers, lets the
-leaver's clients follow or pass to colleagues, spreads the news through teams and ties
-(contagion), removes the Mesa agent and frees its row.
+leaver's clients follow them or pass to colleagues or to the leaver's successor, spreads the news
+through teams and ties (contagion), removes the Mesa agent and frees its row.
 """
 
 from __future__ import annotations
@@ -20,21 +20,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from sim.model import OrgModel
 
 EXIT_KINDS = ("quit", "non_renewal", "dismissal", "layoff")
-INITIAL_TENURE_MEAN = (
-    60.0  # months; mean tenure of an established firm's staff (assumed: ~10%/year turnover)
-)
-SETTLED_CULTURE_STRENGTH = (
-    0.75  # culture strength an ordinary firm settles at (measured on the baseline)
-)
-WARM_UP_PASSES = 24  # perception passes at month 0, so that psychology starts near its steady state
-TEAM_SUPERVISION_SD = 0.1  # spread of supervision quality between teams (assumed)
+FOUNDING_TENURE_MEAN = 60.0  # months; tenure of the staff the history starts from (assumed)
+SETTLED_CULTURE_STRENGTH = 0.75  # culture strength an ordinary firm settles at (the baseline's)
+HOUSE = -1  # owner of a client account held by the firm itself
 
 
 def found_firm(spec, rng) -> tuple[Firm, np.ndarray, np.ndarray, np.ndarray]:
-    """The firm of a scenario at month 0, and each month-0 person's role, department and team."""
+    """The firm at the start of its history, and each founding person's role, department, team."""
     roles = build_roles(spec.firm)
     plan = np.array([r.count for r in spec.firm.roles], dtype=np.int64)
     role_of, dept, team, team_department = build_teams(spec.firm, roles, plan)
+    n_teams = team_department.size
     firm = Firm(
         roles=roles,
         plan=plan,
@@ -42,23 +38,33 @@ def found_firm(spec, rng) -> tuple[Firm, np.ndarray, np.ndarray, np.ndarray]:
         department_names=list(spec.firm.departments),
         team_department=team_department,
         department_map=np.arange(len(spec.firm.departments)),
-        # line managers differ: each team's supervision is the firm's, give or take its manager
-        team_supervision=rng.normal(0.0, TEAM_SUPERVISION_SD, team_department.size),
+        # teams differ: in their manager, in how well they get on, in their workload
+        team_supervision=rng.normal(0.0, spec.firm.supervisor_quality_sd, n_teams),
+        team_cohesion=rng.normal(0.0, spec.firm.team_cohesion_sd, n_teams),
+        team_workload=rng.normal(0.0, spec.firm.workload_sd, n_teams),
         material_share=spec.finances.material_share,
+        overhead=spec.finances.overhead,
+        overhead_base=spec.finances.overhead,
     )
     return firm, role_of, dept, team
 
 
 def populate(model: OrgModel, role_of: np.ndarray, dept: np.ndarray, team: np.ndarray) -> None:
-    """The month-0 workforce, their ties and clients, and their contracts."""
-    spec, rng, ws, firm = model.spec, model.rng, model.workforce, model.firm
+    """The founding workforce, their ties and clients, and their contracts."""
+    spec, rng, ws, firm, p = model.spec, model.rng, model.workforce, model.firm, model.psychology
     n = role_of.size
-    tenure = rng.exponential(INITIAL_TENURE_MEAN, n).round()
+    tenure = rng.exponential(FOUNDING_TENURE_MEAN, n).round()
     rows = _add_people(model, role_of, dept, team, tenure)
-    # established staff have been socialised for their tenure, in a culture of settled strength
-    kept = (1.0 - model.psychology.socialisation * SETTLED_CULTURE_STRENGTH) ** tenure
+    # the founders have been socialised and have learnt their job's fit over their tenure
+    kept = (1.0 - p.socialisation * SETTLED_CULTURE_STRENGTH) ** tenure
     ws.values[rows] = firm.culture_value + kept * (ws.values[rows] - firm.culture_value)
     ws.fit[rows] = 1.0 - np.abs(ws.values[rows] - firm.culture_value)
+    prior = 1.0 / max(p.match_sd, 1e-9) ** 2
+    weight = (tenure / p.match_signal_sd**2) / (prior + tenure / p.match_signal_sd**2)
+    seen = ws.match_quality[rows] + p.match_signal_sd / np.sqrt(np.maximum(tenure, 1.0)) * (
+        rng.standard_normal(n)
+    )
+    ws.match_belief[rows] = weight * seen + (1.0 - weight) * p.newcomer_optimism
     model.network.add_ties(
         rng, np.arange(n), n, ws.department, spec.firm.ties_per_employee, ws.informal_leader
     )
@@ -72,19 +78,9 @@ def populate(model: OrgModel, role_of: np.ndarray, dept: np.ndarray, team: np.nd
     # contracts run out at staggered dates, or all together at the end of the contract year
     contract = firm.roles.contract_months[role_of]
     if spec.firm.contracts_end_together:
-        ws.contract_end[:n] = contract
+        ws.contract_end[:n] = model.month + contract - model.month % contract
     else:
-        ws.contract_end[:n] = rng.integers(1, contract + 1)
-
-
-def sort_established_staff(model: OrgModel) -> None:
-    """The established staff were hired under the firm's own pay policies (sorting): their
-    ability is redrawn as applicants to today's roles and pay would be."""
-    ws, n, labour, firm = model.workforce, model.workforce.n, model.labour, model.firm
-    role = ws.role[:n]
-    incentive = role_incentive(ws, len(firm.roles))[role]
-    premium = np.log(firm.role_wage[role] / labour.base_market_wages[role])
-    ws.ability[:n] = labour.applicant_ability(model.rng, n, incentive, premium, model.psychology)
+        ws.contract_end[:n] = model.month + rng.integers(1, contract + 1)
 
 
 def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
@@ -93,11 +89,12 @@ def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
     k = role_of.size
     rows_slice = ws.add(k)
     rows = np.arange(rows_slice.start, rows_slice.stop)
+    firm = model.firm
     ws.role[rows] = role_of
     ws.department[rows] = dept
     ws.team[rows] = team
-    ws.level[rows] = model.firm.roles.level[role_of]
-    firm = model.firm
+    ws.level[rows] = firm.roles.level[role_of]
+    # sorting: applicants' ability follows how the role's pay rewards ability (Lazear 2000)
     incentive = role_incentive(ws, len(firm.roles))[role_of]
     premium = np.log(firm.role_wage[role_of] / labour.base_market_wages[role_of])
     ws.ability[rows] = labour.applicant_ability(rng, k, incentive, premium, p) if k else 0
@@ -108,6 +105,9 @@ def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
     ws.fit[rows] = 1.0 - np.abs(ws.values[rows] - firm.culture_value)
     ws.sociability[rows] = rng.random(k)
     ws.informal_leader[rows] = ws.sociability[rows] > 1.0 - model.spec.firm.informal_leader_share
+    ws.match_quality[rows] = rng.normal(0.0, p.match_sd, k)
+    ws.roots[rows] = rng.random(k)
+    ws.disposition[rows] = rng.normal(0.0, p.disposition_sd, k)
     ws.wage[rows] = firm.role_wage[role_of] * labour.wage_index
     ws.reference_wage[rows] = ws.wage[rows]
     ws.fixed_pay[rows] = ws.wage[rows]
@@ -120,16 +120,19 @@ def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
     ws.hours[rows] = 1.0
     ws.needs[rows] = 0.5
     ws.commitment[rows] = 0.5
+    ws.security[rows] = 0.5
     ws.incentive[rows] = behaviour.BASE_INCENTIVE
-    ws.security[rows] = model.climate.security
     ws.stage[rows] = np.where(tenure < p.cognition_months, Stage.COGNITION, Stage.EXPLORATION)
     ws.hired_month[rows] = model.month - tenure.astype(np.int64)
+    behaviour.start_in_the_job(ws, rows, p, labour.wage_growth_annual, labour.inflation_annual)
     length = firm.roles.contract_months[role_of]
     if model.spec.firm.contracts_end_together:  # newcomers sign up to the end of the contract year
-        ws.contract_end[rows] = (model.month // length + 1) * length
+        ws.contract_end[rows] = model.month + length - model.month % length
     else:
         ws.contract_end[rows] = model.month + length
     ws.appraisal[rows] = np.nan
+    ws.rank_percentile[rows] = np.nan
+    ws.retrain_fail[rows] = np.nan
     for row in rows.tolist():
         agent = Employee(model, row)
         ws.agents.append(agent)
@@ -138,7 +141,7 @@ def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
 
 
 def role_incentive(ws, n_roles: int) -> np.ndarray:
-    """Incentive strength of each role's pay as applicants see it (the mean over its people)."""
+    """Incentive of each role's pay as applicants see it (the mean over its people)."""
     n = ws.n
     if n == 0:
         return np.full(n_roles, behaviour.BASE_INCENTIVE)
@@ -153,16 +156,19 @@ def fade_memory(ws, p) -> None:
 
 
 def voluntary_exits(model: OrgModel) -> None:
-    """Quits (acting on the hazard before the contract ends), then non-renewals at the contract's
-    end; contracts that are renewed run on."""
+    """Personal events that end a job (Lee & Mitchell path 1), quits (the hazard, acted on in part
+    before the contract ends), then non-renewals at the contract's end; renewed contracts run on."""
     ws, p, rng = model.workforce, model.psychology, model.rng
     n = ws.n
-    quits = np.flatnonzero(rng.random(n) < p.early_quit_factor * ws.hazard[:n])
-    model.separate(quits, "quit")
+    events, exits = rng.random(n), rng.random(n)
+    leaving = behaviour.personal_events(ws, p, model.conditions.hardship_help, events, exits)
+    quits = rng.random(n) < p.early_quit_factor * ws.hazard[:n]
+    quits[leaving] = True
+    model.separate(np.flatnonzero(quits), "quit")
     n = ws.n
     due = ws.contract_end[:n] <= model.month
-    leaving = due & (ws.intent[:n] > p.non_renewal_intent)
-    model.separate(np.flatnonzero(leaving), "non_renewal")
+    staying_out = due & (ws.intent[:n] > p.non_renewal_intent)
+    model.separate(np.flatnonzero(staying_out), "non_renewal")
     n = ws.n
     due = ws.contract_end[:n] <= model.month
     ws.contract_end[:n][due] += model.firm.roles.contract_months[ws.role[:n][due]]
@@ -174,29 +180,34 @@ def remove_employees(model: OrgModel, rows: np.ndarray, kind: str) -> None:
     rows = np.unique(rows)
     if rows.size == 0:
         return
-    ws, p, rng = model.workforce, model.psychology, model.rng
+    ws, p, rng, firm = model.workforce, model.psychology, model.rng, model.firm
     n = ws.n
     model.log_events(
         kind,
         employee_id=ws.uid[rows].copy(),
-        role=np.array(model.firm.role_names, dtype=object)[ws.role[rows]],
+        role=np.array(firm.role_names, dtype=object)[ws.role[rows]],
         tenure_months=ws.tenure[rows].copy(),
         informal_leader=ws.informal_leader[rows].copy(),
         intent=ws.intent[rows].copy(),
         clients_held=ws.clients[rows].copy(),
         **{f"driver_{d}": ws.drivers[rows, i].copy() for i, d in enumerate(DRIVERS)},
     )
-    # clients follow the leaver or pass to colleagues who hold clients
+    # clients follow the leaver; the rest pass to colleagues who grab them (contested books) or
+    # are kept by the firm for the leaver's successor
     stays = np.ones(n, dtype=bool)
     stays[rows] = False
-    heirs = np.flatnonzero(stays & model.firm.roles.holds_clients[ws.role[:n]])
-    follow = model.spec.clients.follow_probability * (1.0 - model.climate.client_ownership)
+    cond = model.conditions
+    if cond.client_contest > 0:
+        heirs = np.flatnonzero(stays & firm.roles.holds_clients[ws.role[:n]])
+    else:
+        heirs = np.zeros(0, dtype=np.int64)
+    follow = model.spec.clients.follow_probability * (1.0 - cond.client_ownership)
     taken = model.clients.depart(rng, rows, follow, heirs)
     for row, count in taken.items():
         model.log_event(
             "clients_followed",
             employee_id=int(ws.uid[row]),
-            role=model.firm.role_names[ws.role[row]],
+            role=firm.role_names[ws.role[row]],
             tenure_months=float(ws.tenure[row]),
             clients=count,
         )
@@ -215,15 +226,23 @@ def remove_employees(model: OrgModel, rows: np.ndarray, kind: str) -> None:
     model.network.remap(mapping)
     model.clients.remap(mapping)
     model.flows.add_exit(kind, rows.size)
+    if kind == "layoff":
+        behaviour.witness_layoffs(ws, p, rows.size / n)
 
 
 def hire(model: OrgModel) -> None:
-    """Fill vacancies up to the plan, each with this month's chance of finding someone."""
-    if not model.spec.firm.hire_to_plan or model.finance.arrears_fraction > 0:
-        return  # a firm that cannot pay its people does not recruit
+    """Fill vacancies up to the plan, each with this month's chance of finding someone. A firm
+    that cannot pay its people, is in debt, or is retrenching does not recruit."""
+    firm = model.firm
+    if (
+        not model.spec.firm.hire_to_plan
+        or model.finance.arrears_fraction > 0
+        or model.finance.cash < 0
+        or firm.hiring_frozen
+    ):
+        return
     ws, rng = model.workforce, model.rng
     n = ws.n
-    firm = model.firm
     counts = np.bincount(ws.role[:n], minlength=len(firm.roles))
     vacancies = np.maximum(firm.plan - counts, 0)
     hires = rng.binomial(vacancies, model.labour.fill_probability())
@@ -248,6 +267,9 @@ def hire(model: OrgModel) -> None:
     model.network.add_ties(
         rng, rows, ws.n, ws.department, model.spec.firm.ties_per_employee, ws.informal_leader
     )
+    # successors inherit the accounts the firm kept for them
+    holders = rows[firm.roles.holds_clients[ws.role[rows]]]
+    model.clients.inherit(rng, holders, model.spec.clients.capacity_per_holder / 2.0)
     model.finance.month.hiring += model.spec.finances.hiring_cost * rows.size
     model.flows.hires += rows.size
     model.log_events(

@@ -23,7 +23,7 @@ def work(model: OrgModel) -> None:
     value = model.firm.roles.output_value[ws.role[:n]]
     m.output_revenue = float(np.dot(value, ws.output[:n])) * labour.demand
     m.materials = model.firm.material_share * m.output_revenue
-    m.overhead = model.spec.finances.overhead
+    m.overhead = model.firm.overhead + model.spec.finances.overhead_per_employee * n
     # clients: dual satisfaction — service follows the holder's effort and attitude
     service = rules.service_quality(
         ws.effort[:n], ws.motivator_satisfaction[:n], ws.hygiene_dissatisfaction[:n]
@@ -41,6 +41,8 @@ def work(model: OrgModel) -> None:
         * ws.hours[holders]
         * room
     )
-    model.flows.clients_won = model.clients.acquire(model.rng, holders, rate, spec, labour.demand)
+    model.flows.clients_won = model.clients.acquire(
+        model.rng, holders, rate, spec, labour.demand, model.market_size
+    )
     m.client_revenue = float(model.clients.value.sum()) * labour.demand
     m.revenue = m.client_revenue + m.output_revenue

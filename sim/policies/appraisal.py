@@ -2,9 +2,12 @@
 
 A rating is measured performance (output per hour against the same role's mean, in log-points)
 plus noise that shrinks with ``accuracy``; it is written to the ``appraisal`` column, where merit
-raises, merit bonuses, pay bands and promotion by competition read it. Two costs come with the
-frequency itself (the source document's rule 2): each appraisal a month threatens the safety need
-and adds stress, so that monthly appraisal lowers security twelve times as much as yearly.
+raises, merit bonuses, pay bands and promotion by competition read it. The policies set facts only:
+how often each person is appraised, how accurately, what they are told, who may be dismissed and
+what they know of their rank. What that does to the safety need, to stress and to the sense of
+fairness is the psychology's (``security_per_appraisal``, ``stress_per_appraisal``,
+``fear_per_dismissal_risk``, ``opacity_anxiety``, ``transparency_when_untold`` in
+:mod:`sim.agents.responses`): the same in every scenario.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from sim.agents.climate import NEUTRAL
 from sim.params import Spec, param
 from sim.policies.base import (
     RolesPolicy,
@@ -29,16 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from sim.org.management import Management
 
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
-FULL_NOISE_SD = (
-    0.5  # log-points of rating noise at accuracy 0: as wide as true differences (assumed)
-)
-TRANSPARENCY_NONE = (
-    0.1  # felt transparency when neither criteria, method nor result is told (assumed)
-)
-RANK_CERTAINTY = 0.05  # percentile scale over which a known rank turns fear on (assumed)
-RETRAINING_FAIL_MEMORY = (
-    0.3  # weight of the latest retraining outcomes in the felt chance of failing
-)
+FULL_NOISE_SD = 0.5  # log-points of rating noise at accuracy 0: as wide as true differences
+RETRAINING_FAIL_MEMORY = 0.3  # weight of the latest retraining round in the share known to fail
 
 
 class AppraisalParams(Spec):
@@ -64,22 +58,6 @@ class AppraisalParams(Spec):
     transparent_result: bool = choice(
         True, "people are told their result", "source document, rule 3: transparency"
     )
-    security_loss_monthly: float = param(
-        0.12,
-        0.0,
-        0.5,
-        unit="security",
-        doc="fall in personal security under monthly appraisal; scales with appraisals a year / 12",
-        source="source document, rule 2: frequent appraisal threatens the safety need",
-    )
-    stress_monthly: float = param(
-        0.1,
-        0.0,
-        0.5,
-        unit="conditions",
-        doc="fall in felt working conditions (stress) under monthly appraisal; scales likewise",
-        source="source document, rule 2: frequent appraisal adds stress",
-    )
     roles: list[str] = roles_field("all roles")
 
 
@@ -89,20 +67,22 @@ class _Appraising(RolesPolicy):
     def period(self) -> int:
         return PERIOD_MONTHS[self.params.frequency]
 
-    def transparency(self) -> float:
+    def told(self) -> float:
+        """Share of criteria, method and result that people are told."""
         p = self.params
-        told = int(p.transparent_criteria) + int(p.transparent_method) + int(p.transparent_result)
-        return TRANSPARENCY_NONE + (1.0 - TRANSPARENCY_NONE) * told / 3.0
+        return (
+            int(p.transparent_criteria) + int(p.transparent_method) + int(p.transparent_result)
+        ) / 3.0
 
     def act(self, mgmt: Management):
-        n, p = mgmt.n, self.params
+        p, people = self.params, mgmt.people
         covered = mgmt.members(self.chosen_roles(mgmt))
-        share = float(covered.mean()) if n else 0.0
-        mgmt.shift("transparency", share * (self.transparency() - NEUTRAL.transparency))
-        mgmt.shift("accuracy", share * (p.accuracy - NEUTRAL.accuracy))
-        load = 1.0 / self.period()  # appraisals a year / 12
-        mgmt.shift_security(-p.security_loss_monthly * load, covered)
-        mgmt.shift("conditions", -p.stress_monthly * load * share)
+        people.appraisals_per_year[covered] = 12.0 / self.period()
+        people.told[covered] = self.told()
+        people.process_untold[covered] = (
+            int(not p.transparent_criteria) + int(not p.transparent_method)
+        ) / 2.0
+        people.rating_accuracy[covered] = p.accuracy
 
     def rate(self, mgmt: Management, rows: np.ndarray) -> np.ndarray:
         """Ratings of ``rows`` (measured performance plus noise), written to ``appraisal``."""
@@ -126,11 +106,10 @@ class Appraisal(_Appraising):
 
     Every period (monthly, quarterly, half-yearly or yearly, counted from when the policy comes into
     force) the chosen roles are rated: ``score = ln(output per hour / role mean) + noise``, noise sd
-    ``0.5 * (1 - accuracy)``. Procedural justice (which softens felt inequity) follows the policy:
-    felt accuracy is ``accuracy`` and felt transparency is ``0.1 + 0.9 * (items told) / 3`` over
-    criteria, method and result. The frequency has a cost (rule 2): personal security falls by
-    ``security_loss_monthly / period_months`` and felt working conditions by
-    ``stress_monthly / period_months``.
+    ``0.5 * (1 - accuracy)``. The covered are appraised ``12 / period_months`` times a year, with the
+    policy's accuracy, and told the share of criteria, method and result the policy tells. The
+    psychology turns these facts into procedural justice (which softens felt inequity), and the
+    frequency into a threat to the safety need and stress (the source document's rule 2).
 
     Source: source document, safety need ("frequent appraisal threatens job security") and the
     three rules of bottom-ranking elimination: rule 2 (half-yearly or yearly, not more often) and
@@ -159,22 +138,19 @@ class Appraisal(_Appraising):
 class BottomRanking(_Appraising):
     """Bottom-ranking elimination (末位淘汰): each cycle the lowest-rated share of each role goes.
 
-    It appraises like ``appraisal`` (same frequency, accuracy and transparency parameters and the
-    same cost of frequency), then within each chosen role (by default the staff) the bottom
+    It appraises like ``appraisal`` (same frequency, accuracy and transparency parameters), then
+    within each chosen role (by default the staff) the bottom
     ``bottom_share`` of those past ``exempt_tenure_months`` are dismissed, or, with
     ``retrain_first``, sent to ``retraining_months`` of retraining (skill rises by
     ``retraining_skill_gain`` in all, kept on top of learning on the job as with ``training``, at
     ``retraining_cost_per_month`` each) and re-appraised at the end, and dismissed only if they
     still rate below the cut line of their ranking.
 
-    Fear: each month a covered person feels the chance of being dismissed within a year,
-    ``R = 1 - (1 - r) ** (12 / period_months)``, where the chance per cycle ``r`` is
-    ``bottom_share`` when results are not told, or follows their known rank when they are
-    (``logistic((bottom_share - percentile) / 0.05)``: sure for the bottom, small at the top);
-    ``r`` rises by ``opacity_anxiety`` times the share of criteria and method not told, and under
-    ``retrain_first`` is multiplied by the felt chance of failing retraining (the recent share who
-    failed; 0.5 at first). Personal security falls by ``fear_weight * R``, and the firm-wide
-    ranking pressure (which spurs effort) rises by the covered share times the mean ``R``.
+    What people know: the share dismissed each cycle, their own percentile in the last ranking
+    when results are told, what is told of the criteria and method, and, under ``retrain_first``,
+    the share of the retrained who failed lately (0.5 at first). The psychology turns these into a
+    felt risk of dismissal (``sim.agents.perception.dismissal_risk``) that costs security and spurs
+    short-run effort.
 
     Source: source document, negative incentives: bottom-ranking elimination and its three rules:
     (1) train the bottom-ranked, re-appraise, dismiss only if still no progress; (2) do not appraise
@@ -233,22 +209,6 @@ class BottomRanking(_Appraising):
             doc="newcomers with less service are not ranked",
             source="assumed: probation",
         )
-        fear_weight: float = param(
-            0.4,
-            0.0,
-            1.0,
-            unit="security per yearly risk",
-            doc="fall in personal security per unit of felt yearly risk of dismissal",
-            source="assumed; source document: elimination threatens the safety need",
-        )
-        opacity_anxiety: float = param(
-            0.5,
-            0.0,
-            3.0,
-            unit="share",
-            doc="rise in felt risk when neither criteria nor method is told",
-            source="assumed; source document, rule 3",
-        )
         roles: list[str] = roles_field("the staff (level 0)")
 
     def setup(self, mgmt: Management):
@@ -264,23 +224,16 @@ class BottomRanking(_Appraising):
     def act(self, mgmt: Management):
         super().act(mgmt)
         mgmt.keep_training()
-        people, n, p = mgmt.people, mgmt.n, self.params
+        people, p = mgmt.people, self.params
         covered = mgmt.members(self.chosen_roles(mgmt))
         if not covered.any():
             return
-        risk = np.full(n, p.bottom_share)
+        people.bottom_share[covered] = p.bottom_share
         if p.transparent_result:
             pct, known = percentile_in_role(mgmt, people.appraisal, covered)
-            z = np.clip((p.bottom_share - pct[known]) / RANK_CERTAINTY, -50.0, 50.0)
-            risk[known] = 1.0 / (1.0 + np.exp(-z))
-        hidden = (int(not p.transparent_criteria) + int(not p.transparent_method)) / 2.0
-        risk = np.minimum(1.0, risk * (1.0 + p.opacity_anxiety * hidden))
+            people.rank_percentile[known] = pct[known]
         if p.retrain_first:
-            risk *= self.fail_rate
-        yearly = 1.0 - (1.0 - risk) ** (12.0 / self.period())
-        mgmt.shift_security(-p.fear_weight * yearly * covered, covered)
-        pressure = float(covered.mean() * yearly[covered].mean())
-        mgmt.shift("ranking_pressure", pressure)
+            people.retrain_fail[covered] = self.fail_rate
 
     def review(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params

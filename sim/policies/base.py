@@ -61,9 +61,10 @@ class Policy:
         return mgmt.month - self.started
 
     def cycle_month(self, mgmt: Management, every: int) -> bool:
-        """True ``every``, ``2*every``, ... months after coming into force (never at month 0)."""
+        """True ``every``, ``2*every``, ... months after coming into force (in the firm's history
+        too: a policy in force at month 0 has run on its cycle since the history began)."""
         since = self.months_in_force(mgmt)
-        return mgmt.month > 0 and since > 0 and since % every == 0
+        return since > 0 and since % every == 0
 
     # Hooks, each called once a month in its phase. Override one or two.
     def setup(self, mgmt: Management) -> None:
@@ -94,6 +95,7 @@ class Event:
 
     def __init__(self, params: Spec | None = None):
         self.params: Any = params if params is not None else self.Params()
+        self.month = 0  # the month the timeline dates it to (set by the model before apply)
 
     def apply(self, mgmt: Management) -> None:
         raise NotImplementedError

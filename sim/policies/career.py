@@ -31,9 +31,10 @@ FULL_NOISE_SD = 0.5  # log-points of rating noise at zero felt accuracy (as in a
 class CareerLadders(RolesPolicy):
     """Several career ladders (managerial, technical, ...), so that people can rise without managing.
 
-    Felt advancement chances rise by ``advancement_per_ladder`` for each ladder beyond the
-    managerial one (times the share of the workforce in the chosen roles). A ``promotion`` policy in
-    force promotes ``ladders`` times as many people each cycle (one quota per ladder).
+    The firm has ``ladders`` promotion ladders for the chosen roles; the extra ladders, times the
+    share of the workforce they cover, are a condition people see (the psychology's
+    ``advancement_per_ladder``). A ``promotion`` policy in force promotes ``ladders`` times as many
+    people each cycle (one quota per ladder).
 
     Source: source document, "several promotion ladders" and "exits are caused by internal
     unfairness in promotion channels"; HR's career-planning function.
@@ -52,14 +53,6 @@ class CareerLadders(RolesPolicy):
             doc="promotion ladders (1 = managerial only; 2 adds a technical ladder; ...)",
             source="source document: several promotion ladders, technical and managerial",
         )
-        advancement_per_ladder: float = param(
-            0.08,
-            0.0,
-            0.3,
-            unit="advancement",
-            doc="rise in felt advancement chances per ladder beyond the first",
-            source="assumed: each extra ladder opens a visible route up for part of the staff",
-        )
         roles: list[str] = roles_field("all roles")
 
     def act(self, mgmt: Management):
@@ -67,9 +60,7 @@ class CareerLadders(RolesPolicy):
         if n == 0:
             return
         share = float(mgmt.members(self.chosen_roles(mgmt)).mean())
-        mgmt.shift(
-            "advancement", self.params.advancement_per_ladder * (self.params.ladders - 1) * share
-        )
+        mgmt.add("extra_ladders", (self.params.ladders - 1) * share)
 
 
 @register
@@ -80,10 +71,10 @@ class Promotion(RolesPolicy):
     ``min_tenure_months`` of service (times the ladders of ``career_ladders``, if in force) move up a
     grade, with a raise of ``raise_share`` of their wage. Open competition picks the best by measured
     performance (the appraisal score, or output per hour, plus rating noise that shrinks with the
-    felt accuracy of appraisal); it is seen to be fair, raising felt advancement and transparency by
-    ``climate_gain``, and the race spurs effort (incentive ``incentive_strength``, a tournament).
-    Appointment picks by seniority and favour (``favour_weight`` of the choice is at random); it
-    raises felt advancement by only half of ``climate_gain`` and lowers transparency by as much.
+    accuracy of appraisal), and the race rewards effort: the eligible's pay rises with their output
+    by the raise times the rating's accuracy (a tournament, Lazear & Rosen 1981). Appointment picks by seniority and favour (``favour_weight`` of the
+    choice is at random). Which method decides promotions is a condition people see; the
+    psychology supplies how fair and open each feels (``advancement_per_promotion``).
 
     Source: source document, Haier at Red Star: promotion by "horse racing" (competition) instead of
     "horse picking" (appointment), "survival only through open competition"; exits are caused by
@@ -132,22 +123,6 @@ class Promotion(RolesPolicy):
             doc="raise that comes with a promotion",
             source="assumed: promotion raises of 10-20%",
         )
-        climate_gain: float = param(
-            0.1,
-            0.0,
-            0.5,
-            unit="climate",
-            doc="rise in felt advancement and transparency under open competition",
-            source="assumed; source document: open competition",
-        )
-        incentive_strength: float = param(
-            0.2,
-            0.0,
-            1.0,
-            unit="incentive strength",
-            doc="incentive of competing for promotion (open competition only)",
-            source="Lazear & Rosen 1981: tournament incentives; assumed size",
-        )
         favour_weight: float = param(
             0.5,
             0.0,
@@ -174,13 +149,12 @@ class Promotion(RolesPolicy):
     def act(self, mgmt: Management):
         p = self.params
         if p.method == "open_competition":
-            mgmt.shift("advancement", p.climate_gain)
-            mgmt.shift("transparency", p.climate_gain)
+            mgmt.set("promotion_open", 1.0)
             eligible = self._eligible(mgmt)
-            mgmt.add_incentive(eligible, p.incentive_strength)
+            accuracy = mgmt.people.rating_accuracy[eligible]
+            mgmt.add_incentive(eligible, p.raise_share * accuracy)
         else:
-            mgmt.shift("advancement", 0.5 * p.climate_gain)
-            mgmt.shift("transparency", -0.5 * p.climate_gain)
+            mgmt.set("promotion_appointed", 1.0)
 
     def review(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
@@ -189,8 +163,8 @@ class Promotion(RolesPolicy):
         ladders = mgmt.policy("career_ladders")
         per_round = p.promotion_share * (ladders.params.ladders if ladders is not None else 1)
         if p.method == "open_competition":
-            noise_sd = FULL_NOISE_SD * (1.0 - mgmt.climate.accuracy)
-            score = merit_score(mgmt) + mgmt.rng.normal(0.0, noise_sd, n)
+            noise_sd = FULL_NOISE_SD * (1.0 - people.rating_accuracy)
+            score = merit_score(mgmt) + noise_sd * mgmt.rng.standard_normal(n)
         else:
             tenure = people.tenure
             seniority = (tenure - tenure.mean()) / max(tenure.std(), 1e-9)
@@ -223,8 +197,8 @@ class Training(RolesPolicy):
 
     Each month the chosen roles' training adds ``skill_gain_per_year / 12`` to their skill, on top of
     learning on the job (column ``training_gain``: skill is held at ``learning curve + training``,
-    at most 1), felt growth (a motivator, and the self-actualisation need) rises by
-    ``growth_gain`` times the share of the workforce trained, and the firm pays
+    at most 1); the share of the workforce in training is a condition people see (felt growth, a
+    motivator, is the psychology's ``growth_per_training``), and the firm pays
     ``cost_per_person_month`` for each person trained.
 
     Source: source document, HR functions: career planning, talent development and training;
@@ -244,14 +218,6 @@ class Training(RolesPolicy):
             doc="skill added by a year of training",
             source="assumed: a year of training adds a twentieth of full skill",
         )
-        growth_gain: float = param(
-            0.15,
-            0.0,
-            0.5,
-            unit="growth",
-            doc="rise in felt growth when everyone is trained",
-            source="assumed; source document: talent development",
-        )
         cost_per_person_month: float = param(
             100.0,
             0.0,
@@ -266,7 +232,7 @@ class Training(RolesPolicy):
         n = mgmt.n
         if n:
             share = float(mgmt.members(self.chosen_roles(mgmt)).mean())
-            mgmt.shift("growth", self.params.growth_gain * share)
+            mgmt.add("training_share", share)
         mgmt.keep_training()
 
     def settle(self, mgmt: Management):

@@ -18,13 +18,16 @@ class ClientOwnership(Policy):
     """How client relationships are held: contested among salespeople, personal, or owned by the firm.
 
     - ``contested``: salespeople fight over clients and disparage each other while managers look on
-      (source document: Shengyi). Relations among colleagues fall by ``rivalry``; clients stay
-      personal, so they follow a departing holder.
-    - ``personal``: each holder keeps their own clients (the no-policy default).
+      (source document: Shengyi). Clients stay personal, so they follow a departing holder, and
+      the colleagues grab those who do not.
+    - ``personal``: each holder keeps their own clients (the no-policy default); the clients who
+      do not follow a leaver are kept by the firm for the leaver's successor.
     - ``firm``: shared accounts and team selling make the firm the client's partner: the share
       ``firm_share`` of the relationship is the firm's, so fewer clients follow a leaver
-      (``follow_probability * (1 - firm_share)``) and a rival pays less for what a salesperson
-      could bring; colleagues cooperate (relations rise by ``cooperation``).
+      (``follow_probability * (1 - firm_share)``), a rival pays less for what a salesperson could
+      bring, and the successor inherits the rest.
+    The rivalry of contested books and the cooperation of shared ones are the psychology's
+    (``relations_per_contest``, ``relations_per_shared_accounts``).
 
     Source: source document (Shengyi: everyone holds clients of their own, 80% of clients with 6-7
     people, who take the core clients when they leave); the reform is the document's "ERM as the
@@ -39,14 +42,6 @@ class ClientOwnership(Policy):
         mode: Literal["contested", "personal", "firm"] = Field(
             "personal", description="who holds client relationships"
         )
-        rivalry: float = param(
-            0.3,
-            0.0,
-            1.0,
-            unit="relations",
-            doc="fall in relations among colleagues when clients are contested",
-            source="assumed: open rivalry undoes most of an ordinary firm's collegiality",
-        )
         firm_share: float = param(
             0.7,
             0.0,
@@ -55,19 +50,11 @@ class ClientOwnership(Policy):
             doc="share of each client relationship the firm owns under firm ownership",
             source="assumed: team selling with shared accounts",
         )
-        cooperation: float = param(
-            0.1,
-            0.0,
-            0.5,
-            unit="relations",
-            doc="rise in relations among colleagues when clients are shared",
-            source="assumed",
-        )
 
     def act(self, mgmt: Management):
         p = self.params
         if p.mode == "contested":
-            mgmt.shift("relations", -p.rivalry)
+            mgmt.set("client_contest", 1.0)
         elif p.mode == "firm":
-            mgmt.raise_to("client_ownership", p.firm_share)
-            mgmt.shift("relations", p.cooperation)
+            mgmt.set("client_ownership", max(mgmt.conditions.client_ownership, p.firm_share))
+            mgmt.set("shared_accounts", 1.0)

@@ -29,14 +29,15 @@ if TYPE_CHECKING:  # pragma: no cover
 class SharedVision(Policy):
     """Shared vision: set, reviewed on a cycle, discussed in a crisis; major decisions explained.
 
-    At the start and at every review (each ``review_every_months``) belief in the vision closes the
-    share ``review_strength`` of its gap to 1: ``V += review_strength * (1 - V)``; between reviews it
-    decays (``psychology.vision_memory``). With ``crisis_discussion``, a month after a crisis (last
-    month's profit below zero, or last month's voluntary exits above ``crisis_exit_share`` of
-    headcount; at most one meeting a quarter) management discusses the situation with staff: the
-    vision is reviewed and the memory of colleagues who left fades by ``crisis_reassurance``.
-    With ``communicate_decisions``, transparency rises by 0.1 and voice and the clarity of company
-    rules by 0.05. Each review costs ``review_cost_per_employee`` a head.
+    The vision is reviewed with staff when the policy comes into force and every
+    ``review_every_months``. With ``crisis_discussion``, a month after a crisis (last month's profit
+    below zero, or last month's voluntary exits above ``crisis_exit_share`` of headcount; at most
+    one meeting a quarter) management meets staff to discuss it and reviews the vision. With
+    ``communicate_decisions``, major decisions are explained before they take effect. Each review
+    costs ``review_cost_per_employee`` a head. How far a review restores belief in the vision
+    (which decays between reviews), how much a crisis meeting reassures, and what explained
+    decisions do for transparency are the psychology's (``vision_review_strength``,
+    ``crisis_reassurance``, ``transparency_per_explanation``).
 
     Source: source document, "shared vision": set a vision yearly, review it at least yearly,
     discuss it in a crisis so that staff keep confidence, communicate major decisions; Senge 1990.
@@ -55,14 +56,6 @@ class SharedVision(Policy):
             doc="months between reviews of the vision with staff",
             source="source document: review the vision at least yearly",
         )
-        review_strength: float = param(
-            0.7,
-            0.0,
-            1.0,
-            unit="share",
-            doc="share of the gap to full belief in the vision closed at each review",
-            source="assumed",
-        )
         crisis_discussion: bool = Field(
             True, description="discuss the vision with staff when a crisis strikes"
         )
@@ -73,14 +66,6 @@ class SharedVision(Policy):
             unit="share of headcount",
             doc="a month's voluntary exits that count as a crisis",
             source="assumed: over a third of the workforce a year",
-        )
-        crisis_reassurance: float = param(
-            0.5,
-            0.0,
-            1.0,
-            unit="share",
-            doc="share of the memory of departed colleagues that a crisis meeting dispels",
-            source="source document: discussing the vision in a crisis keeps staff confident",
         )
         communicate_decisions: bool = Field(
             True, description="major decisions are explained to staff before they take effect"
@@ -101,7 +86,7 @@ class SharedVision(Policy):
 
     def _review(self, mgmt: Management, reason: str) -> None:
         p = self.params
-        mgmt.review_vision(p.review_strength)
+        mgmt.set("vision_review", True)
         if mgmt.month > 0:
             mgmt.charge(p.review_cost_per_employee * mgmt.n)
             mgmt.log("vision_review", reason=reason)
@@ -127,11 +112,9 @@ class SharedVision(Policy):
         if p.crisis_discussion and self._crisis(mgmt):
             self.last_crisis = mgmt.month
             self._review(mgmt, "crisis discussion")
-            mgmt.reassure(p.crisis_reassurance)
+            mgmt.set("crisis_meeting", True)
         if p.communicate_decisions:
-            mgmt.shift("transparency", 0.1)
-            mgmt.shift("voice", 0.05)
-            mgmt.shift("policy_admin", 0.05)
+            mgmt.set("decisions_explained", True)
 
 
 # --- value socialisation -------------------------------------------------------------------------
@@ -141,10 +124,9 @@ class SharedVision(Policy):
 class ValueSocialisation(Policy):
     """Value socialisation: the firm's values are taught and repeated until they are shared.
 
-    Everyone's values drift toward the firm's faster: the climate's socialisation rate rises by
-    ``socialisation_boost`` (times culture strength, as for the psychology's own rate). Newcomers in
-    their first ``onboarding_months`` are taught the values in an orientation: their values also
-    close ``onboarding_rate`` of the gap each month. Each newcomer costs ``cost_per_newcomer``.
+    The values are taught at ``intensity``, and newcomers in their first ``onboarding_months`` are
+    taught them in an orientation. Each newcomer costs ``cost_per_newcomer``. How much faster
+    values are shared is the psychology's (``socialisation_per_programme``, ``onboarding_rate``).
 
     Source: source document, "systematic rules and culture": values repeated until shared;
     Van Maanen & Schein 1979 (organisational socialisation).
@@ -155,24 +137,16 @@ class ValueSocialisation(Policy):
     title_zh = "价值观灌输（新员工社会化）"
 
     class Params(Spec):
-        socialisation_boost: float = param(
-            0.05,
+        intensity: float = param(
+            1.0,
             0.0,
-            0.5,
-            unit="1/month",
-            doc="extra share of the gap to the firm's values closed each month (times culture strength)",
+            1.0,
+            unit="scale",
+            doc="how intensively the values are taught and repeated (0: not at all, 1: constantly)",
             source="assumed",
         )
         onboarding_months: int = param(
             3, 0, 24, unit="months", doc="length of the newcomers' orientation", source="assumed"
-        )
-        onboarding_rate: float = param(
-            0.15,
-            0.0,
-            1.0,
-            unit="1/month",
-            doc="share of a newcomer's gap to the firm's values closed each month of orientation",
-            source="assumed",
         )
         cost_per_newcomer: float = param(
             500.0,
@@ -185,11 +159,11 @@ class ValueSocialisation(Policy):
 
     def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
-        mgmt.shift("socialisation_boost", p.socialisation_boost)
+        mgmt.add("socialisation_programme", p.intensity)
         if p.onboarding_months <= 0 or n == 0:
             return
+        mgmt.set("onboarding_months", max(mgmt.conditions.onboarding_months, p.onboarding_months))
         new = people.tenure < p.onboarding_months
-        mgmt.socialise(new, p.onboarding_rate)
         if mgmt.month > 0:
             mgmt.charge(p.cost_per_newcomer / p.onboarding_months * int(new.sum()))
 
@@ -252,10 +226,11 @@ class HiringForFit(Policy):
 class CultureProgramme(Policy):
     """A culture programme: what is right and wrong, told as stories in the company paper.
 
-    Each month culture strength closes ``strength_gain * intensity`` of its gap to 1; the
-    socialisation rate rises by ``socialisation_gain * intensity``; the clarity of the rules (policy
-    and administration) by ``0.1 * intensity`` and recognition (good examples told as stories) by
-    ``0.05 * intensity``. It costs ``cost_per_month`` (the paper, meetings).
+    The programme runs at ``intensity`` and costs ``cost_per_month`` (the paper, meetings). What
+    it does for culture strength, the sharing of values, the clarity of rules and recognition
+    (good examples told as stories) is the psychology's (``culture_gain``,
+    ``socialisation_per_programme``, ``rules_per_culture_programme``,
+    ``recognition_per_culture_programme``).
 
     Source: source document, Haier at Red Star: "step one: teach Haier's culture"; say what is
     right and wrong and make good and bad examples into stories in the company paper.
@@ -269,22 +244,6 @@ class CultureProgramme(Policy):
         intensity: float = param(
             0.8, 0.0, 1.0, unit="scale", doc="how intensively the programme runs", source="assumed"
         )
-        strength_gain: float = param(
-            0.05,
-            0.0,
-            0.5,
-            unit="1/month",
-            doc="share of culture strength's gap to 1 closed each month at full intensity",
-            source="assumed: a year of steady culture work makes a culture mostly shared",
-        )
-        socialisation_gain: float = param(
-            0.05,
-            0.0,
-            0.5,
-            unit="1/month",
-            doc="extra socialisation rate at full intensity",
-            source="assumed",
-        )
         cost_per_month: float = param(
             5000.0,
             0.0,
@@ -296,30 +255,24 @@ class CultureProgramme(Policy):
 
     def act(self, mgmt: Management):
         p = self.params
-        mgmt.strengthen_culture(p.strength_gain * p.intensity)
-        mgmt.shift("socialisation_boost", p.socialisation_gain * p.intensity)
-        mgmt.shift("policy_admin", 0.1 * p.intensity)
-        mgmt.shift("recognition", 0.05 * p.intensity)
+        mgmt.set("culture_programme", max(mgmt.conditions.culture_programme, p.intensity))
         if mgmt.month > 0:
             mgmt.charge(p.cost_per_month)
 
 
 # --- collective activities -----------------------------------------------------------------------
 
-ACTIVITY_HALF_BUDGET = (
-    100.0  # currency/person/month at which activities have half their effect (assumed)
-)
-
 
 @register
 class CollectiveActivities(Policy):
     """Collective activities, or the same money paid out as cash in lieu.
 
-    ``budget_per_person`` is spent every ``every_months``. As ``activities``, with the monthly
-    budget ``m`` and ``s = m / (m + 100)``, collective life rises by ``collective_gain * s`` and
-    relations by ``relations_gain * s``; the firm pays the budget. As ``cash_in_lieu`` each person
-    gets the budget as a bonus to spend alone: the same money, but no collective life and no
-    belonging.
+    ``budget_per_person`` is spent every ``every_months``. As ``activities``, the firm pays for
+    shared activities, and the monthly spend per person, as a share of the mean wage, is a
+    condition people see (what it does for collective life and relations, saturating, is the
+    psychology's ``collective_per_activities``, ``relations_per_activities``,
+    ``activities_half_spend``). As ``cash_in_lieu`` each person gets the budget as a bonus to spend
+    alone: the same money, but no collective life and no belonging.
 
     Source: source document, Shengyi: the "team activity" was 300 yuan each to spend alone, with no
     collective life and no belonging.
@@ -344,31 +297,13 @@ class CollectiveActivities(Policy):
         every_months: int = param(
             3, 1, 24, unit="months", doc="months between rounds", source="assumed: quarterly"
         )
-        collective_gain: float = param(
-            0.4,
-            0.0,
-            0.6,
-            unit="collective life",
-            doc="rise in collective life at saturation (neutral: 0.4)",
-            source="assumed",
-        )
-        relations_gain: float = param(
-            0.15,
-            0.0,
-            0.4,
-            unit="relations",
-            doc="rise in relations among colleagues at saturation",
-            source="assumed",
-        )
 
     def act(self, mgmt: Management):
         p = self.params
-        if p.form != "activities":
+        if p.form != "activities" or mgmt.n == 0:
             return
-        monthly = p.budget_per_person / p.every_months
-        s = monthly / (monthly + ACTIVITY_HALF_BUDGET)
-        mgmt.shift("collective_life", p.collective_gain * s)
-        mgmt.shift("relations", p.relations_gain * s)
+        mean_wage = float(mgmt.people.wage.mean())
+        mgmt.add("activity_spend", p.budget_per_person / p.every_months / max(mean_wage, 1.0))
 
     def settle(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
@@ -390,11 +325,12 @@ class LeadershipStyle(Policy):
 
     ``participation`` runs from 0 (autocratic: nobody but the boss ever speaks at all-staff
     meetings) through 0.5 (an ordinary firm) to 1 (staff speak and take part in decisions). With
-    ``d = participation - 0.5``: voice moves by ``voice_range * d``, supervision by
-    ``supervision_range * d`` and the fairness of rules by a third of that. With
-    ``threats_to_withhold_pay`` (impossible demands backed by threats to withhold wages), the
-    threatened roles (all when empty) lose ``threat_security_loss`` of their security, supervision
-    falls by 0.1 and pressure rises by 0.2 (short-run effort).
+    ``threats_to_withhold_pay``, management backs impossible demands with threats to withhold the
+    wages of the threatened roles (all when empty). What participation does for voice, supervision
+    and the fairness of rules, and what threats do to supervision, security and pressure, is the
+    psychology's (``voice_per_participation``, ``supervision_per_participation``,
+    ``rules_per_participation``, ``supervision_per_threat``, ``security_per_threat``,
+    ``pressure_per_threat``).
 
     Source: source document, Shengyi: an autocratic boss, nobody else speaks at all-staff meetings,
     impossible demands on the technical team with threats to withhold wages; Lewin, Lippitt &
@@ -414,35 +350,11 @@ class LeadershipStyle(Policy):
             doc="0 autocratic (only the boss speaks at all-staff meetings), 0.5 ordinary, 1 participative",
             source="source document: Shengyi's all-staff meetings",
         )
-        voice_range: float = param(
-            0.6,
-            0.0,
-            1.0,
-            unit="voice",
-            doc="change in voice from ordinary to fully participative (and down to autocratic)",
-            source="assumed",
-        )
-        supervision_range: float = param(
-            0.3,
-            0.0,
-            1.0,
-            unit="supervision",
-            doc="change in supervision quality from ordinary to fully participative",
-            source="assumed",
-        )
         threats_to_withhold_pay: bool = Field(
             False, description="impossible demands backed by threats to withhold wages"
         )
         threatened_roles: list[str] = Field(
             default_factory=list, description="roles the threats are aimed at (empty: everyone)"
-        )
-        threat_security_loss: float = param(
-            0.25,
-            0.0,
-            0.6,
-            unit="security",
-            doc="loss of job security of the threatened",
-            source="source document: threats to withhold wages hit the safety need",
         )
 
     @classmethod
@@ -462,16 +374,12 @@ class LeadershipStyle(Policy):
 
     def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
-        d = p.participation - 0.5
-        mgmt.shift("voice", p.voice_range * d)
-        mgmt.shift("supervision", p.supervision_range * d)
-        mgmt.shift("policy_admin", p.supervision_range * d / 3.0)
+        mgmt.set("participation", p.participation)
         if p.threats_to_withhold_pay:
-            mgmt.shift("supervision", -0.1)
-            mgmt.shift("ranking_pressure", 0.2)
+            mgmt.set("threats", True)
             hit = (
                 np.isin(people.role, self.threatened)
                 if self.threatened.size
                 else np.ones(n, dtype=bool)
             )
-            people.security[hit] = np.maximum(people.security[hit] - p.threat_security_loss, 0.0)
+            people.threatened[hit] = True

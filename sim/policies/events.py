@@ -102,7 +102,9 @@ class AddPolicy(Event):
 
     def apply(self, mgmt: Management):
         cls = POLICIES[self.params.policy]
-        mgmt.add_policy(cls(cls.Params(**self.params.params)))
+        # in force from the month the timeline dates it to (month 0's events are applied as the
+        # first month begins)
+        mgmt.add_policy(cls(cls.Params(**self.params.params)), since=self.month)
 
 
 @register

@@ -25,11 +25,12 @@ if TYPE_CHECKING:  # pragma: no cover
 class EmotionalCare(Policy):
     """Emotional care: attention to staff's lives and hardships, and help home for the holidays.
 
-    Each month felt care rises by ``care_gain * attention`` and relations by
-    ``relations_gain * attention`` (belonging, Maslow's third level). With ``holiday_travel_home``,
-    a holiday break (the ``holiday_break`` event) finds the firm paying ``travel_cost_per_traveller``
-    for each traveller, and nobody is stranded for want of a ticket back. The policy costs
-    ``cost_per_employee`` a month per head.
+    Managers notice and help with the share ``attention`` of staff's hardships (a condition; what it
+    does for felt care and relations, and how many exits after a personal event it prevents, is the
+    psychology's: ``care_per_help``, ``relations_per_help``, ``help_keeps``). With
+    ``holiday_travel_home``, a holiday break (the ``holiday_break`` event) finds the firm paying
+    ``travel_cost_per_traveller`` for each traveller, and nobody is stranded for want of a ticket
+    back. The policy costs ``cost_per_employee`` a month per head.
 
     Source: source document, "emotional care": Hangzhou's migrant labour shortage (18.28%, then
     34.25% of demand unfilled) blamed on poor treatment; a Nanjing general manager paid over 30,000
@@ -48,22 +49,6 @@ class EmotionalCare(Policy):
             1.0,
             unit="share",
             doc="how closely managers attend to staff's lives and hardships (1: every hardship noticed and helped)",
-            source="assumed",
-        )
-        care_gain: float = param(
-            0.45,
-            0.0,
-            0.6,
-            unit="care",
-            doc="rise in felt care at full attention (neutral firm: 0.4)",
-            source="assumed: full attention takes an ordinary firm's care most of the way to 1",
-        )
-        relations_gain: float = param(
-            0.08,
-            0.0,
-            0.4,
-            unit="relations",
-            doc="rise in relations among colleagues at full attention",
             source="assumed",
         )
         cost_per_employee: float = param(
@@ -89,8 +74,8 @@ class EmotionalCare(Policy):
 
     def act(self, mgmt: Management):
         p = self.params
-        mgmt.shift("care", p.care_gain * p.attention)
-        mgmt.shift("relations", p.relations_gain * p.attention)
+        mgmt.set("hardship_help", max(mgmt.conditions.hardship_help, p.attention))
+        mgmt.set("travel_home", p.holiday_travel_home)
         mgmt.charge(p.cost_per_employee * mgmt.n)
 
     def holiday_travel(self, mgmt: Management, travellers: np.ndarray) -> bool:
@@ -109,9 +94,9 @@ class Respect(Policy):
     """Respect and equal treatment: no status privileges for anyone, or their opposite.
 
     ``equal_treatment`` runs from -1 (status-conscious management: reserved privileges, rank on
-    display) through 0 (an ordinary firm) to 1 (nobody has privileges, the founder included). Felt
-    respect moves by ``respect_gain * equal_treatment``, relations by a third of that and the
-    fairness of company rules (policy and administration) by a fifth. No money cost.
+    display) through 0 (an ordinary firm) to 1 (nobody has privileges, the founder included). What
+    that does for felt respect, relations and the fairness of rules is the psychology's
+    (``respect_per_equality``). No money cost.
 
     Source: source document, "respect": at Walmart's head office nobody, the founder included, has
     a reserved parking space.
@@ -130,37 +115,22 @@ class Respect(Policy):
             doc="1: no privileges for anyone (Walmart); 0: ordinary; -1: status-conscious management",
             source="source document: Walmart's parking",
         )
-        respect_gain: float = param(
-            0.25,
-            0.0,
-            0.45,
-            unit="respect",
-            doc="rise (or, at -1, fall) in felt respect (neutral firm: 0.55)",
-            source="assumed",
-        )
 
     def act(self, mgmt: Management):
-        p = self.params
-        shift = p.respect_gain * p.equal_treatment
-        mgmt.shift("respect", shift)
-        mgmt.shift("relations", shift / 3.0)
-        mgmt.shift("policy_admin", shift / 5.0)
+        mgmt.set("equal_treatment", self.params.equal_treatment)
 
 
 # --- communication: management by walking around ---------------------------------------------------
-
-MBWA_HALF_TIME = (
-    0.1  # share of managers' time at which walking around has half its effect (assumed)
-)
 
 
 @register
 class WalkingAround(Policy):
     """Management by walking around: leaders listen on the floor and mentor rather than command.
 
-    With ``s = time_share / (time_share + 0.1)`` (half the effect at a tenth of managers' time),
-    voice rises by ``voice_gain * s``, supervision by ``supervision_gain * mentoring * s`` and
-    relations by ``0.2 * voice_gain * s``. Its cost is managers' time, not money.
+    Managers spend ``time_share`` of their time on the floor, and ``mentoring`` of them coach rather
+    than command. What that does for voice, supervision and relations (saturating) is the
+    psychology's (``voice_per_walking``, ``supervision_per_mentoring``, ``walking_half_time``). Its
+    cost is managers' time, not money.
 
     Source: source document, "communication": Walmart's management by walking around, leaders as
     mentors ("supervisor") rather than commanders; Peters & Waterman 1982.
@@ -187,29 +157,11 @@ class WalkingAround(Policy):
             doc="how far supervisors act as mentors (1) rather than commanders (0)",
             source="source document: the 'supervisor' as mentor",
         )
-        voice_gain: float = param(
-            0.3,
-            0.0,
-            0.6,
-            unit="voice",
-            doc="rise in voice (being heard) at saturation (neutral firm: 0.4)",
-            source="assumed",
-        )
-        supervision_gain: float = param(
-            0.25,
-            0.0,
-            0.45,
-            unit="supervision",
-            doc="rise in the quality of supervision at saturation with full mentoring (neutral: 0.55)",
-            source="assumed",
-        )
 
     def act(self, mgmt: Management):
         p = self.params
-        s = p.time_share / (p.time_share + MBWA_HALF_TIME)
-        mgmt.shift("voice", p.voice_gain * s)
-        mgmt.shift("supervision", p.supervision_gain * p.mentoring * s)
-        mgmt.shift("relations", 0.2 * p.voice_gain * s)
+        mgmt.set("walking_around", p.time_share)
+        mgmt.set("mentoring", p.mentoring)
 
 
 # --- the work itself ------------------------------------------------------------------------------
@@ -219,11 +171,12 @@ class WalkingAround(Policy):
 class JobEnrichment(Policy):
     """Job enrichment: challenge, variety and autonomy ("the reward of work is the work itself").
 
-    The work itself rises by ``work_itself_gain * enrichment``; growth and voice (responsibility) by
-    a third of that; people who own a whole piece of work make fewer defects:
-    ``defect_rate *= 1 - defect_reduction * enrichment``. It costs ``cost_per_employee`` a month
-    (job redesign, cross-training). Motivators only satisfy once lower needs are met (Maslow's gate
-    in the psychology), so it pays where pay and security are adequate.
+    Jobs gain ``enrichment`` of challenge, variety and autonomy (a condition). What that does for
+    the work itself, growth and responsibility, and how much care people who own a whole piece of
+    work take over defects, is the psychology's (``work_itself_per_enrichment``,
+    ``defects_per_enrichment``). It costs ``cost_per_employee`` a month (job redesign,
+    cross-training). Motivators only satisfy once lower needs are met (Maslow's gate in the
+    psychology), so it pays where pay and security are adequate.
 
     Source: source document, "the work itself"; Herzberg 1968 (job enrichment); Hackman & Oldham
     1976 (job characteristics model).
@@ -242,22 +195,6 @@ class JobEnrichment(Policy):
             doc="how much challenge, variety and autonomy the jobs gain",
             source="assumed",
         )
-        work_itself_gain: float = param(
-            0.35,
-            0.0,
-            0.5,
-            unit="work itself",
-            doc="rise in the felt work itself at full enrichment (neutral: 0.5)",
-            source="assumed",
-        )
-        defect_reduction: float = param(
-            0.2,
-            0.0,
-            0.8,
-            unit="share",
-            doc="share of defects avoided at full enrichment",
-            source="assumed: Hackman & Oldham 1976 report quality gains from enriched jobs",
-        )
         cost_per_employee: float = param(
             50.0,
             0.0,
@@ -268,12 +205,8 @@ class JobEnrichment(Policy):
         )
 
     def act(self, mgmt: Management):
-        p, people, n = self.params, mgmt.people, mgmt.n
-        gain = p.work_itself_gain * p.enrichment
-        mgmt.shift("work_itself", gain)
-        mgmt.shift("growth", gain / 3.0)
-        mgmt.shift("voice", gain / 3.0)
-        people.defect_rate[:] *= 1.0 - p.defect_reduction * p.enrichment
+        p, n = self.params, mgmt.n
+        mgmt.set("job_enrichment", max(mgmt.conditions.job_enrichment, p.enrichment))
         mgmt.charge(p.cost_per_employee * n)
 
 
@@ -284,13 +217,13 @@ class JobEnrichment(Policy):
 class Recognition(Policy):
     """Recognition: praise for everyone who does well (universal), or awards for a few (scarce).
 
-    - ``universal``: felt recognition rises by ``universal_gain`` for everyone, every month.
+    - ``universal``: everyone who does well is praised, every month.
     - ``scarce``: every ``every_months``, the best ``winners_share`` of each role by last month's
-      output win an award: each winner's felt recognition jumps by ``award_shock`` (a per-person
-      shock that fades like a raise's glow); everyone passed over feels slighted by ``envy``, which
-      lowers their recognition and adds to their felt inequity. A ``prize`` in cash goes with the
-      award (0: purely symbolic) and is paid as a bonus.
-    Scarce recognition motivates the winners and can hurt equity for the others.
+      output win an award; everyone else is passed over. A ``prize`` in cash goes with the award
+      (0: purely symbolic) and is paid as a bonus.
+    How praise, an award and being passed over feel is the psychology's
+    (``recognition_per_praise``; ``award_glow`` and ``award_envy``, shocks that fade like a raise's
+    glow): scarce recognition motivates the winners and can hurt equity for the others.
 
     Source: source document, the incentives list (recognition and honour); Frey 2007 (awards as
     a motivator); envy of peers' awards: Adams 1965.
@@ -304,14 +237,6 @@ class Recognition(Policy):
         scope: Literal["universal", "scarce"] = Field(
             "universal", description="praise for all who do well, or awards for a few"
         )
-        universal_gain: float = param(
-            0.15,
-            0.0,
-            0.5,
-            unit="recognition",
-            doc="rise in felt recognition under universal praise (neutral: 0.45)",
-            source="assumed",
-        )
         every_months: int = param(
             3, 1, 24, unit="months", doc="months between award rounds (scarce)", source="assumed"
         )
@@ -322,22 +247,6 @@ class Recognition(Policy):
             unit="share",
             doc="share of each role who win an award at each round (scarce)",
             source="assumed",
-        )
-        award_shock: float = param(
-            0.3,
-            0.0,
-            1.0,
-            unit="recognition",
-            doc="a winner's jump in felt recognition, fading like a raise's glow",
-            source="assumed",
-        )
-        envy: float = param(
-            0.05,
-            0.0,
-            0.5,
-            unit="recognition",
-            doc="felt slight of each person passed over at a round (lowers recognition, adds inequity)",
-            source="assumed: Adams 1965, comparison with rewarded peers",
         )
         prize: float = param(
             0.0,
@@ -356,14 +265,14 @@ class Recognition(Policy):
     def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
         if p.scope == "universal":
-            mgmt.shift("recognition", p.universal_gain)
+            mgmt.set("praise_all", True)
             return
         if not self.cycle_month(mgmt, p.every_months) or n == 0:
             return
         rows = rank_within_role(mgmt, people.output, p.winners_share, top=True)
-        felt = np.full(n, -p.envy)  # everyone passed over feels slighted
-        felt[rows] = p.award_shock
-        mgmt.recognise(np.arange(n), felt)
+        passed_over = np.ones(n, dtype=bool)
+        passed_over[rows] = False
+        mgmt.award(rows, passed_over)
         self.winners = people.uid[rows].copy()
         self.round_month = mgmt.month
         mgmt.log("recognition_awards", winners=int(rows.size))
@@ -383,14 +292,14 @@ class Recognition(Policy):
 class NegativeIncentives(Policy):
     """Negative incentives: public criticism, fines for the worst performers, demotion.
 
-    The threat ``T = clip(criticism + 2*fine_bottom_share + 2*demotion_bottom_share, 0, 1)`` adds
-    ``pressure_gain * T`` to the pressure that raises short-run effort, and costs everyone
-    ``security_loss * T`` of their job security. Criticism also lowers felt respect
-    (``respect_loss * criticism``), supervision and relations (half as much each).
-    Each month the lowest ``fine_bottom_share`` of each role by output pay a fine of
-    ``fine_amount`` (never more than the month's pay), felt as a loss (loss aversion). Every
-    ``demotion_every_months`` the lowest ``demotion_bottom_share`` are demoted: one level down (if
-    above staff) and a wage cut of ``demotion_pay_cut``, felt like any pay cut.
+    Poor work is criticised in public (``criticism``, 0 never to 1 always). Each month the lowest
+    ``fine_bottom_share`` of each role by output pay a fine of ``fine_amount`` (never more than the
+    month's pay), felt as a loss (loss aversion). Every ``demotion_every_months`` the lowest
+    ``demotion_bottom_share`` are demoted: one level down (if above staff) and a wage cut of
+    ``demotion_pay_cut``, felt like any pay cut. The felt threat of punishment (criticism and the
+    shares fined and demoted), and what it does to pressure, security, respect, supervision and
+    relations, is the psychology's (``threat_per_fine_share``, ``pressure_per_punishment``,
+    ``security_per_punishment``, ``respect_per_criticism``).
 
     Source: source document, "negative incentives" (criticism, punishment, demotion, fines), which
     lists them as a lever with costs to the safety need; Podsakoff et al. 2006 (punishment's
@@ -435,45 +344,12 @@ class NegativeIncentives(Policy):
         demotion_pay_cut: float = param(
             0.1, 0.0, 0.9, unit="share", doc="wage cut on demotion", source="assumed"
         )
-        pressure_gain: float = param(
-            0.6,
-            0.0,
-            1.0,
-            unit="pressure",
-            doc="pressure (short-run effort) at full threat",
-            source="assumed: a forced-ranking-like pressure (Scullen et al. 2005)",
-        )
-        security_loss: float = param(
-            0.15,
-            0.0,
-            0.6,
-            unit="security",
-            doc="loss of everyone's job security at full threat",
-            source="source document: punishment threatens the safety need",
-        )
-        respect_loss: float = param(
-            0.2,
-            0.0,
-            0.5,
-            unit="respect",
-            doc="loss of felt respect at the harshest criticism",
-            source="assumed",
-        )
-
-    def threat(self) -> float:
-        p = self.params
-        return float(
-            np.clip(p.criticism + 2.0 * p.fine_bottom_share + 2.0 * p.demotion_bottom_share, 0, 1)
-        )
 
     def act(self, mgmt: Management):
-        p, people = self.params, mgmt.people
-        t = self.threat()
-        mgmt.shift("ranking_pressure", p.pressure_gain * t)
-        mgmt.shift("respect", -p.respect_loss * p.criticism)
-        mgmt.shift("supervision", -0.5 * p.respect_loss * p.criticism)
-        mgmt.shift("relations", -0.5 * p.respect_loss * p.criticism)
-        np.clip(people.security - p.security_loss * t, 0.0, 1.0, out=people.security)
+        p = self.params
+        mgmt.set("criticism", max(mgmt.conditions.criticism, p.criticism))
+        mgmt.add("fine_share", p.fine_bottom_share)
+        mgmt.add("demotion_share", p.demotion_bottom_share)
 
     def review(self, mgmt: Management):
         p, people = self.params, mgmt.people
@@ -503,7 +379,4 @@ class NegativeIncentives(Policy):
             top=False,
             eligible=not_hired_this_month(mgmt),
         )
-        pay = people.fixed_pay[rows] * people.hours[rows] + people.variable_pay[rows]
-        fine = np.minimum(p.fine_amount, np.maximum(pay, 0.0))
-        people.variable_pay[rows] -= fine
-        mgmt.fine(rows, pay, pay - fine)
+        mgmt.fine(rows, p.fine_amount)

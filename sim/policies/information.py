@@ -136,7 +136,7 @@ class InformalChannels(Policy):
     leaders. For each team with a leader reached it learns the team's mean intention to quit as it
     stands now (no delay), with an error of sd ``noise``; teams without a leader reached stay
     unseen (NaN). ``team_intent`` holds the readings by team and ``mood`` their headcount-weighted
-    mean. Being listened to raises voice by ``voice_gain * leaders_reached``.
+    mean. How much being listened to raises voice is the psychology's (``voice_per_listening``).
 
     Source: source document, "information channels": informal channels, the grapevine and informal
     leaders, and talks with them give early warning; Krackhardt & Hanson 1993.
@@ -166,14 +166,6 @@ class InformalChannels(Policy):
             doc="error sd of a team's reading",
             source="assumed",
         )
-        voice_gain: float = param(
-            0.05,
-            0.0,
-            0.3,
-            unit="voice",
-            doc="rise in voice when all informal leaders are heard",
-            source="assumed",
-        )
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -183,7 +175,7 @@ class InformalChannels(Policy):
 
     def act(self, mgmt: Management):
         p, people, n = self.params, mgmt.people, mgmt.n
-        mgmt.shift("voice", p.voice_gain * p.leaders_reached)
+        mgmt.set("listening_reach", max(mgmt.conditions.listening_reach, p.leaders_reached))
         if n == 0 or mgmt.month == 0:
             return
         since = mgmt.month - self.started
@@ -217,9 +209,10 @@ class PdcaLoop(Policy):
       is felt against the raise expected over the cycle).
     - Teams: every team whose reading from the informal channels (``informal_channels``) shows a
       mean intention to quit above ``team_intent_trigger`` gets an intervention: its manager talks
-      with each member and fixes what can be fixed. Members feel recognised (a felt shock of
-      ``intervention_recognition``, fading like a raise's glow) and, for ``intervention_months``,
-      safer (security + ``intervention_security``). Each member costs ``intervention_cost_per_person``.
+      with each member and fixes what can be fixed, and goes on attending to them for
+      ``intervention_months``. Each member costs ``intervention_cost_per_person``. How recognised
+      and how much safer being attended to makes people feel is the psychology's
+      (``attention_recognition``, ``attention_security``).
     Without those information policies in force the loop sees nothing and does nothing.
 
     Source: source document, the ERM platform run as a PDCA cycle (plan, do, check, act) by top
@@ -264,22 +257,6 @@ class PdcaLoop(Policy):
         intervention_months: int = param(
             3, 1, 24, unit="months", doc="how long an intervention's care lasts", source="assumed"
         )
-        intervention_recognition: float = param(
-            0.2,
-            0.0,
-            1.0,
-            unit="recognition",
-            doc="felt recognition of being listened to and helped",
-            source="assumed",
-        )
-        intervention_security: float = param(
-            0.1,
-            0.0,
-            0.5,
-            unit="security",
-            doc="rise in felt security during an intervention",
-            source="assumed",
-        )
         intervention_cost_per_person: float = param(
             200.0,
             0.0,
@@ -303,7 +280,8 @@ class PdcaLoop(Policy):
             self._teams(mgmt)
         attention = getattr(people, self.ATTENTION)
         cared = attention > 0
-        people.security[cared] = np.minimum(people.security[cared] + p.intervention_security, 1.0)
+        starting = attention == p.intervention_months
+        people.attention[cared] = np.where(starting[cared], 2, 1)
         if mgmt.month > 0:
             attention[cared] -= 1
 
@@ -334,7 +312,6 @@ class PdcaLoop(Policy):
             return
         members = np.flatnonzero(np.isin(people.team, alarmed))
         getattr(people, self.ATTENTION)[members] = p.intervention_months
-        mgmt.recognise(members, p.intervention_recognition, cap=1.0)
         mgmt.charge(p.intervention_cost_per_person * members.size)
         self.actions.append(
             {"month": mgmt.month, "action": "team_intervention", "people": int(members.size)}

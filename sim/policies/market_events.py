@@ -27,19 +27,14 @@ class HolidayBreak(Event):
     """A holiday break (the Spring Festival): migrants go home, and each decides whether to return.
 
     Who is a migrant is drawn once per person (share ``migrant_share`` of the travelling roles; all
-    staff-level roles when ``roles`` is empty) and kept in the workforce column ``migrant``. At home,
-    with other employers recruiting, a traveller takes ``decision_months`` months' worth of their
-    quit decisions at once; some cannot get a ticket back (``stranded_share``) and take work near
-    home instead. The chance of not returning is
-
-        ``1 - (1 - stranded) * exp(-decision_months * q * h)``,
-
-    with ``q * h`` the person's realised monthly quit propensity (``q`` is psychology.early_quit_factor): it grows with their intention to quit and with a
-    tight labour market (the psychology's ease of movement), and falls with care, belonging and
-    commitment. If a policy in force arranges the trip home and back (``emotional_care`` with
-    ``holiday_travel_home``), the firm pays the fares, nobody is stranded, and travelling back
-    together removes the share ``arranged_return_effect`` of the decision months. Non-returners
-    leave as quits, with their drivers recorded.
+    staff-level roles when ``roles`` is empty) and kept in the workforce column ``migrant``. Some
+    travellers cannot get a ticket back (``stranded_share``) and take work near home instead,
+    unless a policy in force arranges the trip home and back (``emotional_care`` with
+    ``holiday_travel_home``): then the firm pays the fares and nobody is stranded. At home, with
+    other employers recruiting, each traveller weighs up staying away: how long, and how much an
+    arranged trip back shortens it, is the psychology's (``behaviour.staying_away``:
+    ``holiday_decision_months``, ``arranged_return_effect``). Non-returners leave as quits, with
+    their drivers recorded.
 
     Source: source document, "emotional care": Hangzhou's migrant labour shortage (18.28%, then
     34.25% of demand unfilled); a Nanjing manager's bus for 30-odd migrant employees when tickets
@@ -61,23 +56,6 @@ class HolidayBreak(Event):
         roles: list[str] = Field(
             default_factory=list,
             description="roles that travel home (empty: every staff-level role)",
-        )
-        decision_months: float = param(
-            6.0,
-            0.0,
-            60.0,
-            unit="months",
-            doc="months' worth of quit decisions taken at home over the break",
-            source="assumed: the Spring Festival is when migrant workers change jobs",
-        )
-        arranged_return_effect: float = param(
-            0.7,
-            0.0,
-            1.0,
-            unit="share",
-            doc="share of the at-home quit decisions removed when the firm arranges the trip back",
-            source="assumed: travelling back with colleagues on the firm's bus makes returning the "
-            "default; sized so that about all return, as in the source document's Nanjing case",
         )
         stranded_share: float = param(
             0.05,
@@ -111,10 +89,9 @@ class HolidayBreak(Event):
             if travel is not None and travel(mgmt, travellers):
                 arranged = True
         stranded = 0.0 if arranged else p.stranded_share
-        months = p.decision_months * (1.0 - p.arranged_return_effect if arranged else 1.0)
-        # the months of decisions taken at home are months of realised quits (psychology.early_quit_factor)
-        realised = mgmt.quit_chance(travellers)
-        stay_away = 1.0 - (1.0 - stranded) * np.exp(-months * realised)
+        stay_away = 1.0 - (1.0 - stranded) * (
+            1.0 - mgmt.chance_of_staying_away(travellers, arranged)
+        )
         gone = travellers[mgmt.rng.random(travellers.size) < stay_away]
         mgmt.log(
             "holiday_break",

@@ -1,8 +1,10 @@
 """Pay policies: what people are paid, how it is earned, and how it changes.
 
 Pay reaches people through their columns: ``fixed_pay`` (monthly pay at full hours), ``variable_pay``
-(piece, commission and bonus earned this month, written in ``settle``), ``incentive`` (the scheme's
-incentive strength, which drives effort), ``defect_rate`` and ``sacrifice``; base wages change only
+(piece, commission and bonus earned this month, written in ``settle``), ``incentive`` (how far pay
+rises with one's own output: the scheme's pay-for-performance elasticity, a fact that the
+psychology's ``effort_incentive`` turns into effort), ``piece_quality`` and ``unvested_share``
+(what a scheme puts at stake); base wages change only
 through ``mgmt.change_wages``, which gives the felt reaction against the expected raise.
 
 How pay changes over time (raises, cuts, arrears, the owner's subsidy) is in
@@ -87,18 +89,19 @@ STANDARD_MONTH = 1.0  # units of output: ability 1, full skill, standard pace, f
 class PieceRate(RolesPolicy):
     """Piece rate: pay per unit of good output, with an optional guaranteed floor and a quality rule.
 
-    Each month the chosen roles (by default every role whose output has a value) feel an incentive
-    of ``incentive_strength`` (piece rate ~1, against 0.1 for a flat salary) and earn
+    Each month the chosen roles (by default every role whose output has a value) earn
     ``rate_per_standard_month * base wage * units / STANDARD_MONTH``, where a standard month is the
     output of a worker of ability 1 at full skill, standard pace and full hours. The floor is a
     guaranteed minimum: pay is ``max(floor_share_of_wage * base wage * hours, piece earnings)``
-    (``fixed_pay`` is the floor, the excess is variable pay).
+    (``fixed_pay`` is the floor, the excess is variable pay). Above the floor every unit adds to pay:
+    the elasticity of pay to output is 1 (0 where the floor binds), against a flat salary's 0.
 
-    Quality: with ``quality_rule = "none"`` every unit is paid, good or bad, and people trade care for
-    speed: the defect rate rises by ``defect_rise_without_rule``. With ``"unpaid_until_reworked"``
-    only good units are paid; people take care, so the share of defective units falls by
-    ``defect_fall_with_rule``, and each defective unit is reworked in their own time, costing
-    ``rework_time`` of a unit's time: the lost share of output is ``defects * rework_time``.
+    Quality: with ``quality_rule = "none"`` every unit is paid, good or bad; with
+    ``"unpaid_until_reworked"`` only good units are paid, and each defective unit is reworked in
+    one's own time, costing ``rework_time`` of a unit's time (the lost share of output is
+    ``defects * rework_time``). How much care people trade for speed when every unit is paid, and
+    take when defects cost them, is the psychology's (``speed_over_quality``,
+    ``care_when_defects_unpaid``).
 
     Source: source document, Lincoln Electric: production workers paid by the piece with no minimum
     hourly wage; a defective part earns nothing until it is repaired to standard; "money raises
@@ -132,30 +135,6 @@ class PieceRate(RolesPolicy):
             "whether defective units are paid ('none') or earn nothing until reworked",
             "source document: at Lincoln a defective part earns nothing until repaired",
         )
-        incentive_strength: float = param(
-            1.0,
-            0.0,
-            1.5,
-            unit="incentive strength",
-            doc="strength of the pay-for-output incentive (flat salary 0.1)",
-            source="MODEL_SKETCH: piece rate ~1",
-        )
-        defect_rise_without_rule: float = param(
-            0.05,
-            0.0,
-            0.5,
-            unit="share of output",
-            doc="rise in the defect rate when every unit is paid, good or bad",
-            source="assumed: speed at the cost of quality under piece rates (Lazear 1986)",
-        )
-        defect_fall_with_rule: float = param(
-            0.5,
-            0.0,
-            1.0,
-            unit="share",
-            doc="fall in the share of defective units when defects are unpaid until reworked",
-            source="assumed: people take care when defects cost them",
-        )
         rework_time: float = param(
             1.0,
             0.0,
@@ -169,14 +148,18 @@ class PieceRate(RolesPolicy):
     def act(self, mgmt: Management):
         people, p = mgmt.people, self.params
         rows = mgmt.members(self.chosen_roles(mgmt))
-        mgmt.add_incentive(rows, p.incentive_strength)
-        people.fixed_pay[rows] = p.floor_share_of_wage * people.wage[rows]
-        defects = people.defect_rate[rows]
+        wage = people.wage[rows]
+        floor = p.floor_share_of_wage * wage
+        # last month's output (a standard month for someone who has not worked yet)
+        units = np.where(people.output[rows] > 0, people.output[rows], STANDARD_MONTH)
+        piece = p.rate_per_standard_month * wage * units / STANDARD_MONTH
+        mgmt.add_incentive(rows, np.where(piece > floor, 1.0, 0.0))
+        people.fixed_pay[rows] = floor
         if p.quality_rule == "none":
-            defects = defects + p.defect_rise_without_rule
+            people.piece_quality[rows] = 1
         else:
-            defects = defects * (1.0 - p.defect_fall_with_rule) * p.rework_time
-        people.defect_rate[rows] = np.clip(defects, 0.0, 0.95)
+            people.piece_quality[rows] = 2
+            people.defect_rate[rows] = np.clip(people.defect_rate[rows] * p.rework_time, 0.0, 0.95)
 
     def settle(self, mgmt: Management):
         people, p = mgmt.people, self.params
@@ -200,10 +183,11 @@ class Commission(RolesPolicy):
     """Commission: salespeople earn a share of the monthly revenue of the clients they hold.
 
     Each month the chosen roles (by default those who hold clients) keep ``base_share_of_wage`` of
-    their base wage as fixed pay, feel an incentive of ``incentive_strength``, and earn
-    ``rate * revenue of the clients they hold`` as variable pay. Personal commission sets the
-    holders against each other: relations among colleagues fall by ``rivalry`` times the share of
-    the workforce on commission.
+    their base wage as fixed pay and earn ``rate * revenue of the clients they hold`` as variable
+    pay: the share of pay that is commission is how far pay rises with one's own results (the
+    elasticity of pay to them). The share of the workforce on personal commission is a condition
+    people see; the rivalry it breeds among colleagues is the psychology's
+    (``relations_per_commission``).
 
     Source: source document, Shengyi: everyone but the technicians holds clients; salespeople fight
     over clients and disparage each other; rewards are money only.
@@ -231,31 +215,18 @@ class Commission(RolesPolicy):
             doc="share of the base wage kept as fixed pay",
             source="assumed: the base salary is kept in full unless a scenario says otherwise",
         )
-        incentive_strength: float = param(
-            1.0,
-            0.0,
-            1.5,
-            unit="incentive strength",
-            doc="strength of the commission incentive (flat salary 0.1)",
-            source="MODEL_SKETCH: commission ~1",
-        )
-        rivalry: float = param(
-            0.15,
-            0.0,
-            1.0,
-            unit="relations per share on commission",
-            doc="fall in relations among colleagues per share of the workforce on commission",
-            source="source document: Shengyi's salespeople fight over clients",
-        )
         roles: list[str] = roles_field("the roles that hold clients")
 
     def act(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
         on = mgmt.members(self.chosen_roles(mgmt))
-        mgmt.add_incentive(on, p.incentive_strength)
-        people.fixed_pay[on] = p.base_share_of_wage * people.wage[on]
+        _, revenue = mgmt.held_clients()
+        fixed = p.base_share_of_wage * people.wage[on]
+        commission = p.rate * revenue[on] * mgmt.demand
+        mgmt.add_incentive(on, commission / np.maximum(fixed + commission, 1.0))
+        people.fixed_pay[on] = fixed
         if n:
-            mgmt.shift("relations", -p.rivalry * on.mean())
+            mgmt.add("commission_share", float(on.mean()))
 
     def settle(self, mgmt: Management):
         people, p = mgmt.people, self.params
@@ -280,12 +251,15 @@ class ProfitSharing(RolesPolicy):
     merit, ``pay * exp(merit_spread * score)`` with the appraisal score (or measured performance)
     (``split = "merit"``). Bonuses are variable pay of the payout month and count as bonuses.
 
-    While in force, the eligible feel an incentive of ``incentive_strength`` (a merit-rated bonus,
-    ~0.3-0.6; halved when split by pay alone); and the bonus not yet vested counts as what leaving
-    would cost (embeddedness): ``sacrifice += sacrifice_weight * min(1, expected bonus / pay) *
-    vesting``, where vesting is the share of the bonus year gone for the eligible and half the
-    progress toward ``service_months`` for the others. The expected bonus is ``cap_share_of_pay`` at
-    first, then the last payout's share of pay. ``payouts`` keeps every payout.
+    How far the bonus rises with one's own output (the elasticity of pay to it): with the expected
+    bonus ``b`` as a share of pay, the bonus is ``b / (1 + b)`` of all pay; split by merit it moves
+    with one's rating, ``merit_spread`` per log-point, as accurately as the rating follows output;
+    split by pay it moves with one's own output only through the firm's profit, ``1 / eligible``
+    of it. The bonus not yet vested (``min(1, b)`` times the share of the bonus year gone for the
+    eligible, half the progress toward ``service_months`` for the others) is what leaving would
+    cost; how much that holds people is the psychology's (``unvested_sacrifice``). The expected
+    bonus is ``cap_share_of_pay`` at first, then the last payout's share of pay. ``payouts`` keeps
+    every payout.
 
     Source: source document, Lincoln Electric: after two years of service an employee shares in the
     year-end bonus, which averaged 95.5% of base pay over 56 years; "align individual and company
@@ -334,22 +308,6 @@ class ProfitSharing(RolesPolicy):
             doc="how steeply a merit-split bonus rises with the appraisal score",
             source="assumed: one log-point better rating earns ~65% more bonus",
         )
-        incentive_strength: float = param(
-            0.4,
-            0.0,
-            1.0,
-            unit="incentive strength",
-            doc="incentive felt by the eligible under a merit split (halved when split by pay)",
-            source="MODEL_SKETCH: merit-rated bonus ~0.3-0.6",
-        )
-        sacrifice_weight: float = param(
-            0.3,
-            0.0,
-            1.0,
-            unit="sacrifice per bonus-to-pay",
-            doc="what leaving costs per unit of unvested bonus (as a share of pay)",
-            source="Mitchell et al. 2001: sacrifice in job embeddedness",
-        )
         roles: list[str] = roles_field("all roles")
 
     def setup(self, mgmt: Management):
@@ -372,13 +330,19 @@ class ProfitSharing(RolesPolicy):
         chosen = self.chosen_roles(mgmt)
         covered = mgmt.members(chosen)
         eligible = self._eligible(mgmt, chosen)
-        strength = p.incentive_strength * (1.0 if p.split == "merit" else 0.5)
-        mgmt.add_incentive(eligible, strength)
+        bonus_share = self.expected_share / (1.0 + self.expected_share)
+        if p.split == "merit":
+            elasticity = bonus_share * p.merit_spread * people.rating_accuracy[eligible]
+        else:
+            elasticity = bonus_share / max(int(eligible.sum()), 1)
+        mgmt.add_incentive(eligible, elasticity)
         year_gone = (self.months_in_force(mgmt) % 12) / 12.0
         progress = np.minimum(1.0, people.tenure / max(p.service_months, 1))
         vesting = np.where(eligible, year_gone, 0.5 * progress)
-        added = p.sacrifice_weight * min(1.0, self.expected_share) * vesting
-        people.sacrifice[covered] = np.minimum(1.0, people.sacrifice[covered] + added[covered])
+        unvested = min(1.0, self.expected_share) * vesting
+        people.unvested_share[covered] = np.maximum(
+            people.unvested_share[covered], unvested[covered]
+        )
 
     def settle(self, mgmt: Management):
         people, p = mgmt.people, self.params
@@ -437,8 +401,11 @@ class PayBands(RolesPolicy):
     period and are not yet at the top move up one level: the best by appraisal score (``merit``) or
     the longest-serving (``seniority``). A level pays ``step_share`` more than the one below
     (through ``change_wages``; a step is a reward beyond the regular raise, so it is judged against
-    one month's expected raise, like a promotion). Room to grow without changing post raises the felt advancement
-    chances by ``advancement_gain``; merit bands add an incentive of ``incentive_strength``.
+    one month's expected raise, like a promotion). The share of the workforce with room to grow
+    within its post is a condition people see (felt advancement: the psychology's
+    ``advancement_per_pay_bands``). By merit, a step is a prize for better rated output: pay rises
+    with output by ``step_share * move_up_share * 12 / review_months`` a year, as accurately as the
+    rating follows output.
 
     Source: source document, "several pay levels within one post" (一岗多薪) and HR's pay and
     performance function.
@@ -486,22 +453,6 @@ class PayBands(RolesPolicy):
             "who moves up: the best appraised, or the longest-serving",
             source="assumed: merit, as in the source document's performance-linked pay",
         )
-        advancement_gain: float = param(
-            0.08,
-            0.0,
-            0.5,
-            unit="advancement",
-            doc="rise in felt advancement chances from room to grow within the post",
-            source="source document: several promotion ladders and pay levels",
-        )
-        incentive_strength: float = param(
-            0.2,
-            0.0,
-            1.0,
-            unit="incentive strength",
-            doc="incentive of moving up by merit (none by seniority)",
-            source="assumed: weaker than a merit bonus (MODEL_SKETCH 0.3-0.6)",
-        )
         roles: list[str] = roles_field("all roles")
 
     def setup(self, mgmt: Management):
@@ -512,9 +463,10 @@ class PayBands(RolesPolicy):
         n, p = mgmt.n, self.params
         covered = mgmt.members(self.chosen_roles(mgmt))
         if n:
-            mgmt.shift("advancement", p.advancement_gain * covered.mean())
+            mgmt.add("pay_bands", float(covered.mean()))
         if p.by == "merit":
-            mgmt.add_incentive(covered, p.incentive_strength)
+            prize = p.step_share * p.move_up_share * 12.0 / p.review_months
+            mgmt.add_incentive(covered, prize * mgmt.people.rating_accuracy[covered])
 
     def review(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params

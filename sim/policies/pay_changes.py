@@ -209,9 +209,10 @@ class WageArrears(RolesPolicy):
     choice made before that: in any month when cash is below ``cash_months`` months of the wage bill,
     ``deferred_share`` of each covered person's pay is withheld and owed to them (column
     ``pay_owed``); once cash is above ``repay_cash_months`` months of the wage bill, what is owed is
-    repaid as variable pay. While pay is withheld, personal security falls as it does for
-    involuntary arrears, ``security * (1 - 0.5 * deferred_share)``; money owed also ties people to
-    the firm (leaving forfeits it): ``sacrifice += sacrifice_per_month_owed * owed / wage``.
+    repaid as variable pay. The share withheld this month and the wages owed (in months of wage)
+    are conditions people see: that withheld pay costs security as arrears do, and that money owed
+    ties people to the firm (leaving forfeits it), are the psychology's (``withheld_security``,
+    ``owed_sacrifice``).
 
     Source: source document, Shengyi: the autocratic boss threatens to withhold wages; the cash chain
     breaks. Wage arrears (欠薪) as a common practice of small Chinese firms (assumed).
@@ -246,14 +247,6 @@ class WageArrears(RolesPolicy):
             doc="cash above this many months of the wage bill repays what is owed",
             source="assumed: repaid once cash covers two months of wages",
         )
-        sacrifice_per_month_owed: float = param(
-            0.1,
-            0.0,
-            1.0,
-            unit="sacrifice per month of wage owed",
-            doc="what leaving costs per month of wages owed",
-            source="assumed: workers stay to recover back pay",
-        )
         roles: list[str] = roles_field("all roles")
 
         @model_validator(mode="after")
@@ -277,9 +270,8 @@ class WageArrears(RolesPolicy):
         self.deferring = mgmt.cash < p.cash_months * bill
         covered = mgmt.members(self.chosen_roles(mgmt))
         if self.deferring:
-            people.security[covered] *= 1.0 - 0.5 * p.deferred_share
-        owed = people.pay_owed / np.maximum(people.wage, 1.0)
-        people.sacrifice[:] = np.minimum(1.0, people.sacrifice + p.sacrifice_per_month_owed * owed)
+            people.withheld_share[covered] = p.deferred_share
+        people.owed_share[:] = people.pay_owed / np.maximum(people.wage, 1.0)
 
     def settle(self, mgmt: Management):
         people, p = mgmt.people, self.params

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from pydantic import Field
 
-from sim.agents.behaviour import BASE_INCENTIVE
 from sim.params import Spec, param
 from sim.policies.base import Policy, not_hired_this_month, register, role_problems
 
@@ -32,10 +31,11 @@ class MergeDepartments(Policy):
 
     The scenario's departments are merged, in their listed order, into ``departments_after``
     groups of neighbours; everyone's department becomes the first department of their group. Each
-    department removed saves ``overhead_saving_per_department`` a month (heads, offices, paperwork)
-    and clearer lines raise the clarity of rules (policy and administration) by ``clarity_gain``.
-    The reorganisation unsettles people: job security falls by ``disruption_security`` for the first
-    ``disruption_months``. Teams stay together.
+    department removed saves ``overhead_saving_per_department`` a month (heads, offices, paperwork),
+    never more than the overhead the firm has. Teams stay together. The share of departments
+    removed and the months since the merger are conditions people see: clearer lines of authority
+    and, for a while, unease are the psychology's (``rules_per_merger``, ``reorganisation_unease``,
+    ``reorganisation_unease_months``).
 
     Source: source document, Haier at Red Star: 34 departments cut to 5 departments and 1 institute.
     """
@@ -61,25 +61,6 @@ class MergeDepartments(Policy):
             doc="overhead saved for each department removed",
             source="assumed",
         )
-        clarity_gain: float = param(
-            0.05,
-            0.0,
-            0.3,
-            unit="policy and administration",
-            doc="rise in the clarity of rules with fewer, clearer lines",
-            source="assumed",
-        )
-        disruption_security: float = param(
-            0.1,
-            0.0,
-            0.5,
-            unit="security",
-            doc="fall in job security while the reorganisation settles",
-            source="assumed",
-        )
-        disruption_months: int = param(
-            3, 0, 24, unit="months", doc="how long the disruption lasts", source="assumed"
-        )
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -88,19 +69,16 @@ class MergeDepartments(Policy):
         group = np.arange(before) * after // before
         first = np.array([np.flatnonzero(group == g)[0] for g in range(after)], dtype=np.int64)
         self.mapping = first[group]  # old department -> first department of its group
-        self.removed = before - after
+        self.removed, self.kept = before - after, after
         mgmt.merge_departments(self.mapping)  # hires follow the merger
         mgmt.log("departments_merged", departments_before=before, departments_after=after)
 
     def act(self, mgmt: Management):
-        p, people = self.params, mgmt.people
-        mgmt.shift("policy_admin", p.clarity_gain)
-        if mgmt.month - self.started < p.disruption_months:
-            np.clip(people.security - p.disruption_security, 0.0, 1.0, out=people.security)
+        mgmt.set("departments_merged", self.removed / max(self.removed + self.kept, 1))
+        mgmt.set("months_since_reorganisation", float(mgmt.month - self.started))
 
     def settle(self, mgmt: Management):
         if mgmt.month > 0:
-            # a saving is a negative cost of the policy
             mgmt.save_overhead(self.params.overhead_saving_per_department * self.removed)
 
 
@@ -110,13 +88,14 @@ class CutMiddleManagement(Policy):
 
     In the first month in force, middle managers (level 1) compete for ``target_managers`` posts.
     With ``open_competition`` ("horse racing") the posts go to the most competent (ability times
-    skill, assessed with a 10% error) and the contest is open, raising transparency by
-    ``transparency_gain`` that month; with ``appointment`` ("horse picking") posts are given without
-    regard to competence. Managers' security falls by ``contest_security_loss`` that month. Those
-    who lose their post are ``dismissed`` or ``moved_down`` to ``move_down_role`` (its wage, felt as a
-    pay cut). The plan of manager roles falls to the posts kept. Afterwards supervision improves with
-    the competence gained: ``supervision += supervision_per_competence * ln(mean competence kept /
-    mean competence before)``.
+    skill, assessed with a 10% error) and the contest is open; with ``appointment`` ("horse
+    picking") posts are given without regard to competence. Those who lose their post are
+    ``dismissed`` or ``moved_down`` to ``move_down_role`` (its wage, felt as a pay cut). The plan of
+    manager roles falls to the posts kept. The facts people see: the managers compete for their own
+    posts that month (in the open or not), and afterwards the managers are more competent by
+    ``ln(mean competence kept / mean competence before)``. What the contest does to security and
+    transparency and the better managers to supervision is the psychology's
+    (``contest_security_loss``, ``transparency_per_open_contest``, ``supervision_per_competence``).
 
     Source: source document, Haier at Red Star: 105 middle managers cut to 45 by open competition;
     "survival only through open competition"; "horse racing" instead of "horse picking".
@@ -145,30 +124,6 @@ class CutMiddleManagement(Policy):
         move_down_role: str | None = Field(
             None, description="role of those moved down (empty: the largest staff role)"
         )
-        contest_security_loss: float = param(
-            0.2,
-            0.0,
-            0.6,
-            unit="security",
-            doc="fall in managers' security in the month of the contest",
-            source="assumed",
-        )
-        transparency_gain: float = param(
-            0.2,
-            0.0,
-            0.5,
-            unit="transparency",
-            doc="rise in transparency in the month of an open contest",
-            source="source document: open competition for posts",
-        )
-        supervision_per_competence: float = param(
-            0.5,
-            0.0,
-            2.0,
-            unit="supervision per log-competence",
-            doc="rise in supervision per log-point of managers' competence gained",
-            source="assumed",
-        )
 
     @classmethod
     def scenario_problems(cls, params, scenario) -> list:
@@ -190,14 +145,11 @@ class CutMiddleManagement(Policy):
     def act(self, mgmt: Management):
         p, people = self.params, mgmt.people
         if not self.done:
-            managers = people.level == MANAGER_LEVEL
-            people.security[managers] = np.maximum(
-                people.security[managers] - p.contest_security_loss, 0.0
-            )
+            people.in_contest[people.level == MANAGER_LEVEL] = True
             if p.selection == "open_competition":
-                mgmt.shift("transparency", p.transparency_gain)
+                mgmt.set("open_contest", True)
         else:
-            mgmt.shift("supervision", p.supervision_per_competence * self.competence_gain)
+            mgmt.set("management_competence", self.competence_gain)
 
     def review(self, mgmt: Management):
         p, people = self.params, mgmt.people
@@ -251,8 +203,9 @@ class ReplaceManagement(Policy):
 
     In the first month in force the share ``share`` of the people at the chosen level (middle
     managers, executives or both) are dismissed; hiring refills their posts from the market.
-    Supervision then rises by ``supervision_gain`` times the share of that level hired since the
-    replacement, so the step grows as the new team arrives.
+    The share of that level hired since the replacement is a condition people see; how much a
+    new team improves supervision is the psychology's (``supervision_per_new_managers``), so the
+    step grows as the new team arrives.
 
     Source: source document, Haier at Red Star: Haier sends its own people; top managers tell all
     staff that managers carry at least 80% of the responsibility ("80/20").
@@ -268,14 +221,6 @@ class ReplaceManagement(Policy):
         )
         share: float = param(
             1.0, 0.0, 1.0, unit="share", doc="share of that level replaced", source="assumed"
-        )
-        supervision_gain: float = param(
-            0.15,
-            0.0,
-            0.45,
-            unit="supervision",
-            doc="rise in supervision once the whole new team is in place",
-            source="assumed",
         )
 
     def setup(self, mgmt: Management):
@@ -297,8 +242,7 @@ class ReplaceManagement(Policy):
         if not at_level.any():
             return
         hired = mgmt.people.hired_month[: mgmt.n] >= self.replaced_month
-        share_new = float(np.mean(hired[at_level]))
-        mgmt.shift("supervision", self.params.supervision_gain * share_new)
+        mgmt.set("new_managers", float(np.mean(hired[at_level])))
 
     def review(self, mgmt: Management):
         if self.replaced_month is not None:
@@ -380,8 +324,9 @@ class QualityAssurance(Policy):
     For producers (roles whose output has a value): ``defect_rate *= 1 - defect_reduction *
     coverage``. Quality pay: each month a producer earns ``quality_pay_share * pay * q`` with
     ``q = clip(1 - defect_rate / defect_standard, -1, 1)`` — a reward below the standard defect rate,
-    a penalty above it; pay at stake adds ``quality_pay_share`` to the pay scheme's incentive
-    strength. Clear standards raise the clarity of rules by ``0.05 * coverage``. Audits cost
+    a penalty above it; pay at stake adds ``quality_pay_share`` to the elasticity of pay to one's
+    own work. The audit's coverage is a condition people see (clear standards: the psychology's
+    ``rules_per_quality_system``). Audits cost
     ``inspection_cost_per_worker * coverage`` a producer a month.
 
     Source: source document, Haier at Red Star: quality-control people sent in, a quality-assurance
@@ -445,8 +390,8 @@ class QualityAssurance(Policy):
         p, people = self.params, mgmt.people
         rows = self._producers(mgmt)
         people.defect_rate[rows] *= 1.0 - p.defect_reduction * p.coverage
-        mgmt.add_incentive(rows, BASE_INCENTIVE + p.quality_pay_share)
-        mgmt.shift("policy_admin", 0.05 * p.coverage)
+        mgmt.add_incentive(rows, p.quality_pay_share)
+        mgmt.set("quality_system", p.coverage)
         if mgmt.month > 0:
             mgmt.charge(p.inspection_cost_per_worker * p.coverage * rows.size)
 

@@ -5,8 +5,10 @@ lay people off at will, or guarantee their jobs and share the work out by cuttin
 ``mgmt.demand`` (1 = normal), moved by the timeline's ``demand`` event. The demand gap is
 ``max(0, 1 - demand)``; a firm acts on it once it exceeds ``tolerance``.
 
-Personal security (the ``security`` column, which feeds the safety need) is reset each month to the
-firm-wide climate value before policies act; ``mgmt.shift_security`` moves it.
+The policies set facts: who is covered by a guarantee and how far along the way to it each person
+is, who is laid off. What a guarantee and the layoffs seen do to felt security and to what leaving
+would cost is the psychology's (``guarantee_security``, ``guarantee_reassurance``,
+``guarantee_sacrifice``, ``survivor_fear``, ``survivor_memory_months``).
 """
 
 from __future__ import annotations
@@ -40,9 +42,8 @@ class AtWillLayoffs(RolesPolicy):
     random. Anyone covered by a ``no_layoff_guarantee`` in force is spared. When demand recovers, the
     plan returns to its starting level and the firm hires again.
 
-    Survivor syndrome: layoffs seen by the others lower everyone's security for a while. A month's
-    layoffs (from any policy) add ``survivor_fear * laid off / headcount`` to a fear that decays
-    with ``survivor_memory_months``; everyone's personal security falls by that fear.
+    Survivor syndrome (the psychology's, for layoffs from any policy): layoffs seen by the others
+    lower everyone's security for a while.
 
     Source: source document, Lincoln Electric's competitors lay off in a downturn, Lincoln does not;
     Brockner et al. (1987, 1992): layoff survivors lose security and commitment.
@@ -75,33 +76,12 @@ class AtWillLayoffs(RolesPolicy):
             "who is laid off first",
             source="assumed: the weakest go first under at-will employment",
         )
-        survivor_fear: float = param(
-            1.0,
-            0.0,
-            5.0,
-            unit="security per share laid off",
-            doc="fall in everyone's security per share of the workforce laid off in a month",
-            source="assumed; Brockner et al. 1987: survivor syndrome",
-        )
-        survivor_memory_months: float = param(
-            6.0,
-            0.5,
-            36.0,
-            unit="months",
-            doc="e-folding time of the survivors' fear",
-            source="assumed: survivors' fear fades within about half a year",
-        )
         roles: list[str] = roles_field("every role whose output has a value")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
         self.base_plan = mgmt.plan.copy()
         self.lowered = False
-        self.fear = 0.0
-
-    def act(self, mgmt: Management):
-        if self.fear > 0:
-            mgmt.shift_security(-self.fear)
 
     def review(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
@@ -139,24 +119,13 @@ class AtWillLayoffs(RolesPolicy):
             chosen = self.chosen_roles(mgmt)
             mgmt.set_plan(chosen, self.base_plan[chosen])
 
-    def settle(self, mgmt: Management):
-        p = self.params
-        laid_off = mgmt.flows.layoffs
-        headcount = mgmt.n + laid_off
-        self.fear = self.fear * np.exp(-1.0 / p.survivor_memory_months) + (
-            p.survivor_fear * laid_off / max(headcount, 1)
-        )
-
 
 @register
 class NoLayoffGuarantee(RolesPolicy):
     """No-layoff guarantee after N years: in a downturn hours are cut to a floor instead of jobs.
 
-    Covered are the chosen roles' people with at least ``after_years`` of service. Each month the
-    guarantee raises everyone's security by ``climate_security_gain`` (the firm keeps its people) and
-    the covered's by ``security_gain`` more; what leaving would cost (sacrifice, embeddedness) rises
-    by ``sacrifice_gain`` for the covered and in proportion to the service gained toward cover for
-    the others.
+    Covered are the chosen roles' people with at least ``after_years`` of service; the others in
+    the chosen roles are on their way to it (their service as a share of ``after_years``).
 
     In a downturn (demand gap above ``tolerance``) the firm shares the work out among the people of
     the roles whose output has a value: the labour needed is ``(1 - gap)`` of their planned
@@ -210,34 +179,10 @@ class NoLayoffGuarantee(RolesPolicy):
             doc="pay cut of people transferred to lower-paid posts",
             source="source document: sometimes a lower-paid post",
         )
-        security_gain: float = param(
-            0.2,
-            0.0,
-            0.5,
-            unit="security",
-            doc="rise in personal security of the covered",
-            source="assumed: a written guarantee lifts felt security by a fifth of its range",
-        )
-        climate_security_gain: float = param(
-            0.05,
-            0.0,
-            0.5,
-            unit="security",
-            doc="rise in everyone's security: the firm is known to keep its people",
-            source="assumed: a known no-layoff record reassures the not-yet-covered a little",
-        )
         hiring_freeze: bool = choice(
             True,
             "leave the vacancies of the roles whose output has a value unfilled during a downturn",
             "source document: Lincoln cuts hours rather than people (assumed: and hires nobody)",
-        )
-        sacrifice_gain: float = param(
-            0.2,
-            0.0,
-            1.0,
-            unit="sacrifice",
-            doc="what leaving costs the covered: an earned guarantee",
-            source="Mitchell et al. 2001: sacrifice in job embeddedness",
         )
         roles: list[str] = roles_field("all roles")
 
@@ -266,11 +211,10 @@ class NoLayoffGuarantee(RolesPolicy):
             return
         in_roles = mgmt.members(self.chosen_roles(mgmt))
         covered = self.covered(mgmt)
-        mgmt.shift_security(p.climate_security_gain)
-        mgmt.shift_security(p.security_gain, covered)
+        people.guaranteed[covered] = True
         progress = np.minimum(1.0, people.tenure / max(12.0 * p.after_years, 1.0))
-        added = np.where(covered, p.sacrifice_gain, 0.5 * p.sacrifice_gain * progress) * in_roles
-        people.sacrifice[:] = np.minimum(1.0, people.sacrifice + added)
+        people.guarantee_progress[in_roles] = progress[in_roles]
+        mgmt.add("guarantee_share", float(covered.mean()))
         self._share_work(mgmt)
 
     def _share_work(self, mgmt: Management):

@@ -168,6 +168,8 @@ DRIVER_LABELS: dict[str, tuple[str, str]] = {
     "commitment": ("little attachment to the firm", "对企业缺乏认同与承诺"),
     "outside_option": ("better pay elsewhere", "外部缺乏竞争力（别处薪酬更高）"),
     "contagion": ("colleagues leaving", "同事接连离职"),
+    "fit": ("the job did not suit them", "工作与自己不匹配"),
+    "personal": ("personal or family reasons", "个人或家庭原因"),
 }
 
 EXIT_VERBS: dict[str, tuple[str, str]] = {

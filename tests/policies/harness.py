@@ -2,7 +2,10 @@
 declared direction.
 
 An *arm* is the baseline firm (scenarios/baseline.yaml) with some policies, timeline events and
-dotted-path overrides, built by :func:`arm`. Every arm runs on the same seeds, :data:`SEEDS`:
+dotted-path overrides, built by :func:`arm`. The firm *adopts* the arm's policies at month 0 (they
+arrive on the timeline, after a history without them), so that every arm starts from the same
+firm and a comparison measures what adopting a policy does; ``since_founding=True`` instead puts
+them in force for the firm's whole history (a firm that always had them). Every arm runs on the same seeds, :data:`SEEDS`:
 common random numbers, so two arms start from the same firm and share one random stream until their
 policies draw differently. Runs are cached by (arm, seed), so an arm that several tests share runs
 once per test process.
@@ -77,10 +80,11 @@ def arm(
     timeline: Iterable[dict] = (),
     months: int = MONTHS,
     overrides: dict | None = None,
+    since_founding: bool = False,
 ) -> Arm:
-    """The baseline firm with these policies (names, or :func:`policy` entries), this timeline
-    (:func:`event` entries), run for ``months``, with dotted-path ``overrides``
-    (``{"finances.cash": 0.0}``)."""
+    """The baseline firm that adopts these policies at month 0 (names, or :func:`policy` entries;
+    with ``since_founding``, in force through its history), this timeline (:func:`event` entries),
+    run for ``months``, with dotted-path ``overrides`` (``{"finances.cash": 0.0}``)."""
     for entry in policies:
         if not isinstance(entry, str | dict):
             raise TypeError(f"arm(): a policy is a name or a policy(...) entry, not {entry!r}")
@@ -90,6 +94,7 @@ def arm(
         "timeline": list(timeline),
         "months": months,
         "overrides": dict(overrides or {}),
+        "since_founding": since_founding,
     }
     return Arm(json.dumps(spec, sort_keys=True))
 
@@ -99,7 +104,19 @@ def scenario_of(variant: Arm) -> Scenario:
     """The validated scenario of an arm (policies, timeline and overrides are validated together,
     so a policy may name what an override adds, such as a department)."""
     spec = json.loads(variant.spec)
-    changes = {"policies": spec["policies"], "timeline": spec["timeline"], "months": spec["months"]}
+    if spec["since_founding"]:
+        policies, adopted = spec["policies"], []
+    else:
+        policies = []
+        adopted = [
+            event(0, "add_policy", policy=entry["name"], params=entry["params"])
+            for entry in spec["policies"]
+        ]
+    changes = {
+        "policies": policies,
+        "timeline": adopted + spec["timeline"],
+        "months": spec["months"],
+    }
     changes.update(spec["overrides"])
     return baseline().with_overrides(changes, source="test arm")
 
@@ -108,13 +125,13 @@ def scenario_of(variant: Arm) -> Scenario:
 def run(variant: Arm, seed: int) -> OrgModel:
     """One run of an arm to its end (cached: do not step the model further; see :func:`trace`)."""
     scenario = scenario_of(variant)
-    return OrgModel(scenario, seed=seed).run(scenario.months)
+    return OrgModel.from_scenario(scenario, seed=seed).run(scenario.months)
 
 
 def trace(variant: Arm, seed: int, probe: Statistic) -> np.ndarray:
     """``probe(model)`` after every month of a fresh run (for statistics the metrics lack)."""
     scenario = scenario_of(variant)
-    model = OrgModel(scenario, seed=seed)
+    model = OrgModel.from_scenario(scenario, seed=seed)
     out = []
     for _ in range(scenario.months):
         model.step()
@@ -319,6 +336,6 @@ def survives_the_timeline(name: str, change: dict) -> OrgModel:
         event(18, "demand", level=1.0),
     )
     variant = arm(timeline=timeline, months=24, overrides={"finances.owner_subsidy_budget": 1e5})
-    model = OrgModel(scenario_of(variant), seed=3).run()
+    model = OrgModel.from_scenario(scenario_of(variant), seed=3).run()
     assert model.policy(name) is None
     return model

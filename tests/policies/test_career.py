@@ -109,7 +109,7 @@ def test_training_raises_skill_and_growth_at_a_cost():
 TIMELINE_CHANGES = {
     "career_ladders": {"ladders": 3},
     "promotion": {"method": "appointment"},
-    "training": {"growth_gain": 0.3},
+    "training": {"skill_gain_per_year": 0.1},
 }
 
 

@@ -113,7 +113,7 @@ class Arm:
     def __init__(self, config: ArmConfig, seed: int):
         self.config = config
         self.spec = config.scenario()
-        self.model = OrgModel(self.spec, seed=seed)
+        self.model = OrgModel.from_scenario(self.spec, seed=seed)
         self.view = OrgView()
         self.feed = Feed()
 

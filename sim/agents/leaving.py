@@ -1,0 +1,307 @@
+"""Leaving a job: searching, offers, the decision, the job's fit learned over the first months,
+personal shocks, and the raise people expect (a mixin of :class:`sim.agents.psychology.Psychology`).
+
+The quit process is bounded: people search with a probability (a logistic function of what pushes
+them out), offers arrive at a finite rate that a tight market raises, and an offer is taken when it
+is worth more than staying. So a month's quit rate can never exceed the offer rate, and no push,
+however strong, makes an ordinary firm tip over.
+"""
+
+from __future__ import annotations
+
+from sim.params import Spec, param
+
+
+class Leaving(Spec):
+    """Parameters of leaving and of learning the job."""
+
+    # --- quitting: search, offers and the decision (Lee & Mitchell 1994; March & Simon 1958) ---
+    search_threshold: float = param(
+        3.0,
+        0.0,
+        10.0,
+        unit="log-odds",
+        doc="push toward the door at which half of the people search for another job",
+        source="calibrated: annual turnover and its response to pay and to the market (docs/validation.md)",
+        label_zh="开始找工作的推力阈值",
+    )
+    offer_rate: float = param(
+        0.25,
+        0.0,
+        1.0,
+        unit="offers/month",
+        doc="offers a month to someone searching, in a balanced market",
+        source="calibrated (docs/validation.md); on-the-job searchers find a job within a few months (Fallick & Fleischman 2004)",
+        label_zh="求职者每月获得的工作机会",
+    )
+    unsolicited_offer_rate: float = param(
+        0.02,
+        0.0,
+        0.5,
+        unit="offers/month",
+        doc="offers a month to someone not searching (headhunters, friends, rivals)",
+        source="assumed: an approach every four years or so for someone not looking",
+        label_zh="未求职者每月获得的工作机会",
+    )
+    offers_per_shortage: float = param(
+        1.5,
+        0.0,
+        10.0,
+        unit="offers per unit of shortage",
+        doc="rise in offers per unit of labour shortage (ease of movement)",
+        source="calibrated: quits rise as the labour market tightens (docs/validation.md); March & Simon 1958",
+        label_zh="劳动力短缺对工作机会的影响",
+    )
+    settling_months: float = param(
+        1.5,
+        0.1,
+        24.0,
+        unit="months",
+        doc="e-folding time over which a newcomer, who has just found this job, starts looking again",
+        source="assumed: a new hire has just ended a search; Farber 1994 (hazard low in the first month)",
+        label_zh="新员工安顿期",
+    )
+    offer_value_spread: float = param(
+        0.6,
+        0.05,
+        3.0,
+        unit="log-points",
+        doc="spread of what outside jobs are worth against this one (pay, amenities, the new match)",
+        source="calibrated: the separation elasticity to pay (docs/validation.md)",
+        label_zh="外部工作价值的离散程度",
+    )
+    mobility_cost: float = param(
+        0.2,
+        0.0,
+        2.0,
+        unit="log-points",
+        doc="how much better an outside job must be to be worth the move",
+        source="assumed: moving costs a few months of pay",
+        label_zh="跳槽成本",
+    )
+    sacrifice_attachment: float = param(
+        1.0,
+        0.0,
+        5.0,
+        unit="log-points per sacrifice",
+        doc="extra value an offer must have per unit of what leaving would cost",
+        source="Mitchell et al. 2001 (sacrifice keeps people)",
+        label_zh="离职代价的挽留作用",
+    )
+    quit_hygiene: float = param(
+        2.0,
+        0.0,
+        10.0,
+        unit="log-odds",
+        doc="push toward searching per unit of dissatisfaction",
+        source="assumed; Griffeth et al. 2000 meta-analysis: satisfaction-quit links are modest",
+        label_zh="不满对求职的推力",
+    )
+    quit_motivator: float = param(
+        1.0,
+        0.0,
+        10.0,
+        unit="log-odds",
+        doc="push per unit of unmet belonging, esteem or self-actualisation need",
+        source="assumed: unmet higher needs push out half as strongly as dissatisfaction (Herzberg: hygiene drives leaving)",
+        label_zh="未满足需要的推力",
+    )
+    quit_inequity: float = param(
+        2.5,
+        0.0,
+        10.0,
+        unit="log-odds",
+        doc="push per unit of felt inequity",
+        source="source document: internal unfairness is the main exit cause",
+        label_zh="不公平感的推力",
+    )
+    quit_commitment: float = param(
+        1.5,
+        0.0,
+        10.0,
+        unit="log-odds",
+        doc="push per unit of missing commitment",
+        source="Meyer et al. 2002 meta-analysis",
+        label_zh="缺乏承诺的推力",
+    )
+    quit_embeddedness: float = param(
+        0.8,
+        0.0,
+        10.0,
+        unit="log-odds",
+        doc="push per unit of missing embeddedness",
+        source="Mitchell et al. 2001",
+        label_zh="缺乏嵌入的推力",
+    )
+    quit_contagion: float = param(
+        1.5,
+        0.0,
+        10.0,
+        unit="log-odds",
+        doc="push per unit of exposure to colleagues leaving and their mood",
+        source="Felps et al. 2009 turnover contagion",
+        label_zh="离职传染的推力",
+    )
+    quit_mismatch: float = param(
+        6.0,
+        0.0,
+        30.0,
+        unit="log-odds per fit",
+        doc="push per unit by which a person believes the job fits them worse than an average job",
+        source="calibrated: the tenure profile of exits (Farber 1994); Jovanovic 1979",
+        label_zh="不匹配的推力",
+    )
+    quit_hardship: float = param(
+        1.0,
+        0.0,
+        10.0,
+        unit="log-odds",
+        doc="push while a personal hardship lasts (times the share the firm does not help with)",
+        source="Lee & Mitchell 1994 (a shock sets off a search)",
+        label_zh="个人困难的推力",
+    )
+    early_quit_factor: float = param(
+        0.5,
+        0.05,
+        1.0,
+        unit="share",
+        doc="share of the quit hazard acted on before the contract ends (leaving early forfeits year-end pay and references); at the contract's end intention decides",
+        source="assumed: Chinese labour contracts run a year and early exits cost (Labour Law 1994); source document: Shengyi's staff intend not to renew before New Year",
+        label_zh="合同期内离职的比例",
+    )
+    non_renewal_intent: float = param(
+        0.5,
+        0.05,
+        0.95,
+        unit="probability",
+        doc="intention to quit above which an employee does not renew at contract end",
+        source="MODEL_SKETCH",
+        label_zh="不续约的离职意向阈值",
+    )
+
+    # --- learning the job's fit (Jovanovic 1979) and personal shocks (Lee & Mitchell 1994) ---
+    match_sd: float = param(
+        0.15,
+        0.0,
+        1.0,
+        unit="fit",
+        doc="spread of how well a job fits the person who takes it (also their productivity in it, in log-points)",
+        source="calibrated: the tenure profile of exits (Farber 1994); Jovanovic 1979",
+        label_zh="工作匹配度的离散程度",
+    )
+    match_signal_sd: float = param(
+        0.3,
+        0.01,
+        3.0,
+        unit="fit",
+        doc="noise of what one month in the job tells about its fit",
+        source="calibrated: the tenure profile of exits peaks within months (Farber 1994)",
+        label_zh="每月经验的噪声",
+    )
+    newcomer_optimism: float = param(
+        0.1,
+        -0.5,
+        0.5,
+        unit="fit",
+        doc="how much better than average a newcomer expects the job to fit (they just chose it)",
+        source="Boswell, Boudreau & Tichy 2005 (the honeymoon-hangover effect)",
+        label_zh="新员工的乐观预期",
+    )
+    work_itself_per_fit: float = param(
+        1.0,
+        0.0,
+        3.0,
+        unit="work itself per fit",
+        doc="felt interest of the work itself per unit of believed fit",
+        source="assumed: a job that fits is a job one likes (Kristof-Brown et al. 2005)",
+        label_zh="匹配度对工作本身的影响",
+    )
+    life_shock_rate: float = param(
+        0.004,
+        0.0,
+        0.1,
+        unit="1/month",
+        doc="monthly chance of a personal event (a spouse's move, a family illness) that bears on staying",
+        source="assumed: about one in twenty people a year; Lee & Mitchell 1994 (shocks)",
+        label_zh="个人事件的发生率",
+    )
+    life_exit_share: float = param(
+        0.3,
+        0.0,
+        1.0,
+        unit="share",
+        doc="share of personal events that end the job at once, whatever the job (Lee & Mitchell path 1)",
+        source="Lee et al. 1996: a sizeable minority of leavers follow a script after a shock",
+        label_zh="个人事件直接导致离职的比例",
+    )
+    help_keeps: float = param(
+        0.7,
+        0.0,
+        1.0,
+        unit="share",
+        doc="share of the exits after a personal event avoided when the firm notices and helps",
+        source="assumed: source document, emotional care (the Nanjing bus home)",
+        label_zh="企业帮助挽留的比例",
+    )
+    hardship_months: float = param(
+        3.0,
+        0.0,
+        24.0,
+        unit="months",
+        doc="how long a personal event that does not end the job keeps pushing toward the door",
+        source="assumed: a quarter",
+        label_zh="个人困难持续月数",
+    )
+    roots_weight: float = param(
+        0.2,
+        0.0,
+        1.0,
+        unit="weight",
+        doc="weight of ties to the place (family, home, community) in embeddedness",
+        source="Mitchell et al. 2001 (community links and fit)",
+        label_zh="地缘纽带在工作嵌入中的权重",
+    )
+    expectation_months: float = param(
+        12.0,
+        1.0,
+        120.0,
+        unit="months",
+        doc="e-folding time over which the raise people expect follows what they see",
+        source="assumed: expectations adjust within a year or two (Bewley 1999)",
+        label_zh="加薪预期的调整时间",
+    )
+    own_raise_weight: float = param(
+        0.5,
+        0.0,
+        1.0,
+        unit="share",
+        doc="weight of one's own pay history, against the market's wage growth, in the raise one expects",
+        source="assumed: people look at their own raises and at what the market pays (Bewley 1999)",
+        label_zh="自身加薪历史在预期中的权重",
+    )
+
+    # --- contagion and the social network ---
+    contagion_memory: float = param(
+        3.0,
+        0.5,
+        24.0,
+        unit="months",
+        doc="e-folding time of the memory of colleagues who left",
+        source="MODEL_SKETCH: the last quarter",
+    )
+    leader_weight: float = param(
+        3.0,
+        1.0,
+        10.0,
+        unit="ratio",
+        doc="how much more an informal leader's departure and mood weigh",
+        source="source document: informal leaders spread mood",
+    )
+    mood_weight: float = param(
+        0.3,
+        0.0,
+        2.0,
+        unit="weight",
+        doc="weight of neighbours' mean intention to quit in contagion",
+        source="assumed: colleagues' intentions weigh less than their actual departures (Felps et al. 2009); above ~0.5 mood feeds on itself and ordinary firms tip",
+    )
