@@ -1,7 +1,7 @@
 """Listings generated from the declarations: the policy catalogue and the parameter tables.
 
 ``orgsim policies`` and ``orgsim params`` print these; docs/policies.md is generated from them, so
-the documentation cannot drift from the code (tests/test_docs_generated.py checks it).
+the documentation cannot drift from the code (tests/test_cli.py and tests/test_docs.py check it).
 """
 
 from __future__ import annotations

@@ -155,10 +155,11 @@ class OrgModel(mesa.Model):
             self.perceive()
         self.in_history = False
         limit = self.spec.finances.credit_limit
-        month = self.finance.month
-        self.firm.credit_limit = (
-            3.0 * (month.wages_due + month.overhead) if limit is None else float(limit)
-        )
+        if limit is None:  # three months of the month-0 wage bill and overhead
+            roles = self.spec.firm.roles
+            bill = sum(r.count * r.wage for r in roles) + self.spec.finances.overhead
+            limit = 3.0 * bill
+        self.firm.credit_limit = float(limit)
 
     # --- the monthly step ----------------------------------------------------------------------
     def step(self) -> None:

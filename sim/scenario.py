@@ -250,7 +250,7 @@ class Finances(Spec):
         0.0,
         1e13,
         unit="currency",
-        doc="debt the creditors tolerate; beyond it (and with the owner's money spent) the firm closes (empty: three months of the month-0 costs)",
+        doc="debt the creditors tolerate; beyond it (and with the owner's money spent) the firm closes (empty: three months of the month-0 wage bill and fixed overhead)",
         source="assumed: suppliers and banks extend a few months of credit",
     )
     owner_subsidy_budget: float = param(

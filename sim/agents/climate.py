@@ -35,9 +35,5 @@ class Climate:
     # culture work this month
     socialisation_boost: float = 0.0  # extra socialisation rate (culture programme)
 
-    @property
-    def procedural_justice(self) -> float:
-        return (self.transparency + self.accuracy + self.voice) / 3.0
-
 
 NEUTRAL = Climate()

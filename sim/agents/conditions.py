@@ -8,8 +8,10 @@ scenario (``sim.agents.psychology.Psychology``).
 
 Firm-wide conditions live here; conditions that differ between people (pay, hours, the appraisal
 each person is under, a guarantee, a threat) are columns of the workforce in the ``condition``
-group (:mod:`sim.agents.state`). Both are reset every month, in phase 2, to the values below, which
-describe an ordinary firm; policies then set them through management's verbs.
+group (:mod:`sim.agents.state`). The firm-wide ones are reset every month, in phase 2, to the
+values below, which describe an ordinary firm, and so are most per-person ones
+(:func:`sim.agents.behaviour.reset_conditions`; a wage, a rating, retraining and a level persist);
+policies then set them through management's verbs.
 """
 
 from __future__ import annotations
@@ -50,7 +52,6 @@ class Conditions:
     activity_spend: float = 0.0  # spent on shared activities per person and month, per unit of wage
     # --- care and respect ---
     hardship_help: float = 0.0  # share of staff's hardships managers notice and help with
-    travel_home: bool = False  # the firm takes migrant staff home for a holiday break and back
     equal_treatment: float = 0.0  # -1: privileges of rank on display; 0 ordinary; 1 none at all
     # --- recognition, work, growth ---
     praise_all: bool = False  # everyone who does well is praised (universal recognition)

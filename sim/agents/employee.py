@@ -18,8 +18,8 @@ tenure                 months in the firm
 wage, pay              base wage, and what was paid last month (currency/month)
 effort, skill, ability 1 = the standard pace; learned skill in (0, 1]; latent productivity
 commitment             affective commitment, in [0, 1]
-embeddedness           links, fit and sacrifice, in [0, 1]
-security               felt job security before the climate, in [0, 1]
+embeddedness           links, fit, sacrifice and roots, in [0, 1]
+security               felt job security (before the firm's arrears and outlook), in [0, 1]
 physiological ...      the five needs: ``physiological``, ``safety``, ``belonging``, ``esteem``,
 self_actualization     ``self_actualization`` (each in [0, 1]); ``needs`` gives all five
 stage                  the relationship stage (:class:`Stage`); ``phase``: the lifecycle phase

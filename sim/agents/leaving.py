@@ -3,8 +3,9 @@ personal shocks, and the raise people expect (a mixin of :class:`sim.agents.psyc
 
 The quit process is bounded: people search with a probability (a logistic function of what pushes
 them out), offers arrive at a finite rate that a tight market raises, and an offer is taken when it
-is worth more than staying. So a month's quit rate can never exceed the offer rate, and no push,
-however strong, makes an ordinary firm tip over.
+is worth more than staying. So a month's quit hazard can never exceed the offer rate (times the
+market's tightness), however strong the push; whether firms stay stable is then a result, checked
+by ``sim.robustness``.
 """
 
 from __future__ import annotations
@@ -185,7 +186,7 @@ class Leaving(Spec):
         0.0,
         1.0,
         unit="fit",
-        doc="spread of how well a job fits the person who takes it (also their productivity in it, in log-points)",
+        doc="spread of how well a job fits the person who takes it (on the scale of the perceived factors)",
         source="calibrated: the tenure profile of exits (Farber 1994); Jovanovic 1979",
         label_zh="工作匹配度的离散程度",
     )

@@ -191,7 +191,7 @@ def personal_factors(
         + p.guarantee_security * guaranteed
         - ws.layoff_fear[rows]
         - p.contest_security_loss * ws.in_contest[rows]
-        + p.attention_security * ws.attention[rows]
+        + p.attention_security * (ws.attention[rows] > 0)
     ) * (1.0 - p.withheld_security * ws.withheld_share[rows])
     tenure = ws.tenure[rows]
     seniority = 0.5 * tenure / (tenure + SENIORITY_HALF_MONTHS)

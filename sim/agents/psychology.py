@@ -21,7 +21,8 @@ MOTIVATORS = (
     "advancement",
     "growth",
 )
-# Each exit records the share of its hazard's linear predictor that each driver contributed.
+# Each exit records what drove it: each driver's share of the push toward searching and of the
+# pull of the offer taken (sim.agents.rules.quit_hazard).
 DRIVERS = (
     "pay",
     "security",
@@ -107,7 +108,7 @@ class Psychology(Leaving, Responses):
         0.0,
         5.0,
         unit="per log-point",
-        doc="recognition shock per log-point of a raise above or below the expected raise",
+        doc="felt shock (raise_shock) per log-point of a raise above or below the expected raise",
         source="assumed: scales the source document's 500-raise example into [-1, 1]",
     )
     raise_memory: float = param(

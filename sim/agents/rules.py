@@ -308,8 +308,9 @@ def quit_hazard(parts, arrivals, accepted, gap, spread):
 
 def learn_fit(belief, match, noise, tenure, match_sd, signal_sd):
     """One month's experience of the job (Jovanovic 1979): the signal ``match + signal_sd * noise``
-    moves the belief by the Bayesian gain of a normal prior ``(0, match_sd)`` after ``tenure``
-    months: ``gain = (1 / s^2) / (1 / m^2 + (tenure + 1) / s^2)``."""
+    moves the belief by the Bayesian gain of a normal prior of spread ``match_sd`` after
+    ``tenure`` months: ``gain = (1 / s^2) / (1 / m^2 + (tenure + 1) / s^2)`` (the prior's mean,
+    a newcomer's first belief, is set at hiring: ``psychology.newcomer_optimism``)."""
     precision = 1.0 / max(match_sd, 1e-9) ** 2 + (tenure + 1.0) / signal_sd**2
     gain = (1.0 / signal_sd**2) / precision
     return belief + gain * (match + signal_sd * noise - belief)

@@ -5,9 +5,10 @@ Every column is declared below as a typed class attribute (so "go to definition"
 
 - ``trait``: drawn at hiring and fixed (or moved only by the psychology: values drift);
 - ``state``: what the psychology computes and remembers (needs, commitment, intent, ...);
-- ``condition``: what management sets for a person this month (pay, hours, incentive, defects,
-  personal security before the climate is added); reset by :func:`sim.agents.behaviour.reset_inputs`
-  and written by policies through :class:`sim.org.management.Management`;
+- ``condition``: what management sets for a person (pay, hours, the pay at stake, the appraisal
+  they are under, threats, guarantees); most are reset every month by
+  :func:`sim.agents.behaviour.reset_conditions` (the wage, the last rating, retraining and level
+  persist) and policies write them through :class:`sim.org.management.Management`;
 - ``record``: bookkeeping (ids, role, team, tenure, contract dates, clients held).
 
 Hiring appends rows; leaving frees them and moves rows from the tail into the holes, so every
@@ -70,9 +71,6 @@ class Workforce:
     income: Annotated[
         Float, Col("income as people judge it: a 12-month moving average of pay received", "state")
     ]
-    reference_wage: Annotated[
-        Float, Col("the wage at the last pay review (raises are judged against it)", "state")
-    ]
     expected_raise: Annotated[
         Float, Col("the raise a year this person expects: a belief, learned", "state")
     ]
@@ -95,7 +93,10 @@ class Workforce:
     security: Annotated[Float, Col("felt job security of this person, in [0, 1]", "state")]
     sacrifice: Annotated[
         Float,
-        Col("what leaving would cost, in [0, 1] (seniority, unvested pay, guarantee)", "state"),
+        Col(
+            "what leaving would cost, in [0, 1] (seniority, unvested pay, a guarantee, wages owed)",
+            "state",
+        ),
     ]
     hygiene_dissatisfaction: Annotated[Float, Col("Herzberg dissatisfaction D in [0, 1]", "state")]
     motivator_satisfaction: Annotated[Float, Col("Herzberg satisfaction S in [0, 1]", "state")]
@@ -104,7 +105,7 @@ class Workforce:
     inequity: Annotated[Float, Col("felt under-reward in [0, 1+]", "state")]
     effort: Annotated[Float, Col("1 = the standard pace", "state")]
     commitment: Annotated[Float, Col("affective commitment in [0, 1]", "state")]
-    embeddedness: Annotated[Float, Col("links, fit and sacrifice in [0, 1]", "state")]
+    embeddedness: Annotated[Float, Col("links, fit, sacrifice and roots in [0, 1]", "state")]
     search: Annotated[Float, Col("probability of searching for another job this month", "state")]
     intent: Annotated[
         Float, Col("intention to quit: probability of leaving within a year", "state")
@@ -119,7 +120,7 @@ class Workforce:
     phase: Annotated[Int, Col("lifecycle phase (Phase enum)", "state")]
     needs: Annotated[Float, Col("the five needs' satisfaction, shape (n, 5), order NEEDS", "state")]
     drivers: Annotated[
-        Float, Col("each quit driver's share of the hazard, shape (n, 12), order DRIVERS", "state")
+        Float, Col("each quit driver's share of the hazard, shape (n, 13), order DRIVERS", "state")
     ]
 
     # --- conditions management sets this month (reset in phase 2) --------------------------------

@@ -49,9 +49,9 @@ WRITABLE = frozenset(columns_in("condition"))
 class Columns:
     """The live rows ``[0, n)`` of the people's columns, as attributes: ``people.tenure``.
 
-    The condition columns (:func:`sim.agents.state.columns_in` ``"condition"``: pay, hours,
-    incentive, defects, security, sacrifice, appraisal, retraining, level) and the columns a policy
-    registered are writable views; every other column (traits, psychological state, records) is a
+    The condition columns (:func:`sim.agents.state.columns_in` ``"condition"``: pay, hours, the
+    pay at stake, defects, the appraisal each person is under, threats, guarantees, retraining,
+    level) and the columns a policy registered are writable views; every other column (traits, psychological state, records) is a
     read-only view, and writing it raises ``ValueError``: management changes those only through
     its verbs.
     """

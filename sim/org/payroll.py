@@ -18,7 +18,7 @@ def change_wages(model: OrgModel, rows, new_wages, months_since_review: float = 
 
     Each person judges it against the raise they expect a year (a learned belief, column
     ``expected_raise``), scaled to the review period: ``e = (1 + expected) ** (months / 12) - 1``.
-    The reaction (rules.raise_reaction, with loss aversion) becomes a recognition shock
+    The reaction (rules.raise_reaction, with loss aversion) becomes a felt shock (``raise_shock``)
     ``raise_sensitivity * R`` in [-1, 1] that decays with ``raise_memory``; the change enters the
     person's remembered wage growth. Returns the reactions.
     """
@@ -31,7 +31,6 @@ def change_wages(model: OrgModel, rows, new_wages, months_since_review: float = 
     ws.raise_shock[rows] = np.clip(ws.raise_shock[rows] + p.raise_sensitivity * reaction, -1.0, 1.0)
     ws.wage_growth[rows] += np.log(np.maximum(new_wages, 1e-9) / old)
     ws.wage[rows] = new_wages
-    ws.reference_wage[rows] = new_wages
     return reaction
 
 

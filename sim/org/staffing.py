@@ -87,15 +87,16 @@ def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
     """Append people with fresh traits and create their Mesa agents."""
     ws, rng, p, labour = model.workforce, model.rng, model.psychology, model.labour
     k = role_of.size
+    firm = model.firm
+    # sorting: applicants' ability follows how the role's pay rewards ability (Lazear 2000), as
+    # the role's present staff show it (before the newcomers' rows exist)
+    incentive = role_incentive(ws, len(firm.roles))[role_of]
     rows_slice = ws.add(k)
     rows = np.arange(rows_slice.start, rows_slice.stop)
-    firm = model.firm
     ws.role[rows] = role_of
     ws.department[rows] = dept
     ws.team[rows] = team
     ws.level[rows] = firm.roles.level[role_of]
-    # sorting: applicants' ability follows how the role's pay rewards ability (Lazear 2000)
-    incentive = role_incentive(ws, len(firm.roles))[role_of]
     premium = np.log(firm.role_wage[role_of] / labour.base_market_wages[role_of])
     ws.ability[rows] = labour.applicant_ability(rng, k, incentive, premium, p) if k else 0
     ws.money_trait[rows] = rng.lognormal(-0.045, 0.3, k)
@@ -109,7 +110,6 @@ def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
     ws.roots[rows] = rng.random(k)
     ws.disposition[rows] = rng.normal(0.0, p.disposition_sd, k)
     ws.wage[rows] = firm.role_wage[role_of] * labour.wage_index
-    ws.reference_wage[rows] = ws.wage[rows]
     ws.fixed_pay[rows] = ws.wage[rows]
     ws.pay[rows] = ws.wage[rows]
     ws.paid[rows] = ws.wage[rows]
@@ -234,10 +234,11 @@ def hire(model: OrgModel) -> None:
     """Fill vacancies up to the plan, each with this month's chance of finding someone. A firm
     that cannot pay its people, is in debt, or is retrenching does not recruit."""
     firm = model.firm
+    in_debt = model.finance.cash < 0 and not model.in_history  # the past's money is held steady
     if (
         not model.spec.firm.hire_to_plan
         or model.finance.arrears_fraction > 0
-        or model.finance.cash < 0
+        or in_debt
         or firm.hiring_frozen
     ):
         return

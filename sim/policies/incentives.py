@@ -75,7 +75,6 @@ class EmotionalCare(Policy):
     def act(self, mgmt: Management):
         p = self.params
         mgmt.set("hardship_help", max(mgmt.conditions.hardship_help, p.attention))
-        mgmt.set("travel_home", p.holiday_travel_home)
         mgmt.charge(p.cost_per_employee * mgmt.n)
 
     def holiday_travel(self, mgmt: Management, travellers: np.ndarray) -> bool:

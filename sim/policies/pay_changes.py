@@ -67,7 +67,7 @@ class Raises(RolesPolicy):
             1.0,
             unit="share of wage",
             doc="raise as a share of the base wage at each review",
-            source="assumed: a typical annual raise (people expect 12% in the baseline)",
+            source="assumed: a typical annual raise",
         )
         absolute_per_month: float = param(
             0.0,

@@ -151,7 +151,7 @@ def test_bad_inputs_get_a_visible_message_and_the_page_carries_on(page):
     # a policy parameter out of its declared bounds
     page.locator(".family-clients .family-header").click()
     page.locator(".policy-switch-client_ownership").click()
-    type_into(page, ".param-client_ownership-rivalry", "2")
+    type_into(page, ".param-client_ownership-firm_share", "2")
     page.locator(".app-error", has_text="outside the allowed range 0 … 1").wait_for()
     # and the page still works
     type_into(page, ".seed-input", "7")

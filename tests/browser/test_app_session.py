@@ -55,8 +55,8 @@ def test_an_out_of_bounds_parameter_is_refused_and_changes_nothing():
     sess.step()
     before = sess.configs[0].copy()
     with pytest.raises(ScenarioError) as refused:
-        sess.set_param(0, "client_ownership", "rivalry", 2.0)
-    assert "rivalry" in str(refused.value)
+        sess.set_param(0, "client_ownership", "firm_share", 2.0)
+    assert "firm_share" in str(refused.value)
     assert sess.configs[0] == before
     assert sess.month == 1, "a refused input must not restart the run"
 
@@ -64,13 +64,15 @@ def test_an_out_of_bounds_parameter_is_refused_and_changes_nothing():
 def test_switching_a_policy_off_removes_it_and_on_again_uses_its_defaults():
     sess = Session("baseline")
     sess.set_policy(0, "client_ownership", True)
-    sess.set_param(0, "client_ownership", "rivalry", 0.5)
+    sess.set_param(0, "client_ownership", "firm_share", 0.5)
     sess.set_policy(0, "client_ownership", False)
     assert "client_ownership" not in sess.configs[0].policies
     sess.set_policy(0, "client_ownership", True)
-    assert sess.configs[0].value("client_ownership", "rivalry") == pytest.approx(
+    assert sess.configs[0].value("client_ownership", "firm_share") == pytest.approx(
         next(
-            i.default for i in describe(POLICIES["client_ownership"].Params) if i.name == "rivalry"
+            i.default
+            for i in describe(POLICIES["client_ownership"].Params)
+            if i.name == "firm_share"
         )
     )
 
