@@ -80,8 +80,11 @@ def fmt(v, digits=3) -> str:
 def page(
     screening: pd.DataFrame, calibration: dict, records: list[dict], timings: dict, quick: bool
 ) -> str:
+    from sim.calibration.parameters import FITTED
     from sim.calibration.screening import screening_markdown
     from sim.calibration.targets import LITERATURE
+
+    screening = screening.assign(fitted=screening["parameter"].isin({p.path for p in FITTED}))
 
     out = [
         "# Validation: what is fitted, what is predicted, and how sure we are",
@@ -237,10 +240,20 @@ def main(argv=None) -> int:
     parser.add_argument("--screening", default=None, help="reuse a screening.csv")
     parser.add_argument("--calibration", default=None, help="reuse a calibration file")
     parser.add_argument("--out", default=str(ROOT / "runs" / "validation"))
+    parser.add_argument(
+        "--timing",
+        action="append",
+        default=[],
+        metavar="STEP=SECONDS",
+        help="the wall time of a reused step, to report it",
+    )
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
+    for item in args.timing:
+        step, seconds = item.split("=", 1)
+        timings[step] = float(seconds)
     if args.screening:
         table = pd.read_csv(args.screening)
     else:

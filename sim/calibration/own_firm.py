@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from sim.calibration import harness
+from sim.calibration import calfile, harness
 from sim.calibration.bundle import Arm
 from sim.calibration.evaluate import bundles_for
 from sim.calibration.parameters import OWN_FIRM
@@ -234,7 +234,7 @@ def calibrate_own_firm(
         progress=progress,
         extra={"spells": str(spells_path), "scenario": firm.model_dump(mode="json")},
     )
-    harness.calfile.write(data, out / "calibration.json")
+    calfile.write(data, out / "calibration.json")
     curves = fitted_curves(arm, data["ensemble"]["members"], observed, settings, workers)
     survival_figure(observed, curves, out / "survival.png")
     (out / "report.md").write_text(report(observed, data, targets, out), encoding="utf-8")

@@ -165,19 +165,3 @@ def role_headcount(
         frame = frame.add(wide, fill_value=0)
     counts = frame.cumsum() + pd.Series(initial, dtype=float)
     return counts.astype(float)
-
-
-def role_quit_rates(
-    events: pd.DataFrame, initial: dict[str, int], first: int, last: int
-) -> pd.Series:
-    """Monthly voluntary-exit rate of each role over months ``first..last``: its quits and
-    non-renewals over its person-months (the mean of the month's opening and closing headcount,
-    as the monthly ``turnover_rate_annual`` counts it)."""
-    months = range(0, last + 1)
-    counts = role_headcount(events, initial, months)
-    opening = counts.shift(1).loc[first:last]
-    closing = counts.loc[first:last]
-    exposure = ((opening + closing) / 2.0).sum()
-    window = events[events["month"].between(first, last) & events["event"].isin(VOLUNTARY)]
-    exits = window.groupby("role").size().reindex(exposure.index, fill_value=0)
-    return (exits / exposure.where(exposure > 0)).rename("monthly_rate")

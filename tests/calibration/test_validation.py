@@ -78,3 +78,16 @@ def test_attribution_tables_the_statistic_for_each_switch():
     )
     assert table["switch"].tolist() == ["as it is", "no contagion"]
     assert table.loc[1, "value"] < table.loc[0, "value"]
+
+
+def test_a_case_runs_under_extra_overrides_and_refuses_ones_that_apply_nowhere():
+    import pytest
+
+    from sim.calibration.cases_bridge import run_case
+
+    plain = run_case("walmart", {}, [11, 12])
+    changed = run_case("walmart", {"psychology.quit_inequity": 0.5}, [11, 12])
+    assert plain["respect_lowers_turnover"]["value"] != changed["respect_lowers_turnover"]["value"]
+    assert run_case("walmart", {}, [11, 12]) == plain
+    with pytest.raises(ValueError, match="apply to none of the scenarios"):
+        run_case("walmart", {"policies.bottom_ranking.frequency": "monthly"}, [11])
