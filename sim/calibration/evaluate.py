@@ -31,19 +31,25 @@ def bundles_for(
     return run_bundles(arms, points, settings, cases)
 
 
-def jackknife(statistic: Statistic, bundle: Bundle) -> tuple[float, float]:
+def jackknife(
+    statistic: Statistic, bundle: Bundle, leave_outs: Sequence[Bundle] | None = None
+) -> tuple[float, float]:
     """The statistic over all replicates, and the jackknife variance of that estimate
-    (``(k-1)/k * sum (theta_-i - mean)^2`` over leave-one-replicate-out values)."""
+    (``(k-1)/k * sum (theta_-i - mean)^2`` over leave-one-replicate-out values). ``leave_outs``:
+    the bundle less each replicate in turn, if the caller has them already."""
     value = float(statistic(bundle))
-    replicates = bundle.replicates
-    if len(replicates) < 2 or statistic.cases:
+    if statistic.cases:
         return value, 0.0
-    leave_out = np.array([float(statistic(bundle.without(r))) for r in replicates])
-    leave_out = leave_out[np.isfinite(leave_out)]
-    if len(leave_out) < 2:
+    if leave_outs is None:
+        leave_outs = [bundle.without(r) for r in bundle.replicates]
+    if len(leave_outs) < 2:
         return value, 0.0
-    k = len(leave_out)
-    return value, float((k - 1) / k * np.sum((leave_out - leave_out.mean()) ** 2))
+    values = np.array([float(statistic(b)) for b in leave_outs])
+    values = values[np.isfinite(values)]
+    if len(values) < 2:
+        return value, 0.0
+    k = len(values)
+    return value, float((k - 1) / k * np.sum((values - values.mean()) ** 2))
 
 
 def values_and_noise(
@@ -53,8 +59,9 @@ def values_and_noise(
     values = np.empty((len(bundles), len(statistics)))
     noise = np.empty_like(values)
     for i, bundle in enumerate(bundles):
+        leave_outs = [bundle.without(r) for r in bundle.replicates]
         for j, statistic in enumerate(statistics):
-            values[i, j], noise[i, j] = jackknife(statistic, bundle)
+            values[i, j], noise[i, j] = jackknife(statistic, bundle, leave_outs)
     return values, noise
 
 

@@ -40,6 +40,7 @@ VOLUNTARY = ("quit", "non_renewal")
 INVOLUNTARY = ("dismissal", "layoff")
 EXIT_KINDS = VOLUNTARY + INVOLUNTARY
 SPELL_COLUMNS = ("spell", "role", "hire_month", "exit_month", "exit_kind")
+SPELL_KEY = 10**12  # spell = replicate * SPELL_KEY + employee_id
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def spells_from_events(events: pd.DataFrame, last_month: int) -> pd.DataFrame:
 
     ``events``: the run's ``OrgModel.events()`` table (a ``replicate`` column, if present, keeps
     replicates apart). ``last_month``: the run's last month (open spells are censored there).
-    Returns one row per hire: ``spell`` (replicate:employee_id), ``role``, ``hire_month``,
+    Returns one row per hire: ``spell`` (replicate x 10^12 + employee_id), ``role``, ``hire_month``,
     ``exit_month`` (NaN if still employed), ``exit_kind`` (None if still employed).
     """
     if events.empty:
@@ -79,7 +80,10 @@ def spells_from_events(events: pd.DataFrame, last_month: int) -> pd.DataFrame:
     exits = exits.drop_duplicates(subset=key, keep="first")
     spells = hires.merge(exits, on=key, how="left", validate="one_to_one")
     spells = spells[spells["exit_month"].isna() | (spells["exit_month"] <= last_month)]
-    spells.insert(0, "spell", spells[key].astype(str).agg(":".join, axis=1))
+    ids = spells["employee_id"].to_numpy(dtype=np.int64)
+    if "replicate" in spells.columns:
+        ids = spells["replicate"].to_numpy(dtype=np.int64) * SPELL_KEY + ids
+    spells.insert(0, "spell", ids)
     spells["exit_kind"] = spells["exit_kind"].where(spells["exit_month"].notna(), None)
     return spells[list(SPELL_COLUMNS)].reset_index(drop=True)
 
@@ -165,3 +169,43 @@ def role_headcount(
         frame = frame.add(wide, fill_value=0)
     counts = frame.cumsum() + pd.Series(initial, dtype=float)
     return counts.astype(float)
+
+
+def role_exposure(
+    events: pd.DataFrame, role: str, initial: int, first: int, last: int
+) -> tuple[float, float]:
+    """(voluntary exits, person-months) of one role over months ``first..last``, summed over the
+    replicates of ``events`` (its ``replicate`` column; one replicate if absent). The headcount
+    is the initial count plus every hire minus every exit of the role up to the month, and a
+    month's exposure is the mean of its opening and closing headcount (as :func:`role_headcount`
+    and the monthly ``turnover_rate_annual`` count them). Promotions between roles are counted
+    when the log carries ``from_role``."""
+    months = last + 1
+    replicates = (
+        events["replicate"].to_numpy(dtype=np.int64)
+        if "replicate" in events.columns
+        else np.zeros(len(events), dtype=np.int64)
+    )
+    keys = np.unique(replicates) if len(events) else np.zeros(1, dtype=np.int64)
+    index = np.searchsorted(keys, replicates)
+    month = events["month"].to_numpy(dtype=np.int64)
+    kind = events["event"].to_numpy(dtype=object)
+    of_role = events["role"].to_numpy(dtype=object) == role
+    inside = month <= last
+    change = np.zeros((len(keys), months))
+    np.add.at(
+        change,
+        (index[of_role & (kind == "hire") & inside], month[of_role & (kind == "hire") & inside]),
+        1.0,
+    )
+    leaving = of_role & np.isin(kind, EXIT_KINDS) & inside
+    np.add.at(change, (index[leaving], month[leaving]), -1.0)
+    if "from_role" in events.columns:
+        moved_in = of_role & events["from_role"].notna().to_numpy() & inside
+        moved_out = (events["from_role"].to_numpy(dtype=object) == role) & inside
+        np.add.at(change, (index[moved_in], month[moved_in]), 1.0)
+        np.add.at(change, (index[moved_out], month[moved_out]), -1.0)
+    counts = initial + np.cumsum(change, axis=1)
+    exposure = float(((counts[:, first - 1 : last] + counts[:, first : last + 1]) / 2.0).sum())
+    voluntary = of_role & np.isin(kind, VOLUNTARY) & (month >= first) & inside
+    return float(voluntary.sum()), exposure

@@ -17,12 +17,11 @@ import pandas as pd
 
 from sim.calibration.bundle import Arm, ArmRuns, Bundle, case_key
 from sim.calibration.spells import (
-    VOLUNTARY,
     Band,
     band_hazard,
     km_inputs,
     life_table,
-    role_headcount,
+    role_exposure,
     spells_from_events,
 )
 
@@ -181,14 +180,7 @@ def _role_rate(runs: ArmRuns, role: str, first: int, last: int | None) -> tuple[
     if role not in initial:
         raise KeyError(f"scenario {runs.scenario.name} has no role {role!r}")
     end = runs.last_month if last is None else last
-    exits = exposure = 0.0
-    for replicate in runs.replicates:
-        events = runs.events[runs.events["replicate"] == replicate]
-        counts = role_headcount(events, initial, range(0, end + 1))[role]
-        exposure += float(((counts.shift(1) + counts) / 2.0).loc[first:end].sum())
-        window = events[events["month"].between(first, end) & events["event"].isin(VOLUNTARY)]
-        exits += float((window["role"] == role).sum())
-    return exits, exposure
+    return role_exposure(runs.events, role, initial[role], first, end)
 
 
 @dataclasses.dataclass(frozen=True)
