@@ -87,7 +87,7 @@ LITERATURE: tuple[Target, ...] = (
         source=(
             "Bachmann, Demir & Frings (2022, J. Human Resources, monopsony issue), Germany "
             "1985-2014: separation-rate elasticities to employment -0.19 to -1.07 and to "
-            "non-employment -0.71 to -1.45 across task groups and tenure; Webber (2015, Labour "
+            "non-employment -0.70 to -1.45 across task groups and tenure; Webber (2015, Labour "
             "Economics 35): labour supply elasticity to the average US firm 1.08, a separation "
             "elasticity of about -0.54 under Manning's (2003) steady state (supply = -2 x "
             "separation elasticity). Manning (2003, 2020) for the method."
