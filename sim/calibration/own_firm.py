@@ -276,7 +276,9 @@ def survival_figure(observed: ObservedFirm, curves: np.ndarray, path: Path) -> P
         alpha=0.12,
         label="observed 95% interval",
     )
-    tenures = np.arange(curves.shape[1])
+    keep = np.isfinite(curves).any(axis=0)  # tenures some member's runs reached
+    curves = curves[:, keep]
+    tenures = np.arange(keep.size)[keep]
     ax.plot(tenures, np.nanmedian(curves, axis=0), color="tab:blue", label="fitted firm (median)")
     ax.fill_between(
         tenures,
