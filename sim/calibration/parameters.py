@@ -132,14 +132,16 @@ FITTED: tuple[Prior, ...] = (
     ),
 )
 
+# Around the defaults: most of the declared box makes a firm empty out within a year (a wider
+# box leaves a small search nothing but exploding runs to learn from).
 OWN_FIRM: tuple[Prior, ...] = (
-    Prior("psychology.base_quit_hazard", 0.0002, 0.02, "0.2% to 21% a year at rest"),
-    Prior("psychology.quit_outside_option", 0.0, 5.0, "the pay-driven part of the hazard"),
-    Prior("psychology.quit_commitment", 0.0, 4.0, "tenure shapes the hazard through commitment"),
-    Prior("psychology.quit_embeddedness", 0.0, 4.0, "and through embeddedness (ties, sacrifice)"),
-    Prior("psychology.early_quit_factor", 0.1, 1.0, "quits before the contract ends"),
+    Prior("psychology.base_quit_hazard", 0.0005, 0.008, "0.6% to 9% a year at rest"),
+    Prior("psychology.quit_outside_option", 0.5, 3.0, "the pay-driven part of the hazard"),
+    Prior("psychology.quit_commitment", 0.5, 3.0, "tenure shapes the hazard through commitment"),
+    Prior("psychology.quit_embeddedness", 0.2, 2.5, "and through embeddedness (ties, sacrifice)"),
+    Prior("psychology.early_quit_factor", 0.2, 1.0, "quits before the contract ends"),
     Prior(
-        "psychology.non_renewal_intent", 0.2, 0.8, "intention above which a contract is not renewed"
+        "psychology.non_renewal_intent", 0.4, 0.8, "intention above which a contract is not renewed"
     ),
 )
 
