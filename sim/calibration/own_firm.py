@@ -288,6 +288,7 @@ def survival_figure(observed: ObservedFirm, curves: np.ndarray, path: Path) -> P
         alpha=0.2,
         label="fitted ensemble, 90%",
     )
+    ax.set_xlim(0, max(observed.months, int(tenures.max(initial=12))))
     ax.set_xlabel("tenure (months)")
     ax.set_ylabel("share with no voluntary exit yet")
     ax.set_ylim(0, 1.02)
