@@ -24,6 +24,8 @@ from sim.experiment import RunSettings, spawn_seeds, sweep
 from sim.experiment.executors import open_execution
 from sim.scenario import Scenario, load_scenario
 
+FAILED = "__failed__"  # Bundle.cases[case][FAILED]: why the case could not run
+
 Overrides = tuple[tuple[str, Any], ...]
 """Dotted-path overrides as a sorted tuple of pairs, so that arms and nulls hash and pickle."""
 
@@ -171,7 +173,9 @@ def run_case_tasks(
     tasks: Sequence[tuple[str, dict]], seeds: list[int], settings: RunSettings
 ) -> list[dict[str, dict]]:
     """Run case studies (name, overrides) on ``seeds`` on the settings' executor; results come
-    back in the order of ``tasks`` whatever order they finish in."""
+    back in the order of ``tasks`` whatever order they finish in. A case that raises under some
+    parameters is recorded (under :data:`FAILED`) instead of stopping the others: its facts then
+    have no value and do not hold."""
     from sim.calibration.cases_bridge import run_case
 
     results: list[dict | None] = [None] * len(tasks)
@@ -192,6 +196,11 @@ def run_case_tasks(
         while pending:
             done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
             for future in done:
-                results[pending.pop(future)] = future.result()
+                index = pending.pop(future)
+                try:
+                    results[index] = future.result()
+                except Exception as exc:  # a case that cannot run under these parameters
+                    name = tasks[index][0]
+                    results[index] = {FAILED: f"case {name}: {type(exc).__name__}: {exc}"}
             fill()
     return [r or {} for r in results]

@@ -15,7 +15,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from sim.calibration.bundle import Arm, ArmRuns, Bundle, case_key
+from sim.calibration.bundle import FAILED, Arm, ArmRuns, Bundle, case_key
 from sim.calibration.spells import (
     Band,
     band_hazard,
@@ -330,6 +330,8 @@ class CaseFact(Statistic):
 
     def _outcome(self, bundle: Bundle) -> dict:
         found = bundle.cases.get(case_key(self.case, self.extra), {})
+        if FAILED in found:  # the case crashed under these parameters: no value, does not hold
+            return {"value": math.nan, "passed": False}
         if self.fact not in found:
             raise KeyError(f"case {self.case} reported no fact {self.fact!r}: {sorted(found)}")
         return found[self.fact]

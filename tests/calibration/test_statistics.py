@@ -128,3 +128,11 @@ def test_statistics_pickle_and_compare_by_value():
     stat = SeparationElasticity(BASE, RAISED, "production_worker")
     assert pickle.loads(pickle.dumps(stat)) == stat
     assert load_scenario("baseline").firm.roles[0].name == "production_worker"
+
+
+def test_a_case_that_crashed_under_some_parameters_has_no_value_and_does_not_hold():
+    from sim.calibration.bundle import FAILED
+
+    fact = CaseFact("lincoln", "lincoln_bonus_near_95_percent")
+    bundle = Bundle({}, {"lincoln": {FAILED: "case lincoln: IndexError"}})
+    assert math.isnan(fact(bundle)) and not fact.holds(fact(bundle), bundle, (0.8, 1.1))
