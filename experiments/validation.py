@@ -240,6 +240,8 @@ def main(argv=None) -> int:
     parser.add_argument("--screening", default=None, help="reuse a screening.csv")
     parser.add_argument("--calibration", default=None, help="reuse a calibration file")
     parser.add_argument("--out", default=str(ROOT / "runs" / "validation"))
+    parser.add_argument("--members", type=int, default=None, help="ensemble members")
+    parser.add_argument("--seeds", type=int, default=None, help="seeds per member")
     parser.add_argument(
         "--timing",
         action="append",
