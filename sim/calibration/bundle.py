@@ -20,8 +20,10 @@ from typing import Any
 
 import pandas as pd
 
-from sim.experiment import RunSettings, spawn_seeds, sweep
+from sim.experiment import RunSettings, spawn_seeds
+from sim.experiment.design import Design, Point
 from sim.experiment.executors import open_execution
+from sim.experiment.runner import run_experiment
 from sim.scenario import Scenario, load_scenario
 
 FAILED = "__failed__"  # Bundle.cases[case][FAILED]: why the case could not run
@@ -125,8 +127,9 @@ def run_bundles(
     cases: Sequence[tuple[str, Overrides]] = (),
 ) -> list[Bundle]:
     """One bundle per parameter set in ``points`` (dotted path -> value, applied to every arm),
-    each arm run ``settings.seeds`` times. ``cases``: (case name, extra overrides) pairs to run
-    for every point too, with the point's overrides on top; they land in ``bundle.cases`` under
+    each arm run ``settings.seeds`` times; where an arm sets a parameter itself, the arm's value
+    wins. ``cases``: (case name, extra overrides) pairs to run for every point too, the extra
+    overrides winning over the point's; they land in ``bundle.cases`` under
     the case name, or ``name|tag`` when the extra overrides are not empty (see
     :func:`case_key`)."""
     points = [dict(p) for p in points]
@@ -134,7 +137,23 @@ def run_bundles(
     unique = list({arm.label: arm for arm in arms}.values())
     if unique:
         scenarios = {arm.label: arm.build() for arm in unique}
-        result = sweep(scenarios, [dict(p) for p in points], settings=settings)
+        count = len(points)
+        # an arm's own overrides win over a parameter set's (a null switches a mechanism off
+        # even when the calibration fits the parameter that carries it)
+        design = Design(
+            "sweep",
+            scenarios,
+            [
+                Point(
+                    position * count + index,
+                    arm.label,
+                    {k: v for k, v in point.items() if k not in dict(arm.overrides)},
+                )
+                for position, arm in enumerate(unique)
+                for index, point in enumerate(points)
+            ],
+        )
+        result = run_experiment(design, settings)
         if len(result.failed):
             first = result.failed.iloc[0]
             raise RuntimeError(
@@ -154,7 +173,7 @@ def run_bundles(
                 )
     if cases:
         outcomes = run_case_tasks(
-            [(name, dict(extra) | point) for point in points for name, extra in cases],
+            [(name, point | dict(extra)) for point in points for name, extra in cases],
             spawn_seeds(settings.root_seed, settings.seeds),
             settings,
         )

@@ -68,7 +68,8 @@ def test_a_fact_with_a_null_reports_the_null_beside_it():
     fact = BY_NAME["quits_rise_in_tight_market"]
     [record] = validation.validate([fact], settings=TINY)
     assert record["null"]["mechanism"] == fact.null.mechanism
-    assert record["null"]["value"] < record["value"]  # without the shortage effect, less rise
+    assert record["null"]["overrides"] == {"psychology.quit_shortage": 0.0}
+    assert 0.5 < record["null"]["value"] < 2.0 and 0.0 <= record["null"]["holds_share"] <= 1.0
 
 
 def test_attribution_tables_the_statistic_for_each_switch():
@@ -91,3 +92,15 @@ def test_a_case_runs_under_extra_overrides_and_refuses_ones_that_apply_nowhere()
     assert run_case("walmart", {}, [11, 12]) == plain
     with pytest.raises(ValueError, match="apply to none of the scenarios"):
         run_case("walmart", {"policies.bottom_ranking.frequency": "monthly"}, [11])
+
+
+def test_a_null_wins_over_a_calibrated_value_of_the_parameter_it_switches_off():
+    fact = BY_NAME["quits_rise_in_tight_market"]
+    members = [{"psychology.quit_shortage": 8.0}]
+    from sim.calibration.evaluate import bundles_for
+    from sim.experiment import RunSettings
+
+    [bundle] = bundles_for([fact.statistic, fact.null_statistic()], members, RunSettings(seeds=1))
+    null_arm = next(label for label in bundle.runs if "null" in label)
+    assert bundle[null_arm].scenario.psychology.quit_shortage == 0.0
+    assert fact.null_statistic()(bundle) < fact.statistic(bundle)
