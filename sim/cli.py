@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc.set_defaults(func=cmd_scenarios)
 
     # the experiment commands and the browser app register their own subcommands
-    for module in ("sim.experiment_cli", "sim.viz.app_cli"):
+    for module in ("sim.experiment_cli", "sim.viz.app_cli", "sim.calibration.cli"):
         if importlib.util.find_spec(module) is not None:
             importlib.import_module(module).register(sub)
     return parser
