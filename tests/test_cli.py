@@ -157,7 +157,7 @@ firm:
         ),
         ("firm: [1, 2\n", ["not valid YAML"]),
         ("- just\n- a list\n", ["must hold a mapping"]),
-        ("firm: !!python/object/apply:os.system ['echo hacked']\n", ["not valid YAML"]),
+        ("firm: !!python/object/apply:os.system ['echo hacked']\n", ["firm", "not allowed"]),
         ("name: x\n", ["firm", "required field is missing"]),
     ],
 )

@@ -135,6 +135,7 @@ class Appraisal(_Appraising):
     family = "appraisal"
     title_zh = "绩效考核"
     Params = AppraisalParams
+    excludes = ("bottom_ranking",)  # it appraises on its own cycle
 
     def setup(self, model):
         super().setup(model)
@@ -180,6 +181,7 @@ class BottomRanking(_Appraising):
     family = "appraisal"
     title_zh = "末位淘汰"
     default_roles = "staff"
+    excludes = ("appraisal",)  # it appraises on its own cycle
 
     class Params(AppraisalParams):
         bottom_share: float = param(

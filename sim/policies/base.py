@@ -44,6 +44,9 @@ class Policy:
     name: ClassVar[str] = ""
     family: ClassVar[str] = ""
     Params: ClassVar[type[Spec]] = NoParams
+    # names of policies that cannot be in force at the same time as this one (either side may
+    # declare it); scenario validation replays the timeline and refuses such a pair at load
+    excludes: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, params: Spec | None = None):
         self.params = params if params is not None else self.Params()
