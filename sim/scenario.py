@@ -388,7 +388,7 @@ def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> 
     data.setdefault("name", file.stem)
     scenario = validate_scenario(data, source=source)
     if overrides:
-        scenario = scenario.with_overrides(overrides, source=f"--set on {source}")
+        scenario = scenario.with_overrides(overrides, source="--set")
     return scenario
 
 
@@ -489,11 +489,11 @@ def _number(x: float) -> str:
 _YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
 
-def _text_hint(value: str) -> str:
+def _text_hint(value: str, flag: bool) -> str:
     """Why a text is not read as a number or a flag (YAML 1.1 habits)."""
     stripped = value.strip()
     if stripped.lower() in _YAML11_WORDS:
-        return f"; YAML 1.2 reads {stripped} as text: write true or false"
+        return f"; YAML 1.2 reads {stripped} as text" + (": write true or false" if flag else "")
     try:
         float(stripped.replace("_", ""))
         return "; it is text (quoted): write the number without quotes"
@@ -524,7 +524,7 @@ def _expected(err: dict, block, field) -> str | None:
     if isinstance(value, bool):
         got = "true/false" if kind != "bool_type" else "a number"
     elif isinstance(value, str):
-        got = "text" + _text_hint(value)
+        got = "text" + _text_hint(value, flag=kind.startswith("bool"))
     elif isinstance(value, float) and kind.startswith("int"):
         got = "a number with a fraction (write 3, not 3.0)"
     elif isinstance(value, int | float):
