@@ -16,6 +16,7 @@ most about 200 characters of it) and what is allowed, in under 2,000 characters.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import reprlib
 import types
@@ -138,7 +139,9 @@ class Firm(Spec):
         unit="people",
         doc="initial headcount (must equal the sum of role counts)",
     )
-    roles: list[Role] = Field(min_length=1)
+    roles: list[Role] = Field(
+        min_length=1, max_length=1_000, description="the kinds of job (at most 1,000)"
+    )
     departments: list[str] = Field(default_factory=lambda: ["operations"], min_length=1)
     team_size: int = param(8, 2, 100, unit="people", doc="people per team under one manager")
     ties_per_employee: float = param(
@@ -163,15 +166,16 @@ class Firm(Spec):
 
     @model_validator(mode="after")
     def _consistent(self):
-        names = [r.name for r in self.roles]
-        dupes = sorted({n for n in names if names.count(n) > 1})
+        counts = collections.Counter(r.name for r in self.roles)
+        dupes = sorted(n for n, k in counts.items() if k > 1)
         if dupes:
             raise ValueError(f"role names must be unique; repeated: {dupes}")
         total = sum(r.count for r in self.roles)
         if total != self.employees:
             raise ValueError(f"employees = {self.employees} but the role counts add up to {total}")
+        departments = set(self.departments)
         for r in self.roles:
-            if r.department is not None and r.department not in self.departments:
+            if r.department is not None and r.department not in departments:
                 raise ValueError(
                     f"role {r.name!r} names department {r.department!r}, not one of {self.departments}"
                 )
