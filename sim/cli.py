@@ -35,6 +35,7 @@ class Parser(argparse.ArgumentParser):
     """An argument parser that reports a mistake on one line: what is wrong, and where to look."""
 
     def error(self, message: str):
+        message = message if len(message) <= 300 else message[:300] + "…"
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
@@ -408,6 +409,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as exc:  # a full disk, a folder removed under the run: one line, no traceback
+        where = f" ({str(exc.filename)[:300]})" if exc.filename else ""
+        print(f"{command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("orgsim: interrupted", file=sys.stderr)
         return 130

@@ -418,3 +418,22 @@ timeline: [{month: 0, event: key_people_leave, params: {role: worker, count: 1}}
 
     summary = json.loads((out / "summary.json").read_text(), parse_constant=refuse)
     assert summary["headcount_end"] == 0 and summary["mean_satisfaction"] is None
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_gets_one_line_not_a_traceback():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "sim.cli", "policies"], stdout=full, stderr=subprocess.PIPE
+        )
+    assert done.returncode == 1
+    assert done.stderr.decode().strip() == "orgsim policies: No space left on device"
+
+
+def test_a_huge_bad_argument_is_quoted_short(capsys):
+    assert main(["x" * 5_000]) == 2
+    err = capsys.readouterr().err
+    assert len(err) < 500 and err.count("\n") == 1
