@@ -336,6 +336,8 @@ def loads(text: str, source: str = "<text>") -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            problem += " (a tab: YAML is indented with spaces, never tabs)"
         if "maximum nesting depth" in problem:  # libyaml's own limit, met while scanning ahead
             problem = f"nested too deep (more than {MAX_DEPTH} levels; a scenario needs about 6)"
             raise YamlError(source, problem, mark.line + 1 if mark else None) from None

@@ -188,6 +188,12 @@ def test_a_utf16_file_is_refused_and_a_utf8_bom_is_accepted(tmp_path):
     assert scenario.firm.employees == 10
 
 
+def test_a_tab_and_windows_line_ends(tmp_path):
+    assert "indented with spaces, never tabs" in refusal(tmp_path, "firm:\n\temployees: 3\n")
+    scenario = load_scenario(_file(tmp_path, FIRM.replace("\n", "\r\n").encode(), "crlf.yaml"))
+    assert scenario.months == 12
+
+
 def test_more_than_one_document_is_refused(tmp_path):
     assert "more than one YAML document" in refusal(tmp_path, FIRM + "---\nmonths: 3\n")
 
