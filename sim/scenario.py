@@ -305,7 +305,9 @@ class PolicyEntry(Spec):
 
 
 class TimelineEntry(Spec):
-    month: int = param(0, 0, 100_000, unit="month", doc="month at whose start the event happens")
+    month: int = param(
+        ..., 0, 100_000, unit="month", doc="month at whose start the event happens (required)"
+    )
     event: str
     params: dict[str, Any] = Field(default_factory=dict)
 

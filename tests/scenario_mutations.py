@@ -635,7 +635,8 @@ def coercions(raw: Any, scenario) -> list[str]:
         _compare(entry.get("params") or {}, typed, ("policies", i, "params"), out)
     for i, entry in enumerate(raw.get("timeline") or []):
         params = entry.get("params") or {}
-        _compare(entry.get("month"), scenario.timeline[i].month, ("timeline", i, "month"), out)
+        if "month" in entry:
+            _compare(entry["month"], scenario.timeline[i].month, ("timeline", i, "month"), out)
         cls = EVENTS[entry["event"]]
         typed = cls.Params(**params).model_dump()
         _compare(params, typed, ("timeline", i, "params"), out)

@@ -34,8 +34,15 @@ OWNER_SUBSIDY_FIX = (
     "policy came into force, not the one of the moment, so that a change_policy of "
     "premium_per_month cannot leave a role's wage negative (NaN wages, then a Poisson error)"
 )
+OWNER_SUBSIDY_WAGE_FIX = (
+    "needs sim/policies/pay.py (owner_subsidy): take back only the premium still in the role's "
+    "wage (fixed_salary may have replaced that wage since), never leaving it below 1"
+)
 # found by benchmarks/fuzz_campaign.py after the shared reproducers were written
-FOUND = {"found/owner_subsidy_premium_changed.yaml": OWNER_SUBSIDY_FIX}
+FOUND = {
+    "found/owner_subsidy_premium_changed.yaml": OWNER_SUBSIDY_FIX,
+    "found/owner_subsidy_withdrawn_after_fixed_salary.yaml": OWNER_SUBSIDY_WAGE_FIX,
+}
 
 REFUSED = {
     "latin1.yaml": ["not UTF-8", "byte 163", "line 5", "save it as UTF-8"],
