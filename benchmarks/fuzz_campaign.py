@@ -13,6 +13,8 @@ timeline event, at most 36). The columns:
 - accepted duplicate accepted although a key is given twice
 - refused unclearly  a ScenarioError too long, or not naming the file or a field
 - over 10 s          loading and validating took more than 10 s (the run's time is apart)
+- run stopped        loaded in time, but its run (a legal, huge firm) was stopped at 120 s;
+                     not a finding, listed to be seen
 
     python benchmarks/fuzz_campaign.py -n 2000             # the table (2 worker processes)
     python benchmarks/fuzz_campaign.py -n 10000 --workers 2 --keep runs/fuzz
@@ -40,10 +42,12 @@ import scenario_mutations as mutations  # noqa: E402  (tests/ is not a package)
 
 SLOW_LOAD_S = 10.0
 HANG_S = 120.0  # a mutant still loading or running after this long is stopped and counted over 10 s
-COLUMNS = (*mutations.KINDS, "over 10 s")
+RUN_STOPPED = "run stopped at 120 s"  # loaded fine, legal but huge: not a finding
+COLUMNS = (*mutations.KINDS, "over 10 s", RUN_STOPPED)
+GOOD = ("refused cleanly", "ran cleanly", RUN_STOPPED)
 
 
-class _Hang(Exception):
+class _Hang(BaseException):  # not an Exception: the oracle's own handlers must not catch it
     pass
 
 
@@ -62,17 +66,21 @@ def one(number: int, folder: str) -> tuple[int, str, str, float, float, list[str
     signal.alarm(int(HANG_S))
     started = time.perf_counter()
     item = mutant(number)
+    stages: list[str] = []
     try:
-        verdict = mutations.judge(item, Path(folder), f"mutant_{number:06d}")
+        verdict = mutations.judge(item, Path(folder), f"mutant_{number:06d}", stages)
     except _Hang:
-        verdict = mutations.Verdict("over 10 s", f"still going after {HANG_S:.0f} s")
-        verdict.load_seconds = time.perf_counter() - started
+        if stages:  # loaded in time: a legal but huge firm whose run takes long
+            verdict = mutations.Verdict(RUN_STOPPED, f"run stopped after {HANG_S:.0f} s")
+        else:
+            verdict = mutations.Verdict("over 10 s", f"still loading after {HANG_S:.0f} s")
+            verdict.load_seconds = time.perf_counter() - started
     finally:
         signal.alarm(0)
     kind = verdict.kind
     if verdict.load_seconds > SLOW_LOAD_S:
         kind = "over 10 s"
-    keep = item.data if kind not in ("refused cleanly", "ran cleanly") else None
+    keep = item.data if kind not in ("refused cleanly", "ran cleanly", RUN_STOPPED) else None
     return (
         number,
         kind,
@@ -130,10 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {column} | {tally[column]:,} |")
     print()
     print(f"slowest load and validation {slowest_load:.2f} s; slowest run {slowest_run:.2f} s")
-    bad_total = sum(tally[c] for c in COLUMNS if c not in ("refused cleanly", "ran cleanly"))
-    print(
-        f"target (issue 12): 0 in every column but the first two: {'met' if not bad_total else 'NOT met'}"
-    )
+    bad_total = sum(tally[c] for c in COLUMNS if c not in GOOD)
+    verdict = "met" if not bad_total else "NOT met"
+    print(f"target (issue 12): 0 in every column but refused, ran and stopped runs: {verdict}")
     if bad:
         print()
         print("findings (rerun one with --only NUMBER):")

@@ -681,8 +681,11 @@ def run_months(scenario) -> int:
     return min(scenario.months, max(RUN_MONTHS, min(last + 2, MAX_RUN_MONTHS)))
 
 
-def judge(mutant: Mutant, folder: Path, name: str | None = None) -> Verdict:
-    """Write the mutant to ``folder`` and see what orgsim makes of it."""
+def judge(
+    mutant: Mutant, folder: Path, name: str | None = None, stages: list | None = None
+) -> Verdict:
+    """Write the mutant to ``folder`` and see what orgsim makes of it (``stages``, if given,
+    gets "loaded" once the file is accepted: a caller that stops a long run can tell)."""
     file = folder / f"{name or mutant.source}.yaml"
     file.write_bytes(mutant.data)
     started = time.perf_counter()
@@ -696,6 +699,8 @@ def judge(mutant: Mutant, folder: Path, name: str | None = None) -> Verdict:
     except Exception:
         return Verdict("raw traceback", traceback.format_exc(limit=-3)[-1500:])
     seconds = time.perf_counter() - started
+    if stages is not None:
+        stages.append("loaded")
     if mutant.duplicate:
         return Verdict("accepted duplicate", "; ".join(mutant.changes), seconds)
     try:
