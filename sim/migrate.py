@@ -144,7 +144,9 @@ REMOVED_FIELDS: dict[str, str] = {
         "(quitting is a search for offers)"
     ),
     "psychology.quit_outside_option": "psychology.offer_value_spread (offers are weighed as a whole)",
-    "psychology.quit_shortage": "psychology.offers_per_shortage (a tight market brings offers)",
+    "psychology.quit_shortage": (
+        "psychology.offer_tightness_elasticity (a tight market brings offers)"
+    ),
 }
 
 

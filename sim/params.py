@@ -20,9 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 class Spec(BaseModel):
     """Base of every declared parameter block: unknown keys are errors, values are re-validated
-    on assignment so that an override can never slip past the bounds."""
+    on assignment so that an override can never slip past the bounds, and nothing is converted:
+    a number field refuses ``true`` and ``"3000"``, a whole-number field refuses ``3.5`` and
+    ``3.0``, a flag refuses ``"yes"`` and ``1`` (pydantic's strict mode; a whole number is still
+    a good value for a field of real numbers), and no number may be infinite or NaN."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, frozen=False, strict=True, allow_inf_nan=False
+    )
 
 
 def param(

@@ -44,14 +44,30 @@ class Leaving(Spec):
         source="assumed: an approach every four years or so for someone not looking",
         label_zh="未求职者每月获得的工作机会",
     )
-    offers_per_shortage: float = param(
-        1.5,
+    offer_tightness_elasticity: float = param(
+        0.5,
         0.0,
-        10.0,
-        unit="offers per unit of shortage",
-        doc="rise in offers per unit of labour shortage (ease of movement)",
-        source="calibrated: quits rise as the labour market tightens (docs/validation.md); March & Simon 1958",
-        label_zh="劳动力短缺对工作机会的影响",
+        2.0,
+        unit="elasticity",
+        doc=(
+            "elasticity of the offers a person gets to the market's openings (frictional "
+            "openings plus the shortage)"
+        ),
+        source=(
+            "calibrated (docs/validation.md): quits rise as the labour market tightens; "
+            "Petrongolo & Pissarides 2001 (a job seeker's arrival rate rises with openings at "
+            "an elasticity of about 0.3-0.5)"
+        ),
+        label_zh="工作机会对劳动力市场紧张程度的弹性",
+    )
+    frictional_openings: float = param(
+        0.02,
+        0.001,
+        0.5,
+        unit="share",
+        doc="share of labour demand unfilled in a market without shortage (people between jobs)",
+        source="BLS JOLTS: the job-openings rate was 1.8% at its 2009 trough",
+        label_zh="无短缺时的职位空缺率",
     )
     settling_months: float = param(
         1.5,

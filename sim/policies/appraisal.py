@@ -120,6 +120,7 @@ class Appraisal(_Appraising):
     family = "appraisal"
     title_zh = "绩效考核"
     Params = AppraisalParams
+    excludes = ("bottom_ranking",)  # it appraises on its own cycle
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -162,6 +163,7 @@ class BottomRanking(_Appraising):
     family = "appraisal"
     title_zh = "末位淘汰"
     default_roles = "staff"
+    excludes = ("appraisal",)  # it appraises on its own cycle
 
     class Params(AppraisalParams):
         bottom_share: float = param(

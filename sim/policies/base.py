@@ -52,6 +52,9 @@ class Policy:
     family: ClassVar[str] = ""
     title_zh: ClassVar[str] = ""
     Params: ClassVar[type[Spec]] = NoParams
+    # names of policies that cannot be in force at the same time as this one (either side may
+    # declare it); scenario validation replays the timeline and refuses such a pair at load
+    excludes: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, params: Spec | None = None):
         self.params: Any = params if params is not None else self.Params()
