@@ -198,18 +198,21 @@ def policies_text(lang: str = "en") -> str:
     return "\n".join(out) + "\n"
 
 
-def params_markdown() -> str:
+def params_markdown(lang: str = "en") -> str:
     from sim.agents.psychology import Psychology
     from sim.scenario import Clients, Finances, Firm, Market, Role
 
     out = []
-    for title, block in (
-        ("Psychology (`psychology.*`): the same in every scenario", Psychology),
-        ("Firm (`firm.*`)", Firm),
-        ("Roles (`firm.roles[i].*` or `firm.roles.<name>.*`)", Role),
-        ("Clients (`clients.*`)", Clients),
-        ("Finances (`finances.*`)", Finances),
-        ("Market (`market.*`)", Market),
+    for title, title_zh, block in (
+        ("Psychology (`psychology.*`): the same in every scenario", "心理参数", Psychology),
+        ("Firm (`firm.*`)", "企业", Firm),
+        ("Roles (`firm.roles[i].*` or `firm.roles.<name>.*`)", "岗位", Role),
+        ("Clients (`clients.*`)", "客户", Clients),
+        ("Finances (`finances.*`)", "财务", Finances),
+        ("Market (`market.*`)", "市场", Market),
     ):
-        out += [f"### {title}", "", param_table(block)]
+        if lang == "zh":
+            where = title[title.index("(") + 1 : title.index(")")].replace(" or ", " 或 ")
+            title = f"{title_zh}（{where}）"
+        out += [f"### {title}", "", param_table(block, lang=lang)]
     return "\n".join(out)

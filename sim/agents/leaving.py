@@ -318,7 +318,7 @@ class Leaving(Spec):
         doc="e-folding time of the memory of colleagues who left",
         source="MODEL_SKETCH: the last quarter",
         label_zh="对离职同事的记忆时间",
-        doc_zh="对离职同事的记忆衰减到约37%所需的时间",
+        doc_zh="对离职同事的记忆衰减到原来的约37%所需的时间",
     )
     leader_weight: float = param(
         3.0,

@@ -134,7 +134,7 @@ class Psychology(Leaving, Responses):
         doc="e-folding time of a raise's felt shock",
         source="assumed: a raise's glow fades in months",
         label_zh="加薪感受的记忆时间",
-        doc_zh="一次加薪带来的感受衰减到约37%所需的时间",
+        doc_zh="一次加薪带来的感受衰减到原来的约37%所需的时间",
     )
 
     # --- Herzberg ---
@@ -620,7 +620,7 @@ class Psychology(Leaving, Responses):
         doc="e-folding time of a vision's strength without review",
         source="source document: review the vision at least yearly",
         label_zh="愿景的记忆时间",
-        doc_zh="不检视时，共同愿景的力度衰减到约37%所需的时间",
+        doc_zh="不检视时，共同愿景的力度衰减到原来的约37%所需的时间",
     )
 
     # --- sorting ---

@@ -315,7 +315,7 @@ class Responses(Spec):
         doc="e-folding time of the survivors' fear",
         source=V1,
         label_zh="裁员恐惧的记忆时间",
-        doc_zh="留下来的人的恐惧衰减到约37%所需的时间",
+        doc_zh="留下来的人的恐惧衰减到原来的约37%所需的时间",
     )
     withheld_security: float = param(
         0.5,
