@@ -274,7 +274,11 @@ def cmd_demo(args) -> int:
 def cmd_policies(args) -> int:
     from sim import catalogue
 
-    print(catalogue.policies_markdown() if args.markdown else catalogue.policies_text(), end="")
+    lang = args.lang
+    print(
+        catalogue.policies_markdown(lang) if args.markdown else catalogue.policies_text(lang),
+        end="",
+    )
     return 0
 
 
@@ -283,10 +287,35 @@ def cmd_params(args) -> int:
     from sim.agents.psychology import Psychology
 
     if args.markdown:
-        print(catalogue.params_markdown(), end="")
+        print(catalogue.params_markdown(args.lang), end="")
     else:
-        print("psychology (the same in every scenario):")
-        print(catalogue.param_table(Psychology, markdown=False), end="")
+        print(
+            "心理参数（所有情景相同）："
+            if args.lang == "zh"
+            else "psychology (the same in every scenario):"
+        )
+        print(catalogue.param_table(Psychology, markdown=False, lang=args.lang), end="")
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    from sim.migrate import MigrateError, migrate_file
+
+    if args.in_place and args.out:
+        print("orgsim migrate: give --out or --in-place, not both", file=sys.stderr)
+        return 2
+    out = args.file if args.in_place else args.out
+    try:
+        text, notes = migrate_file(args.file, out)
+    except MigrateError as exc:
+        print(f"orgsim migrate: {exc}", file=sys.stderr)
+        return 2
+    for note in notes or ["nothing to change: the file is already current"]:
+        print(f"  {note}", file=sys.stderr)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {out}", file=sys.stderr)
     return 0
 
 
@@ -362,13 +391,24 @@ def build_parser() -> argparse.ArgumentParser:
         "policies", help="list every policy and timeline event with its parameters"
     )
     pol.add_argument("--markdown", action="store_true", help="print docs/policies.md")
+    pol.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the listing")
     pol.set_defaults(func=cmd_policies)
 
     par = sub.add_parser(
         "params", help="list the psychology parameters (and, with --markdown, every scenario block)"
     )
     par.add_argument("--markdown", action="store_true")
+    par.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the listing")
     par.set_defaults(func=cmd_params)
+
+    mig = sub.add_parser(
+        "migrate",
+        help="rewrite a scenario file for the current schema (comments kept; CHANGELOG.md)",
+    )
+    mig.add_argument("file", help="the scenario file")
+    mig.add_argument("--out", default=None, help="write the new file here (default: print it)")
+    mig.add_argument("--in-place", action="store_true", help="replace the file itself")
+    mig.set_defaults(func=cmd_migrate)
 
     sc = sub.add_parser("scenarios", help="list the scenarios in scenarios/")
     sc.set_defaults(func=cmd_scenarios)

@@ -1,4 +1,5 @@
-"""Scenario files: load, validate, override.
+"""Scenario files: load, validate, override (the blocks they are made of are declared in
+:mod:`sim.scenario_blocks`).
 
 A scenario is data. It names the firm, its clients and finances, the market, the psychology (the
 documented defaults unless a researcher changes them), the policies and a timeline of dated
@@ -16,7 +17,6 @@ most about 200 characters of it) and what is allowed, in under 2,000 characters.
 
 from __future__ import annotations
 
-import collections
 import difflib
 import reprlib
 import types
@@ -24,11 +24,20 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError
 
 from sim import yamlfile
 from sim.agents.psychology import Psychology
-from sim.params import Spec, param
+from sim.migrate import SCHEMA_VERSION, removed_fields
+from sim.params import Spec, choice, param
+from sim.scenario_blocks import (  # noqa: F401  (the blocks a scenario is made of, re-exported)
+    Clients,
+    Finances,
+    Firm,
+    ManagementRules,
+    Market,
+    Role,
+)
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 
@@ -85,341 +94,6 @@ def _show(value: Any) -> str:
     return yamlfile.brief(_Shown().repr(value), 200)
 
 
-class Role(Spec):
-    """A kind of job in the firm."""
-
-    name: str = Field(min_length=1, description="role name, unique in the firm")
-    count: int = param(1, 0, 1_000_000, unit="people", doc="initial headcount in the role")
-    wage: float = param(3000.0, 1.0, 1e7, unit="currency/month", doc="base wage")
-    market_wage: float | None = param(
-        None,
-        1.0,
-        1e7,
-        unit="currency/month",
-        doc="what similar firms pay for the role (defaults to the wage)",
-    )
-    level: Literal["staff", "manager", "executive"] = Field(
-        "staff", description="place in the hierarchy"
-    )
-    holds_clients: bool = Field(
-        False, description="whether people in this role own client relationships"
-    )
-    client_weight: float = param(
-        1.0,
-        0.0,
-        100.0,
-        unit="weight",
-        doc="relative share of clients each holder of this role starts with",
-    )
-    output_value: float = param(
-        0.0,
-        0.0,
-        1e7,
-        unit="currency per unit output",
-        doc="revenue from one month of standard output at demand 1",
-    )
-    department: str | None = Field(
-        None, description="department name; spread across all when empty"
-    )
-    contract_months: int = param(
-        12,
-        1,
-        600,
-        unit="months",
-        doc="contract length; at its end the employee decides whether to renew",
-    )
-
-
-class Firm(Spec):
-    name: str = "firm"
-    employees: int = param(
-        200,
-        1,
-        1_000_000,
-        unit="people",
-        doc="initial headcount (must equal the sum of role counts)",
-    )
-    roles: list[Role] = Field(
-        min_length=1, max_length=1_000, description="the kinds of job (at most 1,000)"
-    )
-    departments: list[str] = Field(default_factory=lambda: ["operations"], min_length=1)
-    team_size: int = param(8, 2, 100, unit="people", doc="people per team under one manager")
-    ties_per_employee: float = param(
-        4.0, 0.0, 50.0, unit="ties", doc="mean number of social ties beyond the own team"
-    )
-    informal_leader_share: float = param(
-        0.05,
-        0.0,
-        0.5,
-        unit="share",
-        doc="share of employees who are informal leaders",
-        source="assumed: opinion leaders are a few percent (Katz & Lazarsfeld 1955)",
-    )
-    weekly_hours: float = param(40.0, 1.0, 80.0, unit="hours/week", doc="standard weekly hours")
-    hire_to_plan: bool = Field(
-        True, description="refill vacancies up to the planned headcount of each role"
-    )
-    contracts_end_together: bool = Field(
-        False,
-        description="all contracts run to the end of the same contract year (e.g. New Year) instead of ending at staggered dates",
-    )
-    history_months: int = param(
-        60,
-        0,
-        600,
-        unit="months",
-        doc="months of the firm's past simulated before month 0 under its month-0 policies (hiring, leaving, learning)",
-        source="assumed: five years, enough for the workforce's beliefs and tenure to reach what the firm's ways produce",
-    )
-    supervisor_quality_sd: float = param(
-        0.1,
-        0.0,
-        0.5,
-        unit="supervision",
-        doc="spread of supervision quality between teams (their managers differ)",
-        source="assumed; the team-level share of satisfaction is calibrated (docs/validation.md)",
-    )
-    team_cohesion_sd: float = param(
-        0.1,
-        0.0,
-        0.5,
-        unit="relations",
-        doc="spread of relations among colleagues between teams",
-        source="assumed; as above",
-    )
-    workload_sd: float = param(
-        0.1,
-        0.0,
-        0.5,
-        unit="conditions",
-        doc="spread of workload and working conditions between teams",
-        source="assumed; as above",
-    )
-
-    @model_validator(mode="after")
-    def _consistent(self):
-        counts = collections.Counter(r.name for r in self.roles)
-        dupes = sorted(n for n, k in counts.items() if k > 1)
-        if dupes:
-            raise ValueError(f"role names must be unique; repeated: {dupes}")
-        total = sum(r.count for r in self.roles)
-        if total != self.employees:
-            raise ValueError(f"employees = {self.employees} but the role counts add up to {total}")
-        departments = set(self.departments)
-        for r in self.roles:
-            if r.department is not None and r.department not in departments:
-                raise ValueError(
-                    f"role {r.name!r} names department {r.department!r}, not one of {self.departments}"
-                )
-        return self
-
-
-class Clients(Spec):
-    count: int = param(0, 0, 10_000_000, unit="clients", doc="initial clients")
-    revenue_per_client: float = param(
-        1000.0, 0.0, 1e9, unit="currency/month", doc="mean monthly revenue of a client"
-    )
-    value_spread: float = param(
-        0.5, 0.0, 3.0, unit="log sd", doc="spread of client value (lognormal)"
-    )
-    key_holders: int | None = param(
-        None,
-        1,
-        1_000_000,
-        unit="people",
-        doc="if set, this many holders (drawn by role weight) are the key people who hold key_share of the clients; otherwise shares follow the Pareto concentration",
-        source="source document: 80% of Shengyi's clients with 6-7 salespeople",
-    )
-    key_share: float = param(
-        0.8,
-        0.0,
-        1.0,
-        unit="share",
-        doc="share of clients held by the key holders (with key_holders)",
-        source="source document: 80%",
-    )
-    concentration: float = param(
-        0.8,
-        0.2,
-        0.99,
-        unit="share",
-        doc="share of clients held by the top 20% of holders (0.8 is the Pareto 80/20)",
-        source="source document: 80% of Shengyi's clients with under 20% of staff",
-    )
-    base_churn: float = param(
-        0.01, 0.0, 0.5, unit="1/month", doc="monthly loss of a client served at a neutral level"
-    )
-    follow_probability: float = param(
-        0.6,
-        0.0,
-        1.0,
-        unit="probability",
-        doc="chance that a client follows a departing holder (personal relationship)",
-        source="assumed; source document: key salespeople took the core clients",
-    )
-    acquisition_per_holder: float = param(
-        0.1,
-        0.0,
-        100.0,
-        unit="clients/month",
-        doc="new clients a holder with an empty book wins a month at standard effort and skill",
-    )
-    capacity_per_holder: float = param(
-        40.0,
-        1.0,
-        1e6,
-        unit="clients",
-        doc="clients one holder can look after; winning new ones slows as the book fills",
-    )
-    market_size: int | None = param(
-        None,
-        1,
-        100_000_000,
-        unit="clients",
-        doc="potential clients in the firm's market; winning new ones slows as the firm's share of it grows (empty: twice the clients at month 0)",
-        source="assumed: a firm's market is finite (a logistic market, Bass 1969)",
-    )
-
-
-class Finances(Spec):
-    cash: float = param(1e6, -1e12, 1e12, unit="currency", doc="cash at month 0")
-    overhead: float = param(0.0, 0.0, 1e12, unit="currency/month", doc="fixed monthly costs")
-    material_share: float = param(
-        0.3, 0.0, 0.95, unit="share", doc="share of output revenue spent on materials"
-    )
-    hiring_cost: float = param(1000.0, 0.0, 1e9, unit="currency/hire", doc="cost of one hire")
-    overhead_per_employee: float = param(
-        0.0,
-        0.0,
-        1e9,
-        unit="currency/employee/month",
-        doc="overhead that grows with headcount (space, equipment, administration), on top of the fixed overhead",
-    )
-    credit_limit: float | None = param(
-        None,
-        0.0,
-        1e13,
-        unit="currency",
-        doc="debt the creditors tolerate; beyond it (and with the owner's money spent) the firm closes (empty: three months of the month-0 wage bill and fixed overhead)",
-        source="assumed: suppliers and banks extend a few months of credit",
-    )
-    owner_subsidy_budget: float = param(
-        0.0,
-        0.0,
-        1e12,
-        unit="currency",
-        doc="what the owner will put in from their own pocket when cash runs out",
-    )
-
-
-class Market(Spec):
-    subsistence_wage: float = param(
-        800.0, 1.0, 1e7, unit="currency/month", doc="cost of a basic living at month 0"
-    )
-    inflation_annual: float = param(
-        0.03,
-        -0.2,
-        1.0,
-        unit="1/year",
-        doc="cost-of-living inflation",
-        source="source document: inflation erodes pay",
-    )
-    market_wage_growth_annual: float = param(
-        0.05, -0.5, 1.0, unit="1/year", doc="growth of the market wage of every role"
-    )
-    shortage: float = param(
-        0.0,
-        0.0,
-        0.95,
-        unit="share",
-        doc="share of labour demand left unfilled in the market",
-        source="source document: Hangzhou 18.28%, then 34.25%",
-    )
-    months_to_fill: float = param(
-        2.0, 0.1, 36.0, unit="months", doc="mean months to fill a vacancy in a balanced market"
-    )
-    demand: float = param(
-        1.0, 0.0, 10.0, unit="index", doc="demand for the firm's output (1 = normal)"
-    )
-    applicant_ability_sd: float = param(
-        0.25, 0.0, 1.0, unit="log sd", doc="spread of ability among applicants"
-    )
-
-
-class ManagementRules(Spec):
-    """How management runs the firm whatever its policies: the ordinary responses of a firm's
-    management to its own figures (an ordinary PDCA loop), and when the firm must close."""
-
-    pay_review_months: int = param(
-        12,
-        0,
-        120,
-        unit="months",
-        doc="months between pay reviews (0: never); at a review, wages follow the market's wage growth unless a raises policy sets them",
-        source="assumed: a yearly pay review that keeps up with the market (Bewley 1999)",
-    )
-    vacancy_raise: float = param(
-        0.05,
-        0.0,
-        0.5,
-        unit="share of wage",
-        doc="raise given to a role whose vacancies have persisted for vacancy_months",
-        source="assumed: firms raise pay for posts they cannot fill (Manning 2003)",
-    )
-    vacancy_rate: float = param(
-        0.1,
-        0.0,
-        1.0,
-        unit="share of posts",
-        doc="share of a role's posts unfilled that counts as a vacancy problem",
-        source="assumed: a tenth of the posts empty",
-    )
-    vacancy_months: int = param(
-        6,
-        1,
-        60,
-        unit="months",
-        doc="months a role's vacancies must persist before its pay is raised",
-    )
-    max_premium: float = param(
-        0.3,
-        0.0,
-        3.0,
-        unit="share of market wage",
-        doc="highest premium over the market wage that vacancy raises go to",
-    )
-    retrench_after_losses: int = param(
-        3,
-        0,
-        60,
-        unit="months",
-        doc="months of losses in a row after which management retrenches (0: never): it cuts overhead and stops replacing leavers",
-        source="assumed: a quarter of losses",
-    )
-    overhead_cut: float = param(
-        0.1,
-        0.0,
-        1.0,
-        unit="share",
-        doc="share of the overhead cut at each retrenchment",
-    )
-    overhead_floor: float = param(
-        0.5,
-        0.0,
-        1.0,
-        unit="share of month-0 overhead",
-        doc="overhead that cannot be cut (rent, licences)",
-    )
-    close_after_arrears_months: int = param(
-        3,
-        1,
-        60,
-        unit="months",
-        doc="months of wages unpaid in a row after which the firm closes (staff may claim their wages and leave)",
-        source="assumed: China's Labour Contract Law lets staff end the contract over unpaid wages",
-    )
-
-
 class PolicyEntry(Spec):
     name: str
     params: dict[str, Any] = Field(default_factory=dict)
@@ -427,7 +101,13 @@ class PolicyEntry(Spec):
 
 class TimelineEntry(Spec):
     month: int = param(
-        ..., 0, 100_000, unit="month", doc="month at whose start the event happens (required)"
+        ...,
+        0,
+        100_000,
+        unit="month",
+        doc="month at whose start the event happens (required)",
+        label_zh="月份",
+        doc_zh="事件在这个月初发生（必须给出）",
     )
     event: str
     params: dict[str, Any] = Field(default_factory=dict)
@@ -436,12 +116,40 @@ class TimelineEntry(Spec):
 class Scenario(Spec):
     """A whole scenario: the firm, its market, the psychology, the policies and the timeline."""
 
+    schema_version: int = param(
+        SCHEMA_VERSION,
+        1,
+        SCHEMA_VERSION,
+        unit="version",
+        doc=(
+            "the scenario schema the file was written for (CHANGELOG.md); a file that sets a "
+            "field an older schema had is refused, naming its replacement (orgsim migrate FILE)"
+        ),
+        label_zh="情景文件格式版本",
+        doc_zh="文件所依据的情景格式版本（见 CHANGELOG.md）；设置旧版本字段的文件会被拒绝，并指出替代字段",
+    )
     name: str = "scenario"
     title: str = ""
     title_zh: str = Field("", description="the title in Simplified Chinese")
     story: str = Field("", description="what the case is and what it shows, in plain words")
     story_zh: str = Field("", description="the story in Simplified Chinese")
-    months: int = param(120, 1, 10_000, unit="months", doc="default length of a run")
+    currency: Literal["yuan", "dollar", "euro", "pound"] = choice(
+        "yuan",
+        "the currency of every amount of money in the scenario (units written with 'currency' are "
+        "shown in it)",
+        label_zh="货币",
+        doc_zh="情景中所有金额使用的货币（以“货币”表示的单位按它显示）",
+        options_zh={"yuan": "人民币（元）", "dollar": "美元", "euro": "欧元", "pound": "英镑"},
+    )
+    months: int = param(
+        120,
+        1,
+        10_000,
+        unit="months",
+        doc="default length of a run",
+        label_zh="运行月数",
+        doc_zh="一次运行默认的长度",
+    )
     firm: Firm
     clients: Clients = Field(default_factory=Clients)
     finances: Finances = Field(default_factory=Finances)
@@ -529,7 +237,30 @@ def _yaml_problem(exc: yamlfile.YamlError) -> tuple[str, Any, str]:
 
 def validate_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario:
     """Validate plain data as a scenario, then everything that needs the whole of it: policies,
-    the timeline replayed month by month, and the clients' holders."""
+    the timeline replayed month by month, and the clients' holders. A field an older schema had
+    is refused first, naming what replaced it."""
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise ScenarioError(
+            source,
+            [
+                (
+                    "schema_version",
+                    version,
+                    f"this orgsim reads schema 1 to {SCHEMA_VERSION}: the file was written for "
+                    "a newer orgsim",
+                )
+            ],
+        )
+    removed = removed_fields(data)
+    if removed:
+        problems = [
+            (path, value, f"removed in schema {SCHEMA_VERSION}: {replacement}")
+            for path, value, replacement in removed
+        ]
+        hint = f"`orgsim migrate {yamlfile.brief(source, 120)} --in-place` rewrites the file"
+        problems.insert(0, ("", _MISSING, f"written for an older schema (CHANGELOG.md); {hint}"))
+        raise ScenarioError(source, problems)
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
