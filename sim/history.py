@@ -3,9 +3,10 @@
 Every model starts from ``firm.history_months`` of simulated past under its month-0 policies
 (:class:`sim.model.OrgModel`). Scenarios that differ only in what happens from month 0 on (their
 timeline, their length, their name and story) share that past: a policy comparison adopts its
-policies on the timeline, so both arms start from the same firm. :func:`start` keeps the month-0
-state of recent pasts in memory and hands out copies, so the past is simulated once per scenario
-and seed in a process; a copy is the same, bit for bit, as a model built afresh (tested).
+policies on the timeline, so both arms start from the same firm. The model's constructor keeps
+the month-0 state of recent pasts in memory (:func:`remember`) and starts a model of the same past
+as a copy of it (:func:`recall`), so the past is simulated once per scenario and seed in a
+process; a copy is the same, bit for bit, as a model built afresh (tested).
 """
 
 from __future__ import annotations
@@ -34,29 +35,23 @@ def past_key(scenario: Scenario, seed: int | None, engine: str) -> tuple:
     return digest, seed, engine
 
 
-def start(
-    model_class: type[OrgModel], scenario: Scenario, seed: int | None, engine: str
-) -> OrgModel:
-    """A model of ``scenario`` at month 0, its past taken from memory when it was simulated
-    before in this process (a copy, so the cached one is never stepped)."""
+def recall(scenario: Scenario, seed: int | None, engine: str) -> OrgModel | None:
+    """The cached model of this past at month 0, if it was simulated before in this process
+    (never stepped: :class:`~sim.model.OrgModel` copies it), else None."""
     if seed is None:  # an unseeded model has no reproducible past to share
-        return model_class(scenario, seed=seed, engine=engine)
+        return None
     key = past_key(scenario, seed, engine)
     cached = _CACHE.get(key)
-    if cached is None:
-        model = model_class(scenario, seed=seed, engine=engine)
-        _remember(key, model)
-        return model
-    _CACHE.move_to_end(key)
-    model = copy.deepcopy(cached)
-    model.adopt(scenario)
-    return model
+    if cached is not None:
+        _CACHE.move_to_end(key)
+    return cached
 
 
-def _remember(key: tuple, model: OrgModel) -> None:
-    if model.workforce.n > MAX_CACHED_PEOPLE:
+def remember(scenario: Scenario, seed: int | None, engine: str, model: OrgModel) -> None:
+    """Keep a copy of a freshly built model at month 0 (a seeded one, of a modest size)."""
+    if seed is None or model.workforce.n > MAX_CACHED_PEOPLE:
         return
-    _CACHE[key] = copy.deepcopy(model)
+    _CACHE[past_key(scenario, seed, engine)] = copy.deepcopy(model)
     while sum(m.workforce.n for m in _CACHE.values()) > MAX_CACHED_PEOPLE:
         _CACHE.popitem(last=False)
 

@@ -24,7 +24,11 @@ model. Policies and events see the firm only through :class:`~sim.org.management
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import mesa
 import numpy as np
@@ -44,6 +48,7 @@ from sim.org.firm import Firm
 from sim.org.management import Management
 from sim.org.market import LabourMarket
 from sim.org.network import SocialNetwork
+from sim.outcomes import METRICS
 from sim.policies.base import EVENTS, Event, Policy, policy_order_key
 from sim.scenario import Scenario, TimelineEntry, load_scenario
 
@@ -59,10 +64,48 @@ class OrgModel(mesa.Model):
     See docs/model.md (ODD+D).
     """
 
-    def __init__(self, scenario: Scenario, seed: int | None = None, *, engine: str = "vectorised"):
-        super().__init__(rng=seed)
+    def __init__(
+        self,
+        scenario: Scenario | str | Path = "baseline",
+        seed: int | None = None,
+        *,
+        rng: int | None = None,
+        engine: str = "vectorised",
+        agent_reporters: Mapping[str, str | Callable] | Sequence[str] | None = None,
+        **overrides: Any,
+    ):
+        """A firm at month 0, ready to step.
+
+        ``scenario`` is a :class:`~sim.scenario.Scenario`, a scenario file or a scenario's name;
+        every other keyword is a dotted override of one of its fields, validated as ``orgsim run
+        --set`` validates it (``OrgModel("shengyi", seed=1, **{"market.shortage": 0.3})``). The
+        seed is ``seed`` or, as Mesa spells it, ``rng`` (an integer either way). The firm's past
+        is simulated once per scenario and seed in a process and then copied
+        (:mod:`sim.history`). ``agent_reporters`` adds per-employee columns to
+        ``model.datacollector`` (a mapping of column to attribute or function, or a list of
+        attribute names); they cost about a microsecond per employee a month, so none by default.
+        """
+        spec = _resolve(scenario, overrides)
+        seed = _seed(seed, rng)
         if engine not in ENGINES:
-            raise ValueError(f"engine must be one of {ENGINES}")
+            raise ValueError(f"OrgModel: engine must be one of {ENGINES}, not {engine!r}")
+        past = history.recall(spec, seed, engine)
+        if past is None:
+            self._found(spec, seed, engine)
+            history.remember(spec, seed, engine, self)
+        else:  # the cached firm at month 0, copied into this model (references to it become self)
+            self.__dict__.update(copy.deepcopy(past.__dict__, {id(past): self}))
+            self.adopt(spec)
+        self.running = self.month < self.spec.months
+        self.datacollector: mesa.DataCollector = mesa.DataCollector(
+            model_reporters={m.name: partial(OrgModel.metric, name=m.name) for m in METRICS},
+            agent_reporters=_agent_reporters(agent_reporters),
+        )
+        self.datacollector.collect(self)
+
+    def _found(self, scenario: Scenario, seed: int | None, engine: str) -> None:
+        """Found the firm and live through its past: every piece of the model's state."""
+        super().__init__(rng=seed)
         self.engine: str = engine
         self.seed: int | None = seed
         self.spec: Scenario = scenario
@@ -117,14 +160,25 @@ class OrgModel(mesa.Model):
         overrides: dict | None = None,
         **kwargs,
     ) -> OrgModel:
-        """Build a model from a scenario object, a file path or a scenario name. Its past (the
-        history before month 0) is simulated once per scenario and seed in a process and then
-        copied (:mod:`sim.history`): the same numbers as building it afresh."""
+        """Build a model from a scenario object, a file path or a scenario name, with overrides
+        given as a dict (``--set`` style). The same model as ``OrgModel(scenario, seed,
+        **overrides)``."""
         if not isinstance(scenario, Scenario):
             scenario = load_scenario(scenario)
         if overrides:
             scenario = scenario.with_overrides(overrides)
-        return history.start(cls, scenario, seed, kwargs.get("engine", "vectorised"))
+        return cls(scenario, seed, **kwargs)
+
+    @property
+    def scenario(self) -> None:
+        """Mesa's experimental ``Scenario`` object is not used: the orgsim scenario is
+        :attr:`spec`. (None, so that Mesa's SolaraViz rebuilds the model from its
+        ``model_params`` on Reset, as for any Mesa model.)"""
+        return None
+
+    @scenario.setter
+    def scenario(self, value) -> None:  # mesa.Model.__init__ sets one; orgsim ignores it
+        pass
 
     def adopt(self, scenario: Scenario) -> None:
         """Take over a scenario that shares this model's past (``sim.history.past_key``): its
@@ -143,8 +197,8 @@ class OrgModel(mesa.Model):
         """
         cash, budget = self.finance.cash, self.finance.owner_budget
         events, batches = self._events, self._event_batches
-        while self.month < 0:
-            self.step()
+        while self.month < 0:  # not Mesa's wrapped step: model.steps and model.time count from 0
+            type(self).step(self)
             self.finance.cash, self.finance.owner_budget = cash, budget
             self.firm.loss_streak = self.firm.arrears_streak = 0
             self._rows.clear()
@@ -249,10 +303,12 @@ class OrgModel(mesa.Model):
             )
 
     def measure(self) -> None:
-        """Phase 7: this month's metrics row (a month that ends with nobody left has none: the
-        closure event records it)."""
+        """Phase 7: this month's metrics row, also collected by ``datacollector`` (a month that
+        ends with nobody left has none: the closure event records it)."""
         if self.workforce.n > 0:
             self._rows.append(metrics.row(self, self._headcount_start))
+            if not self.in_history:
+                self.datacollector.collect(self)
         self._headcount_start = self.workforce.n
         if self.month >= self.spec.months:
             self.running = False
@@ -362,6 +418,11 @@ class OrgModel(mesa.Model):
     def department_names(self) -> list[str]:
         return self.firm.department_names
 
+    def metric(self, name: str) -> float:
+        """This month's value of one monthly metric (:data:`sim.outcomes.METRICS`): what the
+        DataCollector's model reporters read."""
+        return self._rows[-1][name]
+
     @property
     def last_metrics(self) -> dict:
         """Last month's metrics row (what the books showed at the end of the previous step)."""
@@ -392,3 +453,40 @@ class OrgModel(mesa.Model):
     def employee(self, unique_id: int) -> Employee | None:
         rows = np.flatnonzero(self.workforce.live("uid") == unique_id)
         return self.workforce.agents[rows[0]] if rows.size else None
+
+
+# --- construction helpers --------------------------------------------------------------------
+def _resolve(scenario: Scenario | str | Path, overrides: dict[str, Any]) -> Scenario:
+    """The scenario a model runs: an object, a file or a name, with dotted overrides."""
+    if not isinstance(scenario, Scenario | str | Path):
+        raise TypeError(
+            "OrgModel: scenario must be a Scenario, a scenario file or a scenario's name, "
+            f"not {type(scenario).__name__}"
+        )
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    return scenario.with_overrides(overrides, source="OrgModel keyword")
+
+
+def _seed(seed: Any, rng: Any) -> int | None:
+    """The run's integer seed, given as ``seed`` or as Mesa's ``rng`` (not both)."""
+    if seed is not None and rng is not None:
+        raise ValueError("OrgModel: pass the seed as seed or as rng, not both")
+    value, name = (seed, "seed") if rng is None else (rng, "rng")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise TypeError(
+            f"OrgModel: {name} must be an integer seed or None, not {type(value).__name__} "
+            "(a run is identified by its seed, and its past is cached under it)"
+        )
+    return int(value)
+
+
+def _agent_reporters(reporters) -> dict | None:
+    """Agent reporters for the DataCollector: a mapping, or attribute names."""
+    if reporters is None or isinstance(reporters, Mapping):
+        return reporters
+    if isinstance(reporters, str):
+        return {reporters: reporters}
+    return {name: name for name in reporters}
