@@ -9,8 +9,9 @@ import pytest
 
 from sim import load_scenario
 from sim.cli import main
-from sim.migrate import REMOVED_FIELDS, REMOVED_PARAMS, SCHEMA_VERSION, migrate_file
+from sim.migrate import REMOVED_FIELDS, REMOVED_PARAMS, SCHEMA_VERSION
 from sim.scenario import SCENARIO_DIR, ScenarioError
+from sim.scenario_migrate import migrate_file
 
 OLD = """\
 # an orgsim 1 scenario: its comment must survive the migration
