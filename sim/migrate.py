@@ -190,6 +190,8 @@ def removed_fields(data: dict) -> list[tuple[str, Any, str]]:
         if parent is not None:
             out.append((dotted, parent[key], replacement))
     for path, name, params in _policy_entries(data):
+        if not isinstance(name, str):
+            continue  # a malformed entry: the scenario's own validation names it
         for param, replacement in REMOVED_PARAMS.get(name, {}).items():
             if param in params:
                 out.append((f"{path}.{param}", params[param], replacement))
