@@ -17,8 +17,9 @@ under the month-0 policies, with the firm's money held at its month-0 figures, s
 workforce at month 0 (tenure, who stayed, what they believe and expect) is what the firm's ways
 produce rather than an assumption.
 
-Every piece of the model's state is declared in :meth:`OrgModel.__init__`; other modules change the
-objects it owns (the workforce's columns, the firm, the finances) but never assign attributes on the
+Every piece of the model's state is declared in :meth:`OrgModel._found` (which
+:meth:`OrgModel.__init__` calls, unless it copies a cached past) and the DataCollector in
+:meth:`OrgModel.__init__`; other modules change the objects it owns (the workforce's columns, the firm, the finances) but never assign attributes on the
 model. Policies and events see the firm only through :class:`~sim.org.management.Management`.
 """
 
