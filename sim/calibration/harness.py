@@ -37,10 +37,10 @@ class CalibrationSettings:
     """How much work a calibration does (see ``history_matching.Settings``) and on how many
     replicates each parameter set runs."""
 
-    waves: int = 4
-    points: int = 60
-    seeds: int = 6
-    ensemble: int = 40
+    waves: int = 3
+    points: int = 48
+    seeds: int = 4
+    ensemble: int = 24
     minimum: int = 10
     candidates: int = 2**14
     seed: int = 0
