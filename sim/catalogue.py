@@ -65,6 +65,7 @@ def param_table(block, markdown: bool = True, with_source: bool = True, lang: st
     width = max(len(r.name) for r in rows)
     return "".join(
         f"    {r.name:<{width}}  {_fmt(r.default):>10} {r.unit:<18} [{_range(r)}]  {r.doc}\n"
+        + (f"    {'':<{width}}  source: {r.source}\n" if with_source and r.source else "")
         for r in rows
     )
 
@@ -98,6 +99,7 @@ def _param_table_zh(rows: list[ParamInfo], markdown: bool, with_source: bool) ->
     return "".join(
         f"    {r.label('zh')} ({r.name})  默认 {_default_zh(r)} {unit_text(r.unit, 'zh')}"
         f" [{_range(r, 'zh')}]  {r.meaning('zh')}\n"
+        + (f"        来源：{r.source}\n" if with_source and r.source else "")
         for r in rows
     )
 

@@ -329,11 +329,21 @@ def cmd_scenarios(args) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("orgsim")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     lo, hi = _months_bounds()
     parser = Parser(
         prog="orgsim", description="Agent-based simulator of employees under management policies."
     )
+    parser.add_argument("--version", action="version", version=f"orgsim {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser(

@@ -437,3 +437,22 @@ def test_a_huge_bad_argument_is_quoted_short(capsys):
     assert main(["x" * 5_000]) == 2
     err = capsys.readouterr().err
     assert len(err) < 500 and err.count("\n") == 1
+
+
+def test_version_names_the_installed_package(capsys):
+    from importlib import metadata
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"orgsim {metadata.version('orgsim')}"
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("en", "source: "), ("zh", "来源：")])
+def test_params_lists_where_every_default_comes_from(capsys, lang, mark):
+    from sim.agents.psychology import Psychology
+    from sim.params import describe
+
+    assert main(["params", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    declared = [info for info in describe(Psychology) if info.source]
+    assert out.count(mark) == len(declared) > 50
+    assert declared[0].source in out
