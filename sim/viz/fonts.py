@@ -35,6 +35,8 @@ RC = {
     "ps.fonttype": 42,
     # SVG text as paths: the picture does not depend on the fonts of the viewer's machine
     "svg.fonttype": "path",
+    # fixed ids in SVG (clip paths, glyphs): the same figure gives the same file
+    "svg.hashsalt": "orgsim",
 }
 
 
