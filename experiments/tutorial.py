@@ -48,7 +48,7 @@ SECTIONS: dict[str, str] = {
         "--param psychology.quit_motivator=50% --param psychology.quit_inequity=50% "
         "--param psychology.quit_commitment=50% --param psychology.quit_embeddedness=50% "
         "--param psychology.offer_value_spread=50% --param psychology.quit_contagion=50% "
-        "--param psychology.loss_aversion=50% --param market.months_to_fill=50% "
+        "--param psychology.offer_rate=50% --param market.months_to_fill=50% "
         "--out runs/tutorial/morris"
     ),
     "sobol": (

@@ -322,7 +322,7 @@ def cmd_params(args) -> int:
 
 
 def cmd_migrate(args) -> int:
-    from sim.migrate import MigrateError, migrate_file
+    from sim.scenario_migrate import MigrateError, migrate_file
 
     if args.in_place and args.out:
         print("orgsim migrate: give --out or --in-place, not both", file=sys.stderr)

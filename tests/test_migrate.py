@@ -9,8 +9,9 @@ import pytest
 
 from sim import load_scenario
 from sim.cli import main
-from sim.migrate import REMOVED_FIELDS, REMOVED_PARAMS, SCHEMA_VERSION, migrate_file
+from sim.migrate import REMOVED_FIELDS, REMOVED_PARAMS, SCHEMA_VERSION
 from sim.scenario import SCENARIO_DIR, ScenarioError
+from sim.scenario_migrate import migrate_file
 
 OLD = """\
 # an orgsim 1 scenario: its comment must survive the migration
@@ -96,3 +97,17 @@ def test_a_newer_schema_is_refused(tmp_path):
         load_scenario(path)
     with pytest.raises(ValueError, match="newer than this orgsim"):
         migrate_file(path)
+
+
+@pytest.mark.parametrize("name", ["[]", "{}", "3", "null"])
+def test_a_malformed_event_name_is_refused_cleanly(tmp_path, name):
+    # found by the fuzz test: a timeline entry whose event is a list crashed the removed-field scan
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "schema_version: 2\nname: bad\n"
+        "firm: {employees: 10, roles: [{name: worker, count: 10, wage: 3000}]}\n"
+        f"timeline:\n  - {{month: 3, event: {name}, params: {{x: 1}}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ScenarioError, match=r"timeline\[0\]"):
+        load_scenario(path)

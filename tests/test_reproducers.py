@@ -21,8 +21,8 @@ import pytest
 
 from sim import OrgModel, load_scenario
 from sim.cli import main
-from sim.migrate import migrate_file
 from sim.scenario import ScenarioError
+from sim.scenario_migrate import migrate_file
 
 DATA = Path(__file__).resolve().parent / "data" / "reliability"
 # found by benchmarks/fuzz_campaign.py after the shared reproducers were written
