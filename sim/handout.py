@@ -34,7 +34,7 @@ from sim.scenario import load_scenario  # noqa: E402
 from sim.viz import i18n  # noqa: E402
 from sim.viz.case_figures import CASE_FIGURES, case_runs, draw_case  # noqa: E402
 from sim.viz.fonts import FAMILIES  # noqa: E402
-from sim.viz.style import arm_colours  # noqa: E402
+from sim.viz.style import arm_colours, title_weight  # noqa: E402
 
 PAGE = (8.27, 11.69)  # A4, inches
 MARGIN_X = 0.85
@@ -194,8 +194,9 @@ class Document:
         # a heading keeps at least three lines of what follows on its page
         self.ensure(before + self.line_height(size) + 3 * self.line_height(BODY))
         self.y += before if self.y > MARGIN_TOP else 0.0
-        for line in wrap(text, WIDTH, size, "bold"):
-            self._put(MARGIN_X, line, size, ACCENT, "bold")
+        weight = title_weight(self.lang)
+        for line in wrap(text, WIDTH, size, weight):
+            self._put(MARGIN_X, line, size, ACCENT, weight)
             self.y += self.line_height(size)
         self.y += 0.04
 
@@ -404,7 +405,7 @@ def write_handout(
                 lambda fig: draw_case(
                     fig, case, runs, lang, cols=2, sizes=(11, 9, 10), legend=False
                 ),
-                f"{word('figure', lang)}: {spec.heading(lang)}",
+                f"{word('figure', lang)}{'：' if lang == 'zh' else ': '}{spec.heading(lang)}",
                 word("figure_note", lang, seeds=seeds),
             )
             doc.new_page()

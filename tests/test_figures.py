@@ -404,6 +404,7 @@ def test_money_ticks_read_in_each_language():
     assert (
         report.money(1_500_000, lang="zh") == "150万" and report.money(25_000, lang="zh") == "2.5万"
     )
+    assert report.money(50_000, lang="zh") == "5万" and report.money(-50_000, lang="zh") == "-5万"
 
 
 def test_case_figures_declare_every_case():
@@ -416,3 +417,39 @@ def test_case_figures_declare_every_case():
             assert arm.name in ARM_COLOURS, arm.name
             for lang in ("en", "zh"):
                 assert arm.shown(lang) and not re.search(r"[a-z]+_[a-z]+", arm.shown(lang))
+
+
+@pytest.mark.parametrize(("lang", "weight"), [("en", "bold"), ("zh", "normal")])
+def test_titles_are_of_one_weight_in_each_language(
+    shengyi_run, monkeypatch, tmp_path, lang, weight
+):
+    # the shipped CJK font has no bold face: a bold zh title would be bold Latin in regular Chinese
+    metrics, events = shengyi_run
+    figures = drawn(monkeypatch)
+    report.run_report(
+        metrics, tmp_path / "r.png", "t", "", events, FigureSettings(dpi=50, lang=lang)
+    )
+    (fig,) = figures
+    titles = [ax._left_title for ax in fig.axes if ax.get_title(loc="left")]
+    assert len(titles) == 8
+    assert {t.get_fontweight() for t in titles} == {weight}
+
+
+def test_a_monthly_turnover_off_the_scale_says_how_high_it_went(
+    baseline_run, monkeypatch, tmp_path
+):
+    metrics, events = baseline_run
+    metrics = metrics.copy()
+    metrics.loc[metrics.month == 30, "turnover_rate_annual"] = 15.83  # a firm emptying out
+    figures = drawn(monkeypatch)
+    report.run_report(metrics, tmp_path / "r.png", "t", "", events, FigureSettings(dpi=50))
+    (fig,) = figures
+    turnover = next(
+        ax for ax in fig.axes if ax.get_title(loc="left") == report.text("turnover_title", "en")
+    )
+    labels = [line.get_label() for line in turnover.get_lines()]
+    peak = 100 * metrics.loc[metrics.month > 0, "turnover_rate_annual"].max()
+    assert peak == pytest.approx(1583) and peak > turnover.get_ylim()[1]
+    assert "1,583%" in labels[0] and labels[0] == report.text("monthly", "en") + report.text(
+        "off_scale", "en", peak=peak
+    )

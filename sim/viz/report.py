@@ -25,7 +25,7 @@ from sim import outcomes  # noqa: E402
 from sim.agents.psychology import DRIVERS, NEEDS  # noqa: E402
 from sim.calibration.spells import VOLUNTARY, km_inputs, spells_from_events  # noqa: E402
 from sim.viz import fonts, i18n  # noqa: E402, F401  (fonts: registers the CJK font)
-from sim.viz.style import FigureSettings, arm_colours, arm_label  # noqa: E402
+from sim.viz.style import FigureSettings, arm_colours, arm_label, title_weight  # noqa: E402
 
 PALETTE = {
     "a": "#c0392b",
@@ -52,6 +52,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "intending": ("share intending to leave", "有离职意向的比例"),
     "turnover_title": ("Voluntary turnover", "自愿离职率"),
     "monthly": ("monthly, annualised", "按月计算（年化）"),
+    "off_scale": (" — off the scale, up to {peak:,.0f}%", "——超出刻度，最高{peak:,.0f}%"),
     "average_12": ("12-month average", "12个月平均"),
     "percent_year": ("% of staff a year", "占员工的百分比/年"),
     "effort_title": ("Effort and output", "工作努力与产出"),
@@ -110,9 +111,11 @@ def money(value, _pos=None, lang: str = "en") -> str:
     magnitude = abs(value)
     if lang == "zh":
         if magnitude >= 1e8:
-            return f"{value / 1e8:.1f}亿"
+            return f"{f'{value / 1e8:.1f}'.removesuffix('.0')}亿"
         if magnitude >= 1e4:
-            return f"{value / 1e4:.0f}万" if magnitude >= 1e5 else f"{value / 1e4:.1f}万"
+            # 5万 and 2.5万, never 5.0万 beside 10万
+            digits = f"{value / 1e4:.0f}" if magnitude >= 1e5 else f"{value / 1e4:.1f}"
+            return f"{digits.removesuffix('.0')}万"
         return f"{value:.0f}"
     if magnitude >= 1e6:
         return f"{value / 1e6:.1f}M"
@@ -127,7 +130,7 @@ def _money_axis(ax, lang: str = "en", axis: str = "y"):
 
 
 def _style(ax, title, lang: str = "en", xlabel: str | None = None, size: float = TITLE_SIZE):
-    ax.set_title(title, loc="left", fontsize=size, fontweight="bold")
+    ax.set_title(title, loc="left", fontsize=size, fontweight=title_weight(lang))
     ax.grid(alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlabel(outcomes.label("month", lang) if xlabel is None else xlabel, fontsize=LABEL_SIZE)
@@ -156,7 +159,9 @@ def why_they_left(ax, events: pd.DataFrame, lang: str = "en") -> None:
     shares, n, others = driver_shares(events)
     if n == 0:
         ax.axis("off")
-        ax.set_title(text("why_title", lang), loc="left", fontsize=TITLE_SIZE, fontweight="bold")
+        ax.set_title(
+            text("why_title", lang), loc="left", fontsize=TITLE_SIZE, fontweight=title_weight(lang)
+        )
         ax.text(0.0, 0.6, text("nobody_left", lang), fontsize=LABEL_SIZE, transform=ax.transAxes)
         return
     shown = shares[shares >= 0.005]  # a driver below half a percent is no reason anyone gives
@@ -177,7 +182,8 @@ def why_they_left(ax, events: pd.DataFrame, lang: str = "en") -> None:
     count = text(
         "why_count", lang, n=n, others=text("why_others", lang, n=others) if others else ""
     )
-    _style(ax, f"{text('why_title', lang)}: {count}", lang, xlabel=text("why_axis", lang))
+    colon = "：" if lang == "zh" else ": "
+    _style(ax, f"{text('why_title', lang)}{colon}{count}", lang, xlabel=text("why_axis", lang))
     ax.grid(alpha=0.3, axis="x")
     ax.grid(False, axis="y")
 
@@ -240,7 +246,9 @@ def tenure_curve(ax, events: pd.DataFrame, metrics: pd.DataFrame, lang: str = "e
             drawn = max(drawn, _km(ax, spells, last_month, colour, label))
     if drawn == 0.0:
         ax.axis("off")
-        ax.set_title(text("km_title", lang), loc="left", fontsize=TITLE_SIZE, fontweight="bold")
+        ax.set_title(
+            text("km_title", lang), loc="left", fontsize=TITLE_SIZE, fontweight=title_weight(lang)
+        )
         ax.text(
             0.0,
             0.6,
@@ -253,7 +261,16 @@ def tenure_curve(ax, events: pd.DataFrame, metrics: pd.DataFrame, lang: str = "e
     ax.set_ylim(0, 1.02)
     ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.set_ylabel(text("km_axis", lang), fontsize=LABEL_SIZE)
-    ax.legend(fontsize=KEY_SIZE, loc="lower left", title=text("km_note", lang), title_fontsize=9.5)
+    # the key below the axis label: the curves and their bands may fill any corner of the panel
+    ax.legend(
+        fontsize=KEY_SIZE,
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.13),
+        title=text("km_note", lang),
+        title_fontsize=9.5,
+        alignment="left",
+        frameon=False,
+    )
     _style(ax, text("km_title", lang), lang, xlabel=text("tenure_axis", lang))
 
 
@@ -308,7 +325,10 @@ def run_report(
     ax2.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax2.spines[["top"]].set_visible(False)
     lines, bars = ax.get_legend_handles_labels(), ax2.get_legend_handles_labels()
-    ax.legend(lines[0] + bars[0], lines[1] + bars[1], loc="lower left", fontsize=KEY_SIZE)
+    # on the twin axes, which are drawn last: the key stays above the bars
+    ax2.legend(
+        lines[0] + bars[0], lines[1] + bars[1], loc="lower left", fontsize=KEY_SIZE, framealpha=0.95
+    )
     _style(ax, text("headcount_title", lang), lang)
 
     ax = axes[0][1]
@@ -340,18 +360,22 @@ def run_report(
 
     ax = axes[0][2]
     smooth = m.turnover_rate_annual.rolling(12, min_periods=1).mean()
+    # a firm that is emptying out annualises to thousands of percent: keep the average readable,
+    # and say how far the monthly line goes past the top
+    top = max(50.0, 1.3 * 100 * float(smooth.max()))
+    peak = 100 * float(m.turnover_rate_annual.max())
+    monthly = text("monthly", lang) + (text("off_scale", lang, peak=peak) if peak > top else "")
     ax.plot(
         m.month,
         100 * m.turnover_rate_annual,
         color=PALETTE["grey"],
         lw=1,
         alpha=0.6,
-        label=text("monthly", lang),
+        label=monthly,
     )
     ax.plot(m.month, 100 * smooth, color="black", lw=2.2, label=text("average_12", lang))
     ax.set_ylabel(text("percent_year", lang), fontsize=LABEL_SIZE)
-    # a firm that is emptying out annualises to thousands of percent: keep the average readable
-    ax.set_ylim(0, max(50.0, 1.3 * 100 * float(smooth.max())))
+    ax.set_ylim(0, top)
     ax.legend(fontsize=KEY_SIZE)
     _style(ax, text("turnover_title", lang), lang)
 

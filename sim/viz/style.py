@@ -68,6 +68,12 @@ class FigureSettings:
         return Path(path)
 
 
+def title_weight(lang: str) -> str:
+    """The weight of titles: bold in English; regular in Chinese, whose shipped font has no bold
+    face, so that a title mixing the two scripts ("为什么离职：280名…") is all of one weight."""
+    return "normal" if lang == "zh" else "bold"
+
+
 def dpi_argument(text: str) -> int:
     """An argparse type: a resolution within :data:`DPI_BOUNDS`."""
     lo, hi = DPI_BOUNDS
