@@ -1,9 +1,10 @@
 """Regenerate docs/cases.md: every case's figure and the table of facts against the source document.
 
-    .venv/bin/python experiments/cases.py [--seeds 30]
+    .venv/bin/python experiments/cases.py [--seeds 30] [--format png|svg|pdf] [--dpi 150]
 
 Each fact is measured by sim.cases (the same code the tests in tests/cases/ assert), over common
-random numbers; each figure shows the paired trajectories (median and 10-90% band across seeds).
+random numbers; each figure (sim/viz/case_figures.py, the same one the handouts show) draws the
+paired trajectories (median and 10-90% band across seeds).
 A full run takes a few minutes on two cores.
 """
 
@@ -14,126 +15,20 @@ import time
 from pathlib import Path
 
 from sim import cases
-from sim.cases import CARE, RULES, STATUS_CONSCIOUS, crn_seeds, run_arm
-from sim.viz.report import comparison_report
+from sim.cases import crn_seeds
+from sim.viz.case_figures import CASE_FIGURES, case_figure, case_runs
+from sim.viz.style import FigureSettings, add_figure_arguments, figure_settings
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 FIGURES = DOCS / "figures" / "cases"
-
-# case -> (title, [(label, scenario, overrides, months)], panels)
-FIGURE_SPECS = {
-    "shengyi": (
-        "Shengyi against its reformed twin",
-        [("Shengyi", "shengyi", None, 24), ("reformed twin", "shengyi_reformed", None, 24)],
-        [
-            ("headcount", "Headcount", 1),
-            ("intent_to_quit_share", "Intending not to renew (%)", 100),
-            ("clients", "Clients", 1),
-            ("revenue", "Revenue a month", 1),
-            ("cash", "Cash", 1),
-            ("mean_dissatisfaction", "Dissatisfaction", 1),
-        ],
-    ),
-    "lincoln": (
-        "Lincoln Electric against a salaried, at-will competitor (recession months 36-53)",
-        [
-            ("Lincoln Electric", "lincoln_electric", None, 72),
-            ("competitor", "lincoln_competitor", None, 72),
-        ],
-        [
-            ("output_per_employee", "Output per employee", 1),
-            ("turnover_rate_annual", "Voluntary turnover (% a year)", 100),
-            ("headcount", "Headcount", 1),
-            ("mean_hours", "Hours (share of 40 a week)", 1),
-            ("need_safety", "Safety need met", 1),
-            ("mean_pay", "Pay received a month ($)", 1),
-        ],
-    ),
-    "haier": (
-        "Red Star taken over by Haier at month 0, against Red Star left alone",
-        [
-            ("Haier / Red Star", "haier_redstar", None, 12),
-            ("Red Star without Haier", "redstar_without_haier", None, 12),
-        ],
-        [
-            ("profit", "Profit a month (yuan)", 1),
-            ("output_per_employee", "Output per employee", 1),
-            ("headcount", "Headcount", 1),
-            ("mean_effort", "Effort", 1),
-            ("culture_strength", "Culture strength", 1),
-            ("clients", "Clients", 1),
-        ],
-    ),
-    "money_raise": (
-        "A raise of 500 a month at the month-12 review (grades of 1,000 to 10,000)",
-        [("five grades", "money_raise", None, 24)],
-        [
-            ("mean_satisfaction", "Satisfaction (all grades)", 1),
-            ("mean_inequity", "Felt inequity", 1),
-            ("mean_effort", "Effort", 1),
-        ],
-    ),
-    "performance_pay": (
-        "Salary to piece rate at month 12, against the same firm on salary",
-        [
-            ("piece rate from month 12", "performance_pay", None, 24),
-            ("salary throughout", "baseline", None, 24),
-        ],
-        [
-            ("output_per_employee", "Output per employee", 1),
-            ("mean_effort", "Effort", 1),
-            ("need_safety", "Safety need met", 1),
-        ],
-    ),
-    "forced_ranking": (
-        "Bottom-10% elimination without and with the source document's three rules",
-        [
-            ("no ranking", "baseline", None, 48),
-            ("monthly, no rules", "forced_ranking", None, 48),
-            (
-                "half-yearly, with the rules",
-                "forced_ranking",
-                {**RULES, "policies.bottom_ranking.frequency": "half_yearly"},
-                48,
-            ),
-        ],
-        [
-            ("output_per_employee", "Output per employee", 1),
-            ("need_safety", "Safety need met", 1),
-            ("total_turnover_rate_annual", "All exits (% a year)", 100),
-        ],
-    ),
-    "labour_shortage": (
-        "A tight labour market and the Spring Festival (month 7), without and with emotional care",
-        [
-            ("without care", "labour_shortage", None, 12),
-            ("with emotional care", "labour_shortage", CARE, 12),
-        ],
-        [
-            ("headcount", "Headcount", 1),
-            ("need_belonging", "Belonging need met", 1),
-            ("output", "Output", 1),
-        ],
-    ),
-    "walmart": (
-        "Respect and walking around, against status-conscious, office-bound management",
-        [
-            ("Walmart way", "walmart_respect", None, 48),
-            ("status-conscious", "walmart_respect", STATUS_CONSCIOUS, 48),
-        ],
-        [
-            ("need_esteem", "Esteem need met", 1),
-            ("mean_dissatisfaction", "Dissatisfaction", 1),
-            ("turnover_rate_annual", "Voluntary turnover (% a year)", 100),
-        ],
-    ),
-}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=30)
+    add_figure_arguments(parser)
     args = parser.parse_args(argv)
+    figure: FigureSettings = figure_settings(args)
     seeds = crn_seeds(args.seeds)
     FIGURES.mkdir(parents=True, exist_ok=True)
     lines = [
@@ -156,23 +51,13 @@ def main(argv=None) -> int:
             lines.append(
                 f"| {case} | {o.claim} | {o.statistic} | {o.value:.3g} | {o.target} | {'ok' if o.passed else '**not met**'} |"
             )
-        title, arms, panels = FIGURE_SPECS[case]
-        frames = {
-            label: run_arm(name, seeds, months, overrides).metrics
-            for label, name, overrides, months in arms
-        }
-        figure = FIGURES / f"{case}.png"
-        comparison_report(
-            frames,
-            figure,
-            title,
-            panels=[(c, t, float(s)) for c, t, s in panels],
-            subtitle=f"median and 10-90% band over {args.seeds} seeds (common random numbers)",
-        )
+        title = CASE_FIGURES[case].heading(figure.lang)
+        name = figure.name(case)
+        case_figure(case, case_runs(case, seeds), FIGURES / name, args.seeds, figure)
         sections += [
             f"## {case.replace('_', ' ').capitalize()}",
             "",
-            f"![{title}](figures/cases/{case}.png)",
+            f"![{title}](figures/cases/{name})",
             "",
         ]
         details = [
@@ -190,7 +75,7 @@ def main(argv=None) -> int:
         )
     text = "\n".join(lines + [""] + sections).rstrip() + "\n"
     (DOCS / "cases.md").write_text(text, encoding="utf-8")
-    print(f"wrote {DOCS / 'cases.md'} and {len(FIGURE_SPECS)} figures in {FIGURES}")
+    print(f"wrote {DOCS / 'cases.md'} and {len(CASE_FIGURES)} figures in {FIGURES}")
     return 0
 
 

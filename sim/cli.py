@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from sim.scenario import SCENARIO_DIR, Scenario, ScenarioError, load_scenario, parse_assignment
+from sim.viz.style import add_figure_arguments, figure_settings
 
 SEED_MAX = 2**63 - 1  # seeds are stored as 64-bit integers in the experiments' tables
 EXIT_USAGE = 2
@@ -231,7 +232,7 @@ def cmd_run(args) -> int:
             bar.close()
     elapsed = time.perf_counter() - started
     try:
-        files = write_run(model, out, overrides)
+        files = write_run(model, out, overrides, figure_settings(args))
     except OSError as exc:
         print(
             f"orgsim run: the run finished but its results cannot be written to "
@@ -267,8 +268,30 @@ def cmd_demo(args) -> int:
 
     out = Path(args.out)
     check_out(out)
-    flagship(out, seeds=args.seeds, months=args.months)
+    flagship(out, seeds=args.seeds, months=args.months, figure=figure_settings(args))
     return 0
+
+
+def cmd_handout(args) -> int:
+    from sim.handout import write_handout
+
+    out = Path(args.out) if args.out else Path("runs") / "handouts" / f"{args.case}_{args.lang}.pdf"
+    shown = str(out)[:300]
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"--out {shown}: a handout is a PDF; give a file name ending in .pdf")
+    if out.is_dir():
+        raise UsageError(f"--out {shown}: is a folder; give a file name ending in .pdf")
+    made = check_out(out.parent, what="--out's folder")
+    try:
+        write_handout(args.case, args.lang, out, seeds=args.seeds, progress=_say)
+    except BaseException:
+        release_out(made)
+        raise
+    return 0
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr if not message.startswith("wrote") else sys.stdout)
 
 
 def cmd_policies(args) -> int:
@@ -347,7 +370,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser(
-        "run", help="run one simulation and write metrics.csv, events.csv, summary.json, report.png"
+        "run",
+        help="run one simulation and write metrics.csv, events.csv, summary.json and the report "
+        "(report.png, or --format svg|pdf)",
     )
     run.add_argument("scenario", help="scenario file, or a name from scenarios/ (e.g. baseline)")
     run.add_argument(
@@ -376,6 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a scenario field, e.g. --set market.shortage=0.2 (the value is YAML 1.2: "
         "true/false for a flag, quotes for text that looks like a number)",
     )
+    add_figure_arguments(run, lang=True)
     run.set_defaults(func=cmd_run)
 
     demo = sub.add_parser(
@@ -395,7 +421,28 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"months to simulate, {lo} to {hi:,} (default: the scenarios')",
     )
+    add_figure_arguments(demo, lang=True)
     demo.set_defaults(func=cmd_demo)
+
+    from sim.handout_text import CASE_NAMES
+
+    hand = sub.add_parser(
+        "handout",
+        help="a printable PDF of a case for the class: story, claim, figure, facts, questions",
+    )
+    hand.add_argument("case", choices=CASE_NAMES, help="the case study")
+    hand.add_argument("--lang", choices=["en", "zh"], default="en", help="language (default en)")
+    hand.add_argument(
+        "--out", default=None, help="the PDF to write (default runs/handouts/CASE_LANG.pdf)"
+    )
+    hand.add_argument(
+        "--seeds",
+        type=whole_number(1, 1_000),
+        default=10,
+        help="seeds the facts and the figure are measured over, 1 to 1,000 (default 10; the "
+        "project's tests use 30)",
+    )
+    hand.set_defaults(func=cmd_handout)
 
     pol = sub.add_parser(
         "policies", help="list every policy and timeline event with its parameters"

@@ -17,7 +17,9 @@ from sim.model import OrgModel
 from sim.outputs import atomic, write_json, write_run
 from sim.scenario import load_scenario
 from sim.viz import i18n
+from sim.viz.case_figures import CASE_FIGURES
 from sim.viz.report import comparison_report
+from sim.viz.style import FigureSettings
 
 FLAGSHIP = ("shengyi", "shengyi_reformed")
 
@@ -30,8 +32,12 @@ def _top_drivers(events: pd.DataFrame, n: int = 3) -> list[tuple[str, float]]:
     return [(k.removeprefix("driver_"), float(v)) for k, v in means.head(n).items()]
 
 
-def flagship(out: Path, seeds: int = 30, months: int | None = None) -> Path:
-    """Run Shengyi and its reformed twin on the same seeds; write the instructor's report."""
+def flagship(
+    out: Path, seeds: int = 30, months: int | None = None, figure: FigureSettings | None = None
+) -> Path:
+    """Run Shengyi and its reformed twin on the same seeds; write the instructor's report (its
+    figures in ``figure``'s format, resolution and language)."""
+    figure = figure or FigureSettings()
     from sim.cases import SHENGYI_BEFORE_NEW_YEAR, crn_seeds, run_arm, shengyi
 
     out.mkdir(parents=True, exist_ok=True)
@@ -44,29 +50,31 @@ def flagship(out: Path, seeds: int = 30, months: int | None = None) -> Path:
         model = OrgModel.from_scenario(scenarios[name], seed=seed_list[0]).run(
             months or scenarios[name].months
         )
-        write_run(model, out / name)
+        write_run(model, out / name, figure=figure)
+    case = CASE_FIGURES["shengyi"]
     comparison_report(
-        {"Shengyi as it was": arms[a].metrics, "Shengyi reformed": arms[b].metrics},
-        out / "comparison.png",
-        "Shengyi against its reformed twin: the same firm, people and money; only management differs",
-        panels=[
-            ("headcount", "Headcount", 1.0),
-            ("intent_to_quit_share", "Staff intending not to renew (%)", 100.0),
-            ("clients", "Clients", 1.0),
-            ("revenue", "Revenue a month (yuan)", 1.0),
-            ("cash", "Cash (yuan)", 1.0),
-            ("mean_dissatisfaction", "Dissatisfaction (hygiene factors)", 1.0),
-        ],
-        subtitle=f"median and 10–90% band over {seeds} seeds, the same seeds for both (common random numbers)",
-        markers={12: "New Year: contracts end ", 24: "New Year "},
+        {name: arms[name].metrics for name in FLAGSHIP},
+        out / figure.name("comparison"),
+        "Shengyi against its reformed twin: the same firm, people and money; only management differs"
+        if figure.lang == "en"
+        else "盛益公司与改革后的盛益公司：同样的企业、员工和资金，只有管理不同",
+        panels=case.panels,
+        subtitle=f"median and 10–90% band over {seeds} seeds, the same seeds for both (common random numbers)"
+        if figure.lang == "en"
+        else f"{seeds}个随机种子的中位数与10%–90%区间；两者使用相同的种子（共同随机数）",
+        markers={
+            **case.marker_text(figure.lang),
+            24: "New Year " if figure.lang == "en" else "元旦 ",
+        },
+        figure=figure,
     )
     facts = shengyi(seed_list)
     before = SHENGYI_BEFORE_NEW_YEAR
     lines = [
         "# Shengyi against its reformed twin",
         "",
-        f"{seeds} seeds each, common random numbers. Figure: `comparison.png`; one full run of each in",
-        f"`{a}/` and `{b}/` (metrics.csv, events.csv, summary.json, report.png).",
+        f"{seeds} seeds each, common random numbers. Figure: `{figure.name('comparison')}`; one full run of each in",
+        f"`{a}/` and `{b}/` (metrics.csv, events.csv, summary.json, {figure.name('report')}).",
         "",
         f"| month {before}, just before New Year | Shengyi | reformed twin |",
         "|---|---|---|",
@@ -113,5 +121,5 @@ def flagship(out: Path, seeds: int = 30, months: int | None = None) -> Path:
     atomic(out / "report.md", lambda tmp: tmp.write_text(text, encoding="utf-8"))
     write_json({"seeds": seed_list, "scenarios": list(FLAGSHIP)}, out / "manifest.json")
     print(text)
-    print(f"wrote {out}/report.md, {out}/comparison.png and one run of each scenario")
+    print(f"wrote {out}/report.md, {out}/{figure.name('comparison')} and one run of each scenario")
     return out

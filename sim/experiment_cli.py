@@ -9,7 +9,8 @@
     orgsim sensitivity baseline --method morris --param psychology.loss_aversion --param market.shortage
     orgsim plot runs/sweep-baseline-1a2b3c4d
 
-Every command takes ``--seeds``, ``--workers``, ``--dask`` and ``--out``. Without ``--out`` the
+Every command takes ``--seeds``, ``--workers``, ``--dask`` and ``--out``, and draws its figures
+as ``--format png|svg|pdf`` at ``--dpi`` (PNG). Without ``--out`` the
 folder is named after the experiment (``runs/<kind>-<scenarios>-<hash of the command>``), so that
 running the same command again resumes it.
 """
@@ -31,6 +32,7 @@ import yaml
 from sim import experiment as ex
 from sim import paths
 from sim.scenario import ScenarioError, parse_assignment
+from sim.viz.style import add_figure_arguments, figure_settings
 
 # --- argument parsing --------------------------------------------------------------------------
 
@@ -168,6 +170,9 @@ def _default_out(kind: str, labels: list[str], args: argparse.Namespace) -> Path
         "command",
         "outputs",
         "reference",
+        # how the figures are drawn is not what the experiment is: --format pdf redraws the same runs
+        "format",
+        "dpi",
     }
     key = {k: v for k, v in sorted(vars(args).items()) if k not in ignore}
     digest = hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:8]
@@ -237,6 +242,7 @@ def _common(parser: argparse.ArgumentParser, seeds: int) -> None:
         "resumes an interrupted experiment",
     )
     parser.add_argument("--no-plot", action="store_true", help="skip the figures")
+    add_figure_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -356,6 +362,7 @@ def register(subparsers) -> None:
         "--outputs", nargs="+", default=None, help="headline figures to draw (see sweep --help)"
     )
     pl.add_argument("--out", default=None, help="figure folder (default EXPERIMENT_DIR/figures)")
+    add_figure_arguments(pl)
     pl.set_defaults(func=cmd_plot)
 
 
@@ -379,11 +386,11 @@ def _settings(args, kind: str, labels: list[str]) -> ex.RunSettings:
     )
 
 
-def _plot(result: ex.ExperimentResult, folder=None, metrics=None) -> list[Path]:
+def _plot(result: ex.ExperimentResult, args, folder=None, metrics=None) -> list[Path]:
     # imported here: matplotlib takes a while to load, and most orgsim commands draw nothing
     from sim.viz.experiment_plots import plot_experiment
 
-    return plot_experiment(result, folder, metrics=metrics)
+    return plot_experiment(result, folder, metrics=metrics, figure=figure_settings(args))
 
 
 def _guarded(fn):
@@ -475,7 +482,7 @@ def cmd_plot(args) -> int:
     result = ex.load(args.folder)
     if args.outputs:
         result.outputs = list(ex.check_outputs(args.outputs, "--outputs"))
-    files = _plot(result, args.out, metrics=args.metrics)
+    files = _plot(result, args, args.out, metrics=args.metrics)
     for file in files:
         print(file)
     return 0
@@ -515,7 +522,7 @@ def _report(result: ex.ExperimentResult, args) -> int:
             print(f"  {row['run_id']} (seed {row['seed']}): {row['error']}")
         print("Running the same command again retries them.")
     if ok and not args.no_plot:
-        files = _plot(result)
+        files = _plot(result, args)
         print(f"figures: {', '.join(str(f) for f in files)}")
     return 0 if failed.empty else 1
 

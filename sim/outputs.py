@@ -12,8 +12,10 @@ import secrets
 from pathlib import Path
 
 from sim.viz.report import run_report
+from sim.viz.style import FORMATS, FigureSettings, scenario_label
 
-RUN_FILES = ("summary.json", "metrics.csv", "events.csv", "report.png")  # in the order written
+# in the order written; the report in the format asked for (orgsim run --format)
+RUN_FILES = ("summary.json", "metrics.csv", "events.csv", *(f"report.{f}" for f in FORMATS))
 
 
 def atomic(path: Path, write) -> Path:
@@ -78,18 +80,29 @@ def run_identity(summary: dict) -> dict:
     return {key: summary.get(key) for key in ("scenario", "seed", "months", "overrides")}
 
 
-def write_run(model, out_dir: str | Path, overrides: dict | None = None) -> dict[str, Path]:
-    """summary.json, metrics.csv, events.csv and report.png of a finished run (the summary first:
-    it says which run the folder holds, so that a rerun of the same command may replace it)."""
+def write_run(
+    model, out_dir: str | Path, overrides: dict | None = None, figure: FigureSettings | None = None
+) -> dict[str, Path]:
+    """summary.json, metrics.csv, events.csv and the report (report.png, or the format of
+    ``figure``) of a finished run (the summary first: it says which run the folder holds, so that
+    a rerun of the same command may replace it)."""
+    figure = figure or FigureSettings()
     out = Path(out_dir)
     metrics, events = model.metrics(), model.events()
+
     summary = model.summary(metrics, events)
     summary["overrides"] = dict(overrides or {})
-    subtitle = f"scenario {model.spec.name} · seed {model.seed} · {model.month} months"
-    title = model.spec.title or model.spec.name
+    if figure.lang == "zh":
+        subtitle = f"情景文件 {model.spec.name} · 随机种子 {model.seed} · {model.month}个月"
+    else:
+        subtitle = f"scenario file {model.spec.name} · seed {model.seed} · {model.month} months"
+    title = scenario_label(model.spec, figure.lang, short=False)
     return {
         "summary": write_json(summary, out / "summary.json"),
         "metrics": write_csv(metrics, out / "metrics.csv"),
         "events": write_csv(events, out / "events.csv"),
-        "report": atomic(out / "report.png", lambda tmp: run_report(metrics, tmp, title, subtitle)),
+        "report": atomic(
+            out / figure.name("report"),
+            lambda tmp: run_report(metrics, tmp, title, subtitle, events, figure),
+        ),
     }

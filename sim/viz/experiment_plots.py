@@ -9,7 +9,9 @@
 
 ``plot_experiment(result, folder)`` draws the ones that fit the experiment and returns their paths.
 Labels, units and which metrics are money or monthly flows (drawn as trailing 12-month means)
-come from the declarations in :mod:`sim.outcomes`.
+come from the declarations in :mod:`sim.outcomes`. An arm is drawn in its own colour and shown
+under its scenario's title (:mod:`sim.viz.style`); the figures are written in the format and at the
+resolution of a :class:`~sim.viz.style.FigureSettings` (``--format``, ``--dpi``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import os
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import matplotlib
@@ -29,8 +32,10 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from sim import outcomes
 from sim.experiment.errors import ExperimentError
-from sim.experiment.results import point_labels, t_quantile
+from sim.experiment.results import format_value, t_quantile
+from sim.viz import fonts  # noqa: F401  (registers the CJK font)
 from sim.viz.report import money
+from sim.viz.style import DEFAULT_DPI, FigureSettings, arm_colours, arm_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from sim.experiment.results import ExperimentResult
@@ -112,32 +117,64 @@ def _seeds_note(result: ExperimentResult) -> str:
     return f"{seeds} seed{'s' if per.max() > 1 else ''} per point, common random numbers; shaded/whiskers: {LEVEL:.0%} interval of the mean"
 
 
-def _groups(result: ExperimentResult) -> tuple[pd.Series, str, bool]:
+def arm_names(result: ExperimentResult) -> dict[str, str]:
+    """Each arm's label in the figures: its scenario's short title when the arm is named after
+    its scenario (``shengyi_reformed`` -> ``Shengyi reformed``), else the name the user gave."""
+    scenarios = result.manifest.get("scenarios", {})
+    out = {}
+    for arm in result.arms:
+        dump = scenarios.get(arm)
+        spec = SimpleNamespace(**dump) if isinstance(dump, dict) and "name" in dump else None
+        out[arm] = arm_label(str(arm), "en", scenario=spec) if spec else str(arm)
+    return out
+
+
+def _point_labels(result: ExperimentResult) -> dict[int, str]:
+    """A short label per point: its arm's name (:func:`arm_names`), if there are several arms,
+    and the values that vary."""
+    design = result.design
+    varying = [c for c in result.parameters if design[c].astype(str).nunique() > 1]
+    several_arms = design["arm"].nunique() > 1
+    names = arm_names(result)
+    labels = {}
+    for _, row in design.iterrows():
+        bits = [names.get(row["arm"], str(row["arm"]))] if several_arms or not varying else []
+        bits += [f"{c.rsplit('.', 1)[-1]}={format_value(row[c])}" for c in varying]
+        labels[int(row["point"])] = " ".join(bits)
+    return labels
+
+
+def _groups(result: ExperimentResult) -> tuple[pd.Series, str, bool, dict[str, str]]:
     """A group label for each point, so that a figure has at most MAX_LINES lines; a note on
-    what a line pools; and whether the groups are levels of one number (a sequential palette)."""
+    what a line pools; whether the groups are levels of one number (a sequential palette); and,
+    when each group is one arm, the arm of each group (its colour is the arm's)."""
     design = result.design.set_index("point")
     varying = [c for c in result.parameters if design[c].astype(str).nunique() > 1]
     several_arms = design["arm"].nunique() > 1
     numeric = bool(varying) and pd.api.types.is_numeric_dtype(design[varying[0]])
+    names = arm_names(result)
+    by_arm = {names.get(a, str(a)): str(a) for a in result.arms}
     if len(design) <= MAX_LINES:
         labels = design.apply(
             lambda row: " ".join(
-                ([str(row["arm"])] if several_arms or not varying else [])
+                ([names.get(row["arm"], str(row["arm"]))] if several_arms or not varying else [])
                 + [f"{_short(c)}={_fmt(row[c])}" for c in varying]
             ),
             axis=1,
         )
-        return labels, "", numeric and len(varying) == 1 and not several_arms
+        arms = by_arm if several_arms and not varying else {}
+        return labels, "", numeric and len(varying) == 1 and not several_arms, arms
     if several_arms and design["arm"].nunique() <= MAX_LINES:
-        return design["arm"].astype(str), "each line pools the points of one arm", False
+        labels = design["arm"].map(lambda a: names.get(a, str(a)))
+        return labels, "each line pools the points of one arm", False, by_arm
     first = varying[0]
     values = design[first]
     if values.nunique() <= MAX_LINES:
         note = "each line pools the other parameters' values" if len(varying) > 1 else ""
-        return values.map(lambda v: f"{_short(first)}={_fmt(v)}"), note, numeric
+        return values.map(lambda v: f"{_short(first)}={_fmt(v)}"), note, numeric, {}
     bins = pd.qcut(values.astype(float), 4, duplicates="drop")
     labels = bins.map(lambda b: f"{_short(first)} in ({b.left:.3g}, {b.right:.3g}]").astype(str)
-    return labels, "points binned by quartile of the first parameter", True
+    return labels, "points binned by quartile of the first parameter", True, {}
 
 
 def _colours(n: int, ordered: bool = False):
@@ -152,11 +189,13 @@ def _colours(n: int, ordered: bool = False):
 # --- the figures -------------------------------------------------------------------------------
 
 
-def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | None:
+def trajectories(
+    result: ExperimentResult, path: Path, metrics=None, dpi: int = DEFAULT_DPI
+) -> Path | None:
     metrics = [m for m in (metrics or DEFAULT_METRICS) if m in result.monthly.columns]
     if result.monthly.empty or not metrics:
         return None
-    groups, note, ordered = _groups(result)
+    groups, note, ordered, group_arms = _groups(result)
     monthly = result.monthly[["run_id", "point", "replicate", "month", *metrics]].copy()
     monthly = monthly.sort_values(["run_id", "month"], kind="stable")
     for m in metrics:
@@ -170,10 +209,14 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
     # a run's value for a group is its mean over the group's points (same seed): pooled bands
     per_run = monthly.groupby(["group", "replicate", "month"], sort=False)[metrics].mean()
     order = list(dict.fromkeys(groups.loc[result.design["point"]]))
-    colours = dict(zip(order, _colours(len(order), ordered), strict=True))
+    if group_arms:  # one line per arm: the arm's own colour
+        own = arm_colours(group_arms[g] for g in order)
+        colours = {g: own[group_arms[g]] for g in order}
+    else:
+        colours = dict(zip(order, _colours(len(order), ordered), strict=True))
     cols = 2 if len(metrics) > 1 else 1
     rows = int(np.ceil(len(metrics) / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 3.6 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 3.6 * rows), squeeze=False, dpi=dpi)
     for ax, m in zip(axes.flat, metrics, strict=False):
         for g in order:
             block = per_run.loc[g][m].groupby(level="month").agg(["mean", "std", "count"])
@@ -208,13 +251,15 @@ def trajectories(result: ExperimentResult, path: Path, metrics=None) -> Path | N
 
 
 def _experiment_title(result: ExperimentResult) -> str:
-    arms = ", ".join(result.arms)
+    arms = ", ".join(arm_names(result).values())
     months = {v.get("months") for v in result.manifest.get("arms", {}).values()}
     span = f", {months.pop()} months" if len(months) == 1 else ""
     return f"{result.kind} of {arms}{span}"
 
 
-def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
+def response(
+    result: ExperimentResult, path: Path, outputs=None, dpi: int = DEFAULT_DPI
+) -> Path | None:
     """Each output against the first swept parameter, one line per value of the second (or arm)."""
     varying = [c for c in result.parameters if result.design[c].astype(str).nunique() > 1]
     if not varying:
@@ -233,7 +278,8 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
         hue_cols = ["arm", *hue_cols]
     cols = min(len(outputs), 2)
     rows = int(np.ceil(len(outputs) / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 3.8 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 3.8 * rows), squeeze=False, dpi=dpi)
+    names = arm_names(result)
     for ax, output in zip(axes.flat, outputs, strict=False):
         block = summary[summary["output"] == output]
         if sampled:  # a sampled design: one dot per point, whiskers for its replicates' interval
@@ -253,6 +299,9 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
             ordered = hue_cols[-1:] != ["arm"] and bool(hue_cols)
             ordered = ordered and pd.api.types.is_numeric_dtype(result.design[hue_cols[-1]])
             colours = _colours(len(levels), ordered and len(hue_cols) == 1)
+            if hue_cols == ["arm"]:  # one line per arm: the arm's own colour
+                own = arm_colours(str(level) for level in levels)
+                colours = [own[str(level)] for level in levels]
             # nudge the lines apart so that equal ones stay visible
             span = float(block[x].max() - block[x].min()) or 1.0
             for i, (level_, colour) in enumerate(zip(levels, colours, strict=True)):
@@ -263,7 +312,7 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
                 name = None
                 if level_ is not None:
                     name = " ".join(
-                        f"{_short(c)}={_fmt(v)}" if c != "arm" else str(v)
+                        f"{_short(c)}={_fmt(v)}" if c != "arm" else names.get(v, str(v))
                         for c, v in zip(hue_cols, part.iloc[0][hue_cols], strict=True)
                     )
                 ax.errorbar(
@@ -298,7 +347,9 @@ def response(result: ExperimentResult, path: Path, outputs=None) -> Path | None:
     return _save(fig, path)
 
 
-def differences(result: ExperimentResult, path: Path, outputs=None, limit: int = 30) -> Path | None:
+def differences(
+    result: ExperimentResult, path: Path, outputs=None, limit: int = 30, dpi: int = DEFAULT_DPI
+) -> Path | None:
     """Forest plot: each point's paired difference from the reference, with its interval."""
     if len(result.design) < 2:
         return None
@@ -306,12 +357,14 @@ def differences(result: ExperimentResult, path: Path, outputs=None, limit: int =
     diffs = result.differences(outputs)
     if diffs.empty:
         return None
-    labels_ = point_labels(result)
+    labels_ = _point_labels(result)
     points = list(dict.fromkeys(diffs["point"]))[:limit]
     height = max(2.2, 1.2 + 0.32 * len(points))
     cols = min(len(outputs), 2)
     rows = int(np.ceil(len(outputs) / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, height * rows), squeeze=False)
+    fig, axes = plt.subplots(
+        rows, cols, figsize=(6.2 * cols, height * rows), squeeze=False, dpi=dpi
+    )
     y = np.arange(len(points))[::-1]
     for ax, output in zip(axes.flat, outputs, strict=False):
         block = diffs[diffs["output"] == output].set_index("point").reindex(points)
@@ -368,14 +421,16 @@ def differences(result: ExperimentResult, path: Path, outputs=None, limit: int =
     return _save(fig, path)
 
 
-def morris(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
+def morris(
+    indices: pd.DataFrame, path: Path, title: str = "", dpi: int = DEFAULT_DPI
+) -> Path | None:
     """mu* (overall influence) against sigma (non-linearity and interactions), per output."""
     if indices is None or "mu_star" not in indices:
         return None
     outputs = list(dict.fromkeys(indices["output"]))
     cols = min(len(outputs), 2)
     rows = int(np.ceil(len(outputs) / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 4.6 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 4.6 * rows), squeeze=False, dpi=dpi)
     # one scale for every panel: log as soon as one output's effects span orders of magnitude
     any_log = any(
         _spans_magnitudes(indices.loc[indices["output"] == o, "mu_star"]) for o in outputs
@@ -491,7 +546,9 @@ def _morris_panel(ax, block: pd.DataFrame, output: str, log: bool) -> None:
         ax.yaxis.set_major_formatter(FuncFormatter(money))
 
 
-def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
+def sobol(
+    indices: pd.DataFrame, path: Path, title: str = "", dpi: int = DEFAULT_DPI
+) -> Path | None:
     """First-order (S1) and total (ST) Sobol indices with their intervals, per output."""
     if indices is None or "ST" not in indices:
         return None
@@ -500,7 +557,9 @@ def sobol(indices: pd.DataFrame, path: Path, title: str = "") -> Path | None:
     cols = min(len(outputs), 2)
     rows = int(np.ceil(len(outputs) / cols))
     height = 1.6 + 0.5 * len(names)
-    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, height * rows), squeeze=False)
+    fig, axes = plt.subplots(
+        rows, cols, figsize=(6.2 * cols, height * rows), squeeze=False, dpi=dpi
+    )
     y = np.arange(len(names))[::-1]
     for ax, output in zip(axes.flat, outputs, strict=False):
         block = indices[indices["output"] == output].set_index("parameter").reindex(names)
@@ -557,30 +616,37 @@ def _finish(fig, header: str, bottom_in: float = 0.0) -> None:
 
 
 def _save(fig, path: Path) -> Path:
+    """Write ``fig`` in the format its file name ends with, at the resolution it was made with."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=130)
+    FigureSettings(format=path.suffix.lstrip(".").lower(), dpi=int(round(fig.dpi))).save(fig, path)
     plt.close(fig)
     return path
 
 
 def plot_experiment(
-    result: ExperimentResult, folder: str | os.PathLike | None = None, metrics=None
+    result: ExperimentResult,
+    folder: str | os.PathLike | None = None,
+    metrics=None,
+    figure: FigureSettings | None = None,
 ) -> list[Path]:
-    """The figures that fit the experiment, as PNG files in ``folder`` (default: the experiment
-    folder's ``figures/``, or ``./figures`` for an experiment kept in memory); returns their
-    paths. ``metrics``: the monthly metrics of the trajectory figure (declared in
-    ``sim.outcomes``; default :data:`DEFAULT_METRICS`)."""
+    """The figures that fit the experiment, as files in ``folder`` (default: the experiment
+    folder's ``figures/``, or ``./figures`` for an experiment kept in memory) in the format and
+    at the resolution of ``figure`` (default PNG); returns their paths. ``metrics``: the monthly
+    metrics of the trajectory figure (declared in ``sim.outcomes``; default
+    :data:`DEFAULT_METRICS`)."""
     if metrics is not None:
         metrics = check_metrics(metrics, "metrics")
+    figure = figure or FigureSettings()
     folder = Path(folder) if folder is not None else (result.path or Path(".")) / "figures"
     made: list[Path | None] = []
+    dpi = figure.dpi
     if result.kind == "sensitivity":
         prefix = f"{_experiment_title(result)}, {_seeds_note(result).split(';')[0]}\n"
-        made.append(morris(result.indices, folder / "morris.png", prefix))
-        made.append(sobol(result.indices, folder / "sobol.png", prefix))
+        made.append(morris(result.indices, folder / figure.name("morris"), prefix, dpi=dpi))
+        made.append(sobol(result.indices, folder / figure.name("sobol"), prefix, dpi=dpi))
     else:
-        made.append(trajectories(result, folder / "trajectories.png", metrics))
+        made.append(trajectories(result, folder / figure.name("trajectories"), metrics, dpi=dpi))
         if result.kind == "sweep":
-            made.append(response(result, folder / "response.png"))
-        made.append(differences(result, folder / "differences.png"))
+            made.append(response(result, folder / figure.name("response"), dpi=dpi))
+        made.append(differences(result, folder / figure.name("differences"), dpi=dpi))
     return [p for p in made if p is not None]
