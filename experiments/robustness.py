@@ -55,9 +55,7 @@ def offer_rate_response(seeds: int, months: int, workers: int) -> pd.DataFrame:
 
 
 def shengyi_endings(seeds: int, months: int, workers: int) -> dict[str, pd.DataFrame]:
-    result = compare(
-        ["shengyi", "shengyi_reformed"], seeds=seeds, months=months, workers=workers
-    )
+    result = compare(["shengyi", "shengyi_reformed"], seeds=seeds, months=months, workers=workers)
     out = {}
     for arm, runs in result.runs.groupby("arm"):
         monthly = result.monthly[result.monthly.run_id.isin(runs.run_id)]
@@ -219,7 +217,9 @@ def main(argv=None) -> int:
     timings["shortage and offer-rate responses"] = time.perf_counter() - started
     started = time.perf_counter()
     endings = shengyi_endings(3 * args.seeds, 60, args.workers)
-    timings[f"Shengyi and its twin over 60 months, {3 * args.seeds} seeds"] = time.perf_counter() - started
+    timings[f"Shengyi and its twin over 60 months, {3 * args.seeds} seeds"] = (
+        time.perf_counter() - started
+    )
     figures.mkdir(parents=True, exist_ok=True)
     perturbed.to_csv(figures / "perturbations.csv", index=False, float_format="%.6g")
     figure(shortage, offers, figures / "turnover.png")

@@ -232,7 +232,7 @@ def cmd_run(args) -> int:
             bar.close()
     elapsed = time.perf_counter() - started
     try:
-        files = write_run(model, out, overrides, figure_settings(args))
+        files = write_run(model, out, overrides, figure_settings(args), months_asked=months)
     except OSError as exc:
         print(
             f"orgsim run: the run finished but its results cannot be written to "

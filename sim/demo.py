@@ -47,10 +47,9 @@ def flagship(
     arms = {name: run_arm(name, seed_list, months) for name in FLAGSHIP}
     # one full run of each, on the first seed, with its own report
     for name in FLAGSHIP:
-        model = OrgModel.from_scenario(scenarios[name], seed=seed_list[0]).run(
-            months or scenarios[name].months
-        )
-        write_run(model, out / name, figure=figure)
+        asked = months or scenarios[name].months
+        model = OrgModel.from_scenario(scenarios[name], seed=seed_list[0]).run(asked)
+        write_run(model, out / name, figure=figure, months_asked=asked)
     case = CASE_FIGURES["shengyi"]
     comparison_report(
         {name: arms[name].metrics for name in FLAGSHIP},

@@ -76,12 +76,19 @@ def _plain(value):
 
 
 def run_identity(summary: dict) -> dict:
-    """What makes two runs the same command: scenario, seed, months and overrides."""
-    return {key: summary.get(key) for key in ("scenario", "seed", "months", "overrides")}
+    """What makes two runs the same command: scenario, seed, the months asked for (a firm that
+    closes runs fewer) and overrides."""
+    identity = {key: summary.get(key) for key in ("scenario", "seed", "overrides")}
+    identity["months"] = summary.get("months_asked", summary.get("months"))
+    return identity
 
 
 def write_run(
-    model, out_dir: str | Path, overrides: dict | None = None, figure: FigureSettings | None = None
+    model,
+    out_dir: str | Path,
+    overrides: dict | None = None,
+    figure: FigureSettings | None = None,
+    months_asked: int | None = None,
 ) -> dict[str, Path]:
     """summary.json, metrics.csv, events.csv and the report (report.png, or the format of
     ``figure``) of a finished run (the summary first: it says which run the folder holds, so that
@@ -92,6 +99,7 @@ def write_run(
 
     summary = model.summary(metrics, events)
     summary["overrides"] = dict(overrides or {})
+    summary["months_asked"] = int(months_asked if months_asked is not None else model.month)
     if figure.lang == "zh":
         subtitle = f"情景文件 {model.spec.name} · 随机种子 {model.seed} · {model.month}个月"
     else:

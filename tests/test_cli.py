@@ -456,3 +456,14 @@ def test_params_lists_where_every_default_comes_from(capsys, lang, mark):
     declared = [info for info in describe(Psychology) if info.source]
     assert out.count(mark) == len(declared) > 50
     assert declared[0].source in out
+
+
+def test_a_run_whose_firm_closes_early_can_be_rerun_into_its_folder(tmp_path, capsys):
+    # a firm that cannot pay its overhead closes before the months asked for
+    out = tmp_path / "o"
+    args = ["run", "baseline", "--months", "12", "--seed", "2", "--out", str(out)]
+    args += ["--set", "finances.overhead=100000000", "--set", "finances.credit_limit=0"]
+    assert main(args) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["months"] < summary["months_asked"] == 12
+    assert main(args) == 0, capsys.readouterr().err
