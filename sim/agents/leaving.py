@@ -18,22 +18,22 @@ class Leaving(Spec):
 
     # --- quitting: search, offers and the decision (Lee & Mitchell 1994; March & Simon 1958) ---
     search_threshold: float = param(
-        3.0,
+        5.38,
         0.0,
         10.0,
         unit="log-odds",
         doc="push toward the door at which half of the people search for another job",
-        source="calibrated: annual turnover and its response to pay and to the market (docs/validation.md)",
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 1 to 6: the push at which half of people search; sets the level of turnover",
         label_zh="开始找工作的推力阈值",
         doc_zh="离职推力达到这一水平时，一半的人会去找别的工作",
     )
     offer_rate: float = param(
-        0.25,
+        0.286,
         0.0,
         1.0,
         unit="offers/month",
         doc="offers a month to someone searching, in a balanced market",
-        source="calibrated (docs/validation.md); on-the-job searchers find a job within a few months (Fallick & Fleischman 2004)",
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 0.05 to 0.6: offers a month to a searcher: one in twenty months to one in less than two; on-the-job searchers find a job within a few months (Fallick & Fleischman 2004)",
         label_zh="求职者每月获得的工作机会",
         doc_zh="供求平衡的市场上，正在找工作的人每月得到的工作机会",
     )
@@ -48,7 +48,7 @@ class Leaving(Spec):
         doc_zh="没在找工作的人每月得到的工作机会（猎头、朋友、竞争对手）",
     )
     offer_tightness_elasticity: float = param(
-        0.5,
+        0.458,
         0.0,
         2.0,
         unit="elasticity",
@@ -56,11 +56,7 @@ class Leaving(Spec):
             "elasticity of the offers a person gets to the market's openings (frictional "
             "openings plus the shortage)"
         ),
-        source=(
-            "calibrated (docs/validation.md): quits rise as the labour market tightens; "
-            "Petrongolo & Pissarides 2001 (a job seeker's arrival rate rises with openings at "
-            "an elasticity of about 0.3-0.5)"
-        ),
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 0 to 1.5: elasticity of offers to the market's openings: what the cycle target fits; Petrongolo & Pissarides 2001: a job seeker's arrival rate rises with openings at an elasticity of about 0.3-0.5",
         label_zh="工作机会对劳动力市场紧张程度的弹性",
         doc_zh="一个人得到的工作机会对市场职位空缺（摩擦性空缺加短缺）的弹性",
     )
@@ -75,22 +71,22 @@ class Leaving(Spec):
         doc_zh="市场没有短缺时未填补的劳动力需求比例（在两份工作之间的人）",
     )
     settling_months: float = param(
-        1.5,
+        4.12,
         0.1,
         24.0,
         unit="months",
         doc="e-folding time over which a newcomer, who has just found this job, starts looking again",
-        source="assumed: a new hire has just ended a search; Farber 1994 (hazard low in the first month)",
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 0.5 to 6: a newcomer starts to look again within weeks to half a year; a new hire has just ended a search; Farber 1994 (hazard low in the first month)",
         label_zh="新员工安顿期",
         doc_zh="刚找到这份工作的新员工过多久又开始留意其他机会",
     )
     offer_value_spread: float = param(
-        0.6,
+        1.08,
         0.05,
         3.0,
         unit="log-points",
         doc="spread of what outside jobs are worth against this one (pay, amenities, the new match)",
-        source="calibrated: the separation elasticity to pay (docs/validation.md)",
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 0.2 to 1.5: dispersion of outside jobs' worth in log points; sets the response to pay",
         label_zh="外部工作价值的离散程度",
         doc_zh="外部工作相对于现在这份工作的价值差异（工资、待遇、新的匹配）",
     )
@@ -175,12 +171,12 @@ class Leaving(Spec):
         doc_zh="每单位同事离职及其情绪的影响带来的推力",
     )
     quit_mismatch: float = param(
-        6.0,
+        10.5,
         0.0,
         30.0,
         unit="log-odds per fit",
         doc="push per unit by which a person believes the job fits them worse than an average job",
-        source="calibrated: the tenure profile of exits (Farber 1994); Jovanovic 1979",
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 1 to 15: push per unit of believed misfit; shapes exits by tenure (Jovanovic 1979); the tenure profile of exits (Farber 1994); Jovanovic 1979",
         label_zh="不匹配的推力",
         doc_zh="员工认为这份工作比一般工作更不适合自己，每差一个单位带来的推力",
     )
@@ -217,22 +213,22 @@ class Leaving(Spec):
 
     # --- learning the job's fit (Jovanovic 1979) and personal shocks (Lee & Mitchell 1994) ---
     match_sd: float = param(
-        0.15,
+        0.391,
         0.0,
         1.0,
         unit="fit",
         doc="spread of how well a job fits the person who takes it (on the scale of the perceived factors)",
-        source="calibrated: the tenure profile of exits (Farber 1994); Jovanovic 1979",
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 0.05 to 0.4: how much jobs differ in fit; the share of exits that are learnt misfits; the tenure profile of exits (Farber 1994); Jovanovic 1979",
         label_zh="工作匹配度的离散程度",
         doc_zh="一份工作与接受它的人之间匹配程度的差异（以感知因素的尺度计）",
     )
     match_signal_sd: float = param(
-        0.3,
+        0.739,
         0.01,
         3.0,
         unit="fit",
         doc="noise of what one month in the job tells about its fit",
-        source="calibrated: the tenure profile of exits peaks within months (Farber 1994)",
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 0.1 to 1: noise of a month's experience; how quickly misfits are found (the hazard's peak); the tenure profile of exits peaks within months (Farber 1994)",
         label_zh="每月经验的噪声",
         doc_zh="在岗一个月能看出的匹配程度有多大误差",
     )
