@@ -44,16 +44,16 @@ SECTIONS: dict[str, str] = {
     ),
     "morris": (
         "orgsim sensitivity baseline --method morris --n 10 --seeds 4 --workers 2 "
-        "--param psychology.base_quit_hazard=50% --param psychology.quit_hygiene=50% "
+        "--param psychology.search_threshold=50% --param psychology.quit_hygiene=50% "
         "--param psychology.quit_motivator=50% --param psychology.quit_inequity=50% "
         "--param psychology.quit_commitment=50% --param psychology.quit_embeddedness=50% "
-        "--param psychology.quit_outside_option=50% --param psychology.quit_contagion=50% "
-        "--param psychology.loss_aversion=50% --param market.months_to_fill=50% "
+        "--param psychology.offer_value_spread=50% --param psychology.quit_contagion=50% "
+        "--param psychology.offer_rate=50% --param market.months_to_fill=50% "
         "--out runs/tutorial/morris"
     ),
     "sobol": (
         "orgsim sensitivity baseline --method sobol --n 128 --seeds 2 --workers 2 "
-        "--param psychology.base_quit_hazard=50% --param psychology.quit_contagion=50% "
+        "--param psychology.search_threshold=50% --param psychology.quit_contagion=50% "
         "--param psychology.quit_motivator=50% --out runs/tutorial/sobol"
     ),
 }

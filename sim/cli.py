@@ -1,15 +1,65 @@
-"""The ``orgsim`` command."""
+"""The ``orgsim`` command.
+
+A user's mistake never ends in a traceback: a bad argument, a scenario that does not validate or
+an ``--out`` that cannot be written gets one line (or, for a scenario, one line per problem)
+naming what is wrong and exit status 2, before any run starts. The bounds of every numeric
+argument are those of the scenario file (``--months`` as the scenario's ``months``). A closed
+pipe (``orgsim run ... | head -1``) ends quietly.
+"""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib
 import importlib.util
+import json
+import os
+import re
 import sys
 import time
 from pathlib import Path
 
-from sim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, parse_assignment
+from sim.scenario import SCENARIO_DIR, Scenario, ScenarioError, load_scenario, parse_assignment
+
+SEED_MAX = 2**63 - 1  # seeds are stored as 64-bit integers in the experiments' tables
+EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
+
+
+class UsageError(Exception):
+    """A mistake in the command line (one line, exit status 2)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that reports a mistake on one line: what is wrong, and where to look."""
+
+    def error(self, message: str):
+        message = message if len(message) <= 300 else message[:300] + "…"
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def whole_number(lo: int, hi: int | None = None):
+    """An argparse type: a decimal whole number within [lo, hi]."""
+
+    def parse(text: str) -> int:
+        if not re.fullmatch(r"[-+]?[0-9]{1,30}", text.strip()):
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text[:40]!r}")
+        value = int(text)
+        if value < lo or (hi is not None and value > hi):
+            span = f"from {lo:,} to {hi:,}" if hi is not None else f"of at least {lo:,}"
+            raise argparse.ArgumentTypeError(f"must be a whole number {span}, not {value:,}")
+        return value
+
+    parse.__name__ = "whole number"
+    return parse
+
+
+def _months_bounds() -> tuple[int, int]:
+    from sim.params import bounds_of
+
+    lo, hi = bounds_of(Scenario, "months")
+    return int(lo), int(hi)
 
 
 def _overrides(assignments: list[str] | None) -> dict:
@@ -20,6 +70,118 @@ def _overrides(assignments: list[str] | None) -> dict:
     return out
 
 
+# --- orgsim run --------------------------------------------------------------------------------
+
+
+def default_out(scenario: Scenario, seed: int, months: int | None, overrides: dict) -> Path:
+    """``runs/<scenario>-seed<S>``, with ``-<M>months`` when --months is given and the overrides
+    when there are some, so that runs of different commands do not share a folder."""
+    name = f"{scenario.name}-seed{seed}"
+    if months is not None and months != scenario.months:
+        name += f"-{months}months"
+    if overrides:
+        plain = ",".join(
+            f"{path}={json.dumps(value, separators=(',', ':'))}"
+            for path, value in overrides.items()
+        )
+        safe = re.sub(r"[^A-Za-z0-9._=,+-]", "_", plain)
+        if safe != plain or len(safe) > 60:
+            digest = hashlib.sha256(plain.encode("utf-8")).hexdigest()[:10]
+            safe = f"{safe[:40].rstrip(',_')}-{digest}"
+        name += f"-{safe}"
+    return Path("runs") / _safe_name(name)
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._=,+-]", "_", name)[:200] or "run"
+
+
+def check_out(out: Path, identity: dict | None = None, what: str = "--out") -> list[Path]:
+    """Refuse, before anything runs, an output folder that is a file, cannot be written, or holds
+    something other than a previous run of the same command (``identity``; ``None`` skips that
+    check). The folder is made, and a file written and removed in it, to know that writing
+    works; returns the folders made (for :func:`release_out` if the run does not finish)."""
+    from sim.outputs import RUN_FILES, run_identity
+
+    shown = str(out)[:300]
+    made: list[Path] = []
+    try:
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"{what} {shown}: is a file, not a folder; choose a folder")
+        if out.is_dir():
+            entries = [p for p in out.iterdir() if not p.name.endswith(".part")]
+            if entries and identity is not None:
+                _same_run(out, entries, identity, what, RUN_FILES, run_identity)
+        else:
+            existing = next(p for p in out.parents if p.exists())
+            if not existing.is_dir():
+                raise UsageError(
+                    f"{what} {shown}: {existing} is a file, so the folder cannot be made"
+                )
+            made = [p for p in [out, *out.parents] if not p.exists()]
+            out.mkdir(parents=True)
+        probe = out / f".orgsim-probe-{os.getpid()}.part"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        release_out(made)
+        raise UsageError(f"{what} {shown}: cannot write there: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. a NUL byte in the name
+        release_out(made)
+        raise UsageError(f"{what} {shown}: not a usable folder name ({exc})") from None
+    return made
+
+
+def release_out(made: list[Path]) -> None:
+    """Remove the folders :func:`check_out` made, if they are still empty."""
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
+def _same_run(out: Path, entries, identity, what, run_files, run_identity) -> None:
+    shown = str(out)[:300]
+    others = sorted(p.name for p in entries if p.name not in run_files)
+    if others:
+        raise UsageError(
+            f"{what} {shown}: the folder is not empty and holds more than a run "
+            f"({', '.join(others[:5])}{', ...' if len(others) > 5 else ''}); it is left "
+            "untouched: choose another folder"
+        )
+    stored = _stored_identity(out / "summary.json", run_identity)
+    if stored != identity:
+        held = (
+            f"the run of {stored['scenario']}, seed {stored['seed']}, {stored['months']} months, "
+            f"overrides {stored['overrides'] or 'none'}"
+            if stored
+            else "an unidentified run (no readable summary.json)"
+        )
+        raise UsageError(
+            f"{what} {shown}: the folder holds {held}, not this one; it is left untouched: "
+            "choose another folder (or remove it)"
+        )
+
+
+def _stored_identity(summary: Path, run_identity) -> dict | None:
+    try:
+        return run_identity(json.loads(summary.read_text(encoding="utf-8")))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _progress(label: str, months: int):
+    """A bar on stderr while a run goes on, when stderr is a terminal (nothing in logs)."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(
+        total=months, desc=label, unit="month", file=sys.stderr, leave=False, dynamic_ncols=True
+    )
+
+
 def cmd_run(args) -> int:
     from sim.model import OrgModel
     from sim.outputs import write_run
@@ -27,8 +189,6 @@ def cmd_run(args) -> int:
     overrides = _overrides(args.set)
     scenario = load_scenario(args.scenario, overrides)
     months = args.months if args.months is not None else scenario.months
-    if months < 1:
-        raise ScenarioError("--months", [("months", months, "must be at least 1")])
     late = [e for e in scenario.timeline if e.month >= months]
     if late:
         raise ScenarioError(
@@ -42,12 +202,43 @@ def cmd_run(args) -> int:
                 for e in late
             ],
         )
+    out = (
+        Path(args.out)
+        if args.out is not None
+        else default_out(scenario, args.seed, args.months, overrides)
+    )
+    identity = {
+        "scenario": scenario.name,
+        "seed": args.seed,
+        "months": months,
+        "overrides": json.loads(json.dumps(overrides)),
+    }
+    made = check_out(out, identity)
     started = time.perf_counter()
-    model = OrgModel.from_scenario(scenario, seed=args.seed)
-    model.run(months)
+    bar = _progress(scenario.name, months)
+    try:
+        if bar is not None:
+            bar.set_postfix_str("setting up the firm")
+        model = OrgModel.from_scenario(scenario, seed=args.seed)
+        if bar is not None:
+            bar.set_postfix_str("")
+        model.run(months, progress=(lambda _model: bar.update(1)) if bar is not None else None)
+    except BaseException:
+        release_out(made)
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
     elapsed = time.perf_counter() - started
-    out = Path(args.out or f"runs/{scenario.name}-seed{args.seed}")
-    files = write_run(model, out, overrides)
+    try:
+        files = write_run(model, out, overrides)
+    except OSError as exc:
+        print(
+            f"orgsim run: the run finished but its results cannot be written to "
+            f"{str(out)[:300]}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return 1
     print(_summary_text(model.summary(), elapsed))
     print(f"wrote {', '.join(p.name for p in files.values())} to {out}/")
     return 0
@@ -68,17 +259,26 @@ def _summary_text(s: dict, elapsed: float) -> str:
     return "\n".join(lines)
 
 
+# --- the other commands ------------------------------------------------------------------------
+
+
 def cmd_demo(args) -> int:
     from sim.demo import flagship
 
-    flagship(Path(args.out), seeds=args.seeds, months=args.months)
+    out = Path(args.out)
+    check_out(out)
+    flagship(out, seeds=args.seeds, months=args.months)
     return 0
 
 
 def cmd_policies(args) -> int:
     from sim import catalogue
 
-    print(catalogue.policies_markdown() if args.markdown else catalogue.policies_text(), end="")
+    lang = args.lang
+    print(
+        catalogue.policies_markdown(lang) if args.markdown else catalogue.policies_text(lang),
+        end="",
+    )
     return 0
 
 
@@ -87,10 +287,35 @@ def cmd_params(args) -> int:
     from sim.agents.psychology import Psychology
 
     if args.markdown:
-        print(catalogue.params_markdown(), end="")
+        print(catalogue.params_markdown(args.lang), end="")
     else:
-        print("psychology (the same in every scenario):")
-        print(catalogue.param_table(Psychology, markdown=False), end="")
+        print(
+            "心理参数（所有情景相同）："
+            if args.lang == "zh"
+            else "psychology (the same in every scenario):"
+        )
+        print(catalogue.param_table(Psychology, markdown=False, lang=args.lang), end="")
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    from sim.scenario_migrate import MigrateError, migrate_file
+
+    if args.in_place and args.out:
+        print("orgsim migrate: give --out or --in-place, not both", file=sys.stderr)
+        return 2
+    out = args.file if args.in_place else args.out
+    try:
+        text, notes = migrate_file(args.file, out)
+    except MigrateError as exc:
+        print(f"orgsim migrate: {exc}", file=sys.stderr)
+        return 2
+    for note in notes or ["nothing to change: the file is already current"]:
+        print(f"  {note}", file=sys.stderr)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {out}", file=sys.stderr)
     return 0
 
 
@@ -105,7 +330,8 @@ def cmd_scenarios(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    lo, hi = _months_bounds()
+    parser = Parser(
         prog="orgsim", description="Agent-based simulator of employees under management policies."
     )
     sub = parser.add_subparsers(dest="command", required=True)
@@ -115,15 +341,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("scenario", help="scenario file, or a name from scenarios/ (e.g. baseline)")
     run.add_argument(
-        "--months", type=int, default=None, help="months to simulate (default: the scenario's)"
+        "--months",
+        type=whole_number(lo, hi),
+        default=None,
+        help=f"months to simulate, {lo} to {hi:,} (default: the scenario's)",
     )
-    run.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    run.add_argument("--out", default=None, help="output folder (default runs/<scenario>-seed<S>)")
+    run.add_argument(
+        "--seed",
+        type=whole_number(0, SEED_MAX),
+        default=1,
+        help="random seed, 0 or more (default 1)",
+    )
+    run.add_argument(
+        "--out",
+        default=None,
+        help="output folder (default runs/<scenario>-seed<S>, plus -<M>months and the --set "
+        "overrides when given); a folder that holds anything but a run of the same command is "
+        "refused",
+    )
     run.add_argument(
         "--set",
         action="append",
         metavar="PATH=VALUE",
-        help="override a scenario field, e.g. --set market.shortage=0.2",
+        help="override a scenario field, e.g. --set market.shortage=0.2 (the value is YAML 1.2: "
+        "true/false for a flag, quotes for text that looks like a number)",
     )
     run.set_defaults(func=cmd_run)
 
@@ -133,22 +374,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--out", default="runs/demo")
     demo.add_argument(
-        "--seeds", type=int, default=30, help="seeds per scenario (common random numbers)"
+        "--seeds",
+        type=whole_number(1, 10_000),
+        default=30,
+        help="seeds per scenario (common random numbers), 1 to 10,000 (default 30)",
     )
-    demo.add_argument("--months", type=int, default=None)
+    demo.add_argument(
+        "--months",
+        type=whole_number(lo, hi),
+        default=None,
+        help=f"months to simulate, {lo} to {hi:,} (default: the scenarios')",
+    )
     demo.set_defaults(func=cmd_demo)
 
     pol = sub.add_parser(
         "policies", help="list every policy and timeline event with its parameters"
     )
     pol.add_argument("--markdown", action="store_true", help="print docs/policies.md")
+    pol.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the listing")
     pol.set_defaults(func=cmd_policies)
 
     par = sub.add_parser(
         "params", help="list the psychology parameters (and, with --markdown, every scenario block)"
     )
     par.add_argument("--markdown", action="store_true")
+    par.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the listing")
     par.set_defaults(func=cmd_params)
+
+    mig = sub.add_parser(
+        "migrate",
+        help="rewrite a scenario file for the current schema (comments kept; CHANGELOG.md)",
+    )
+    mig.add_argument("file", help="the scenario file")
+    mig.add_argument("--out", default=None, help="write the new file here (default: print it)")
+    mig.add_argument("--in-place", action="store_true", help="replace the file itself")
+    mig.set_defaults(func=cmd_migrate)
 
     sc = sub.add_parser("scenarios", help="list the scenarios in scenarios/")
     sc.set_defaults(func=cmd_scenarios)
@@ -160,14 +420,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _quiet_stdout() -> None:
+    """After a closed pipe: send what is left of stdout nowhere, so that the interpreter's own
+    flush at exit does not complain either."""
     try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    command = "orgsim"
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, or a mistake already reported on one line
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        command = f"orgsim {args.command}"
         return int(args.func(args) or 0)
     except ScenarioError as exc:
         print(f"orgsim: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # a full disk, a folder removed under the run: one line, no traceback
+        where = f" ({str(exc.filename)[:300]})" if exc.filename else ""
+        print(f"{command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("orgsim: interrupted", file=sys.stderr)
         return 130

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sim.model import OrgModel
 
 MAX_CACHED_PEOPLE = 250_000  # employees kept in memory across the cached pasts (about 0.5 GB)
-_PRESENTATION = ("name", "title", "title_zh", "story", "story_zh")
+_PRESENTATION = ("name", "title", "title_zh", "story", "story_zh", "currency")
 _CACHE: OrderedDict[tuple, OrgModel] = OrderedDict()
 
 

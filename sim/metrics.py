@@ -46,6 +46,29 @@ class Flows:
         setattr(self, name, getattr(self, name) + count)
 
 
+def spread(values: np.ndarray) -> float:
+    """Standard deviation across people (NaN for fewer than two)."""
+    return float(values.std(ddof=1)) if values.size > 1 else float("nan")
+
+
+def team_share(values: np.ndarray, team: np.ndarray) -> float:
+    """ICC(1): the share of the spread of ``values`` that lies between teams, from a one-way
+    ANOVA, ``(MSB - MSW) / (MSB + (k - 1) MSW)`` with ``k`` the size-adjusted mean team size
+    (Bliese 2000). NaN with fewer than two teams or no one to spare within them."""
+    _, groups = np.unique(team, return_inverse=True)
+    sizes = np.bincount(groups)
+    g, n = sizes.size, values.size
+    if g < 2 or n - g < 1:
+        return float("nan")
+    means = np.bincount(groups, weights=values) / sizes
+    grand = values.mean()
+    msb = float((sizes * (means - grand) ** 2).sum() / (g - 1))
+    msw = float(((values - means[groups]) ** 2).sum() / (n - g))
+    k = (n - (sizes**2).sum() / n) / (g - 1)
+    denominator = msb + (k - 1.0) * msw
+    return (msb - msw) / denominator if denominator > 0 else float("nan")
+
+
 def row(model: OrgModel, headcount_before: int | None = None) -> dict:
     """The month's metrics row (:data:`sim.outcomes.METRICS`), computed from the columns."""
     ws, n, f, acc = model.workforce, model.workforce.n, model.flows, model.finance.month
@@ -58,6 +81,7 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
     def mean(col):
         return float(col[:n][seen].mean()) if n else float("nan")
 
+    attitude = (ws.motivator_satisfaction[:n] - ws.hygiene_dissatisfaction[:n])[seen]
     start = headcount_before if headcount_before is not None else n
     base = max((start + n) / 2.0, 1.0)
     voluntary = f.quits + f.non_renewals
@@ -79,6 +103,8 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
         "mean_dissatisfaction": mean(ws.hygiene_dissatisfaction),
         "mean_attitude": mean(ws.motivator_satisfaction) - mean(ws.hygiene_dissatisfaction),
         "mean_effort": mean(ws.effort),
+        "attitude_sd": spread(attitude),
+        "attitude_team_share": team_share(attitude, ws.team[:n][seen]),
         "output": total_output,
         "output_per_employee": total_output / max(n, 1),
         "revenue": acc.revenue,
@@ -103,6 +129,7 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
         if n
         else float("nan"),
         "mean_intent": mean(ws.intent),
+        "intent_sd": spread(ws.intent[:n][seen]),
         "mean_equity": mean(ws.equity_internal),
         "mean_inequity": mean(ws.inequity),
         "mean_commitment": mean(ws.commitment),

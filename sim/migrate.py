@@ -1,5 +1,5 @@
-"""Scenario files across schema versions: what changed, the refusal that names each replacement,
-and ``orgsim migrate FILE`` that rewrites an old file.
+"""Scenario files across schema versions: what changed, and what replaced each removed field (the
+loader's refusal names it; ``orgsim migrate FILE``, :mod:`sim.scenario_migrate`, rewrites a file).
 
 Schema 1 (the first version) let a policy carry how much it hurts or helps (``care_gain``,
 ``security_loss_monthly``, every ``incentive_strength``) and let a scenario set the raise people
@@ -144,7 +144,9 @@ REMOVED_FIELDS: dict[str, str] = {
         "(quitting is a search for offers)"
     ),
     "psychology.quit_outside_option": "psychology.offer_value_spread (offers are weighed as a whole)",
-    "psychology.quit_shortage": "psychology.offers_per_shortage (a tight market brings offers)",
+    "psychology.quit_shortage": (
+        "psychology.offer_tightness_elasticity (a tight market brings offers)"
+    ),
 }
 
 
@@ -188,6 +190,8 @@ def removed_fields(data: dict) -> list[tuple[str, Any, str]]:
         if parent is not None:
             out.append((dotted, parent[key], replacement))
     for path, name, params in _policy_entries(data):
+        if not isinstance(name, str):
+            continue  # a malformed entry: the scenario's own validation names it
         for param, replacement in REMOVED_PARAMS.get(name, {}).items():
             if param in params:
                 out.append((f"{path}.{param}", params[param], replacement))

@@ -13,16 +13,25 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticUndefined
+
+from sim.units import unit_text
 
 
 class Spec(BaseModel):
     """Base of every declared parameter block: unknown keys are errors, values are re-validated
-    on assignment so that an override can never slip past the bounds."""
+    on assignment so that an override can never slip past the bounds, and nothing is converted:
+    a number field refuses ``true`` and ``"3000"``, a whole-number field refuses ``3.5`` and
+    ``3.0``, a flag refuses ``"yes"`` and ``1`` (pydantic's strict mode; a whole number is still
+    a good value for a field of real numbers), and no number may be infinite or NaN."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, frozen=False, strict=True, allow_inf_nan=False
+    )
 
 
 def param(
@@ -37,9 +46,48 @@ def param(
     doc_zh: str = "",
 ) -> Any:
     """Declare a parameter: default, closed bounds [lo, hi], unit, meaning and source, and its
-    Chinese label and meaning (shown on the Chinese page; units are rendered from one glossary)."""
+    Chinese label and meaning (shown on the Chinese page). ``unit`` is a key of the glossary
+    :data:`sim.units.UNITS`, with money written as ``currency``."""
     extra = {"unit": unit, "source": source, "label_zh": label_zh, "doc_zh": doc_zh}
     return Field(default, ge=lo, le=hi, description=doc, json_schema_extra=extra)
+
+
+def choice(
+    default: Any,
+    doc: str,
+    source: str = "assumed",
+    *,
+    label_zh: str = "",
+    doc_zh: str = "",
+    options_zh: dict[str, str] | None = None,
+) -> Any:
+    """Declare a ``Literal[...]`` or ``bool`` parameter: default, meaning, source, Chinese label and
+    meaning, and (for a ``Literal``) the Chinese of each value, ``options_zh={"monthly": "每月"}``."""
+    extra = {
+        "unit": "",
+        "source": source,
+        "label_zh": label_zh,
+        "doc_zh": doc_zh,
+        "options_zh": dict(options_zh or {}),
+    }
+    return Field(default, description=doc, json_schema_extra=extra)
+
+
+def described(
+    default: Any = PydanticUndefined,
+    *,
+    doc: str,
+    label_zh: str = "",
+    doc_zh: str = "",
+    unit: str = "",
+    source: str = "assumed",
+    **field_options: Any,
+) -> Any:
+    """Declare a field that is not a number or a choice (a name, a list of roles, a nested block)
+    with its meaning and Chinese label; ``field_options`` pass on to pydantic's ``Field``
+    (``default_factory``, ``min_length``, ...)."""
+    extra = {"unit": unit, "source": source, "label_zh": label_zh, "doc_zh": doc_zh}
+    return Field(default, description=doc, json_schema_extra=extra, **field_options)
 
 
 @dataclass(frozen=True)
@@ -57,6 +105,29 @@ class ParamInfo:
     choices: tuple[Any, ...] = ()
     label_zh: str = ""
     doc_zh: str = ""
+    options_zh: dict[str, str] = dataclass_field(default_factory=dict, hash=False, compare=False)
+
+    def label(self, lang: str = "en") -> str:
+        """The short label: ``label_zh`` in Chinese, else the name made readable."""
+        if lang == "zh" and self.label_zh:
+            return self.label_zh
+        return self.name.replace("_", " ").capitalize()
+
+    def meaning(self, lang: str = "en") -> str:
+        """The one-line meaning: ``doc_zh`` in Chinese, else ``doc``."""
+        return self.doc_zh if lang == "zh" and self.doc_zh else self.doc
+
+    def option(self, value: Any, lang: str = "en") -> str:
+        """One value of a choice (or a yes/no) as the page shows it."""
+        if isinstance(value, bool):
+            return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+        if lang == "zh" and str(value) in self.options_zh:
+            return self.options_zh[str(value)]
+        return str(value).replace("_", " ")
+
+    def unit_in(self, lang: str = "en", currency: str | None = None) -> str:
+        """The unit in ``lang`` and the scenario's currency (:func:`sim.units.unit_text`)."""
+        return unit_text(self.unit, lang, currency)
 
 
 def _bound(field, attr: str) -> float | None:
@@ -100,6 +171,7 @@ def describe(block: type[BaseModel]) -> list[ParamInfo]:
                 choices=choices,
                 label_zh=str(extra.get("label_zh", "")),
                 doc_zh=str(extra.get("doc_zh", "")),
+                options_zh={str(k): str(v) for k, v in dict(extra.get("options_zh", {})).items()},
             )
         )
     return out

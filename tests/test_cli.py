@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -157,7 +158,7 @@ firm:
         ),
         ("firm: [1, 2\n", ["not valid YAML"]),
         ("- just\n- a list\n", ["must hold a mapping"]),
-        ("firm: !!python/object/apply:os.system ['echo hacked']\n", ["not valid YAML"]),
+        ("firm: !!python/object/apply:os.system ['echo hacked']\n", ["firm", "not allowed"]),
         ("name: x\n", ["firm", "required field is missing"]),
     ],
 )
@@ -218,3 +219,221 @@ def test_docs_policies_md_is_generated_from_the_code():
     assert doc.read_text(encoding="utf-8") == policies_markdown(), (
         "regenerate: orgsim policies --markdown > docs/policies.md"
     )
+
+
+# --- the command line never shows a traceback for a user's mistake ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["run", "baseline", "--seed", "-3"], "argument --seed: must be a whole number from 0"),
+        (["run", "baseline", "--seed", "x"], "argument --seed: expected a whole number"),
+        (
+            ["run", "baseline", "--months", "0"],
+            "argument --months: must be a whole number from 1 to 10,000",
+        ),
+        (
+            ["run", "baseline", "--months", "10001"],
+            "argument --months: must be a whole number from 1 to 10,000",
+        ),
+        (["run", "baseline", "--months", "100000000"], "not 100,000,000"),
+        (["run", "baseline", "--months", "2.5"], "argument --months: expected a whole number"),
+        (["demo", "--seeds", "0"], "argument --seeds: must be a whole number from 1"),
+        (["demo", "--months", "20000"], "argument --months"),
+        (["run"], "the following arguments are required: scenario"),
+        (["rnu", "baseline"], "invalid choice: 'rnu'"),
+    ],
+)
+def test_a_bad_argument_gets_one_line_naming_it_and_exit_2(capsys, argv, words):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def test_the_months_bound_is_the_scenario_file_s():
+    from sim.params import bounds_of
+    from sim.scenario import Scenario
+
+    assert bounds_of(Scenario, "months") == (1, 10_000)
+
+
+def test_an_out_that_is_a_file_is_refused_before_the_run(tmp_path, capsys):
+    target = tmp_path / "taken"
+    target.write_text("mine")
+    assert main(["run", "baseline", "--months", "2", "--out", str(target)]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+    assert main(["run", "baseline", "--months", "2", "--out", str(target / "sub")]) == 2
+    assert "is a file, so the folder cannot be made" in capsys.readouterr().err
+    assert target.read_text() == "mine"
+
+
+def test_an_unwritable_out_is_refused_before_the_run(tmp_path, capsys):
+    import os
+
+    if os.geteuid() == 0:  # root writes anywhere but in the kernel's own file systems
+        target = Path("/proc/orgsim-test/out")
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        target = locked / "out"
+    assert main(["run", "baseline", "--months", "2", "--out", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith(f"orgsim run: --out {target}: cannot write there") and err.count("\n") == 1
+    )
+
+
+def test_run_refuses_a_folder_that_holds_something_else(tmp_path, capsys):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "thesis.docx").write_text("years of work")
+    assert main(["run", "baseline", "--months", "2", "--out", str(out)]) == 2
+    assert "holds more than a run (thesis.docx)" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["thesis.docx"]
+
+
+def test_run_replaces_its_own_earlier_run_but_not_another_one(tmp_path, capsys):
+    out = tmp_path / "o"
+    assert main(["run", "baseline", "--months", "2", "--seed", "4", "--out", str(out)]) == 0
+    assert main(["run", "baseline", "--months", "2", "--seed", "4", "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["run", "baseline", "--months", "2", "--seed", "5", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "holds the run of baseline, seed 4, 2 months" in err and "left untouched" in err
+    assert json.loads((out / "summary.json").read_text())["seed"] == 4
+
+
+def test_the_default_folder_names_the_overrides_so_runs_do_not_overwrite(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for value in ("0.1", "0.3"):
+        assert main(["run", "baseline", "--months", "2", "--set", f"market.shortage={value}"]) == 0
+    assert main(["run", "baseline", "--months", "2"]) == 0
+    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == [
+        "baseline-seed1-2months",
+        "baseline-seed1-2months-market.shortage=0.1",
+        "baseline-seed1-2months-market.shortage=0.3",
+    ]
+
+
+def test_default_folder_names_stay_short_and_safe():
+    from sim.cli import default_out
+    from sim.scenario import load_scenario
+
+    scenario = load_scenario("baseline")
+    long = {f"psychology.weight_hygiene_{k}": 0.1 for k in ("pay", "security", "supervision")}
+    odd = {"firm.name": "a/b c"}
+    for overrides in (long, odd):
+        name = default_out(scenario, 1, None, overrides).name
+        assert len(name) < 100 and "/" not in name and " " not in name
+    assert default_out(scenario, 1, None, odd) != default_out(
+        scenario, 1, None, {"firm.name": "a_b_c"}
+    )
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "sim.cli", "policies"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader has gone before anything is written (as `| head -0`)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 141 and err == b"", err
+
+
+def test_progress_is_shown_on_a_terminal_and_not_in_a_log(tmp_path, monkeypatch, capsys):
+    import io
+    import sys
+
+    assert main(["run", "baseline", "--months", "3", "--out", str(tmp_path / "a")]) == 0
+    assert capsys.readouterr().err == ""
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["run", "baseline", "--months", "3", "--out", str(tmp_path / "b")]) == 0
+    shown = terminal.getvalue()
+    assert "baseline" in shown and "/3 [" in shown and "month" in shown
+
+
+def test_outputs_follow_the_umask(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        assert main(["run", "baseline", "--months", "2", "--out", str(tmp_path / "o")]) == 0
+        os.umask(0o027)
+        assert main(["run", "baseline", "--months", "2", "--out", str(tmp_path / "p")]) == 0
+    finally:
+        os.umask(old)
+    for folder, mode in (("o", 0o644), ("p", 0o640)):
+        for path in (tmp_path / folder).iterdir():
+            assert stat.S_IMODE(path.stat().st_mode) == mode, (path, oct(path.stat().st_mode))
+
+
+def test_summary_json_is_strict_json_with_null_for_what_is_undefined(tmp_path):
+    import numpy as np
+
+    from sim.outputs import write_json
+
+    path = write_json(
+        {"mean": float("nan"), "top": np.float64("inf"), "each": [np.nan, 1.5], "n": np.int64(3)},
+        tmp_path / "s.json",
+    )
+
+    def refuse(constant):
+        raise AssertionError(f"not JSON: {constant}")
+
+    assert json.loads(path.read_text(), parse_constant=refuse) == {
+        "mean": None,
+        "top": None,
+        "each": [None, 1.5],
+        "n": 3,
+    }
+
+
+def test_a_run_of_a_firm_that_empties_writes_null_for_its_undefined_means(tmp_path):
+    path = _bad(
+        tmp_path,
+        """
+firm:
+  employees: 1
+  hire_to_plan: false
+  roles:
+    - {name: worker, count: 1, wage: 3000, output_value: 5000}
+months: 3
+timeline: [{month: 0, event: key_people_leave, params: {role: worker, count: 1}}]
+""",
+    )
+    out = tmp_path / "o"
+    assert main(["run", str(path), "--out", str(out)]) == 0
+
+    def refuse(constant):
+        raise AssertionError(f"not JSON: {constant}")
+
+    summary = json.loads((out / "summary.json").read_text(), parse_constant=refuse)
+    assert summary["headcount_end"] == 0 and summary["mean_satisfaction"] is None
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_gets_one_line_not_a_traceback():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "sim.cli", "policies"], stdout=full, stderr=subprocess.PIPE
+        )
+    assert done.returncode == 1
+    assert done.stderr.decode().strip() == "orgsim policies: No space left on device"
+
+
+def test_a_huge_bad_argument_is_quoted_short(capsys):
+    assert main(["x" * 5_000]) == 2
+    err = capsys.readouterr().err
+    assert len(err) < 500 and err.count("\n") == 1

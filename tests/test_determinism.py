@@ -37,6 +37,8 @@ def test_same_seed_gives_the_same_numbers():
 
 def test_other_seed_gives_other_numbers():
     a, b = run(11).metrics(), run(12).metrics()
+    months = min(len(a), len(b))  # this lively firm may close, in a month of its own
+    a, b = a.iloc[:months], b.iloc[:months]
     assert not a["quits"].equals(b["quits"]) or not a["output"].equals(b["output"])
     assert not np.allclose(a["output"].iloc[1:], b["output"].iloc[1:])
 

@@ -1,18 +1,51 @@
-"""Every word of the browser app exists in English and Simplified Chinese, and the sentences that
-explain why people left read as the issue asks."""
+"""Every word of the browser app exists in English and Simplified Chinese, every declaration
+(policy, event, scenario block, psychology) carries its Chinese, and the sentences that explain why
+people left read as the issue asks."""
 
 from __future__ import annotations
 
 import re
 import string
+import typing
 
 import pytest
 
-from sim.agents.psychology import DRIVERS, NEEDS
-from sim.params import describe
-from sim.policies import FAMILIES, POLICIES
-from sim.scenario import SCENARIO_DIR, load_scenario
+from sim.agents.psychology import DRIVERS, NEEDS, Psychology
+from sim.catalogue import policies_markdown, policies_text
+from sim.params import ParamInfo, describe
+from sim.policies import EVENTS, FAMILIES, POLICIES
+from sim.policies.base import FAMILY_LABELS
+from sim.scenario import (
+    SCENARIO_DIR,
+    Clients,
+    Finances,
+    Firm,
+    ManagementRules,
+    Market,
+    Role,
+    Scenario,
+    load_scenario,
+)
+from sim.units import CURRENCIES, UNITS, unit_text
 from sim.viz import i18n
+
+# every block of declared parameters, by where a scenario file or a reader meets it
+BLOCKS = (
+    [(f"policy {name}", cls.Params) for name, cls in sorted(POLICIES.items())]
+    + [(f"event {name}", cls.Params) for name, cls in sorted(EVENTS.items())]
+    + [
+        (f"scenario {block.__name__}", block)
+        for block in (Role, Firm, Clients, Finances, Market, ManagementRules)
+    ]
+    + [("psychology", Psychology)]
+)
+
+
+def _declared():
+    for where, block in BLOCKS:
+        for info in describe(block):
+            yield where, info
+
 
 TABLES = {
     "UI": i18n.UI,
@@ -24,7 +57,7 @@ TABLES = {
     "EXIT_VERBS": i18n.EXIT_VERBS,
     "EVENT_NAMES": i18n.EVENT_NAMES,
     "SENTENCE": i18n.SENTENCE,
-    "FAMILY_LABELS": i18n.FAMILY_LABELS,
+    "FAMILY_LABELS": FAMILY_LABELS,
     "SCENARIO_TITLES": i18n.SCENARIO_TITLES,
 }
 # entries that are the same in both languages on purpose (letters and symbols only)
@@ -62,29 +95,114 @@ def test_every_entry_has_english_and_chinese_with_the_same_placeholders(table, k
 def test_every_exit_driver_need_and_policy_family_has_both_languages():
     assert set(i18n.DRIVER_LABELS) == set(DRIVERS)
     assert set(i18n.NEED_LABELS) == set(NEEDS) == set(i18n.NEED_SHORT)
-    assert set(FAMILIES) <= set(i18n.FAMILY_LABELS)
+    assert set(FAMILIES) <= set(FAMILY_LABELS)
 
 
-def test_every_registered_policy_has_a_chinese_title_and_chinese_parameter_labels():
-    missing_titles = [name for name, cls in POLICIES.items() if not getattr(cls, "title_zh", "")]
-    assert missing_titles == [], f"policies without title_zh: {missing_titles}"
+def test_every_policy_and_event_has_a_chinese_title_and_summary():
+    for name, cls in sorted({**POLICIES, **EVENTS}.items()):
+        assert i18n.has_cjk(cls.title_zh), f"{name}: give the class a title_zh"
+        assert i18n.has_cjk(cls.summary_zh), (
+            f"{name}: give the class a summary_zh (the first paragraph of its docstring in Chinese)"
+        )
+        assert i18n.policy_summary(cls, "zh") == cls.summary_zh
+
+
+def test_every_declared_parameter_has_a_chinese_label_and_meaning():
     missing = [
-        f"{name}.{info.name}"
-        for name, cls in POLICIES.items()
-        for info in describe(cls.Params)
-        if info.kind != "other" and not i18n.has_param_zh(cls.Params, info.name)
+        f"{where}: {info.name} ({'label_zh' if not i18n.has_cjk(info.label_zh) else 'doc_zh'})"
+        for where, info in _declared()
+        if not (i18n.has_cjk(info.label_zh) and i18n.has_cjk(info.doc_zh))
     ]
-    assert missing == [], f"add to i18n.PARAM_NAMES (or label_zh on the param): {missing}"
-    choices = sorted(
+    assert missing == [], "declare label_zh and doc_zh (param, choice, described):\n" + "\n".join(
+        missing
+    )
+
+
+def test_every_choice_value_has_its_chinese_and_nothing_else():
+    problems = []
+    for where, info in _declared():
+        if info.kind != "choice":
+            continue
+        values = {str(c) for c in info.choices}
+        lacking = sorted(values - {k for k, v in info.options_zh.items() if i18n.has_cjk(v)})
+        stale = sorted(set(info.options_zh) - values)
+        if lacking:
+            problems.append(f"{where}: {info.name} needs options_zh for {lacking}")
+        if stale:
+            problems.append(f"{where}: {info.name} has options_zh for no such value {stale}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_declared_unit_is_in_the_unit_glossary():
+    unknown = sorted(
         {
-            str(c)
-            for cls in POLICIES.values()
-            for info in describe(cls.Params)
-            for c in info.choices
-            if str(c) not in i18n.CHOICE_NAMES
+            f"{where}: {info.name} in {info.unit!r}"
+            for where, info in _declared()
+            if info.unit and info.unit not in UNITS
         }
     )
-    assert choices == [], f"add to i18n.CHOICE_NAMES: {choices}"
+    assert unknown == [], "add the unit to sim.units.UNITS (or use one there):\n" + "\n".join(
+        unknown
+    )
+    for unit, zh in UNITS.items():
+        assert i18n.has_cjk(zh) or zh == "{currency}", unit
+        assert "currency" not in unit or "{currency}" in zh, (
+            f"{unit}: its Chinese lacks the currency"
+        )
+
+
+def test_units_follow_the_language_and_the_scenarios_currency():
+    assert unit_text("currency/month", "zh", "yuan") == "元/月"
+    assert unit_text("currency/month", "zh", "dollar") == "美元/月"
+    assert unit_text("currency/month", "en", "dollar") == "$/month"
+    assert unit_text("currency/month", "en", "yuan") == "yuan/month"
+    assert unit_text("currency per unit output", "en", "dollar") == "$ per unit output"
+    assert unit_text("share", "zh", "dollar") == "比例"
+    assert unit_text("months", "en") == "months"
+    assert unit_text("", "zh", "yuan") == ""
+    # no scenario: the generic word; a unit outside the glossary: as declared, never blank
+    assert unit_text("currency/month", "zh") == "货币/月"
+    assert unit_text("widgets/currency", "zh", "yuan") == "widgets/元"
+
+
+def test_each_scenario_names_a_known_currency_yuan_for_the_chinese_cases_dollars_for_lincoln():
+    assert set(typing.get_args(Scenario.model_fields["currency"].annotation)) == set(CURRENCIES)
+    currency = {p.stem: load_scenario(p).currency for p in SCENARIO_DIR.glob("*.yaml")}
+    for case in ("shengyi", "shengyi_reformed", "haier_redstar", "redstar_without_haier"):
+        assert currency[case] == "yuan", case
+    for case in ("baseline", "money_raise"):
+        assert currency[case] == "yuan", case
+    assert currency["lincoln_electric"] == currency["lincoln_competitor"] == "dollar"
+
+
+def test_a_declaration_without_chinese_shows_english_never_a_blank():
+    bare = ParamInfo("cost_per_head", 1.0, 0.0, 2.0, "currency/hire", "what one costs", "", "float")
+    assert bare.label("zh") == "Cost per head"
+    assert bare.meaning("zh") == "what one costs"
+    assert bare.option("some_mode", "zh") == "some mode"
+    assert bare.unit_in("zh", "yuan") == "元/人"
+
+    class Untranslated:
+        """A policy nobody has translated yet.
+
+        Its body."""
+
+        name = "untranslated"
+        title_zh = ""
+
+    assert i18n.policy_summary(Untranslated, "zh") == "A policy nobody has translated yet."
+    assert i18n.policy_title(Untranslated, "zh") == "Untranslated"
+
+
+def test_the_chinese_catalogue_lists_every_policy_and_event_in_chinese():
+    text, markdown = policies_text("zh"), policies_markdown("zh")
+    for cls in list(POLICIES.values()) + list(EVENTS.values()):
+        for listing in (text, markdown):
+            assert cls.name in listing and cls.summary_zh in listing, cls.name
+    for _, info in _declared():
+        if info.kind == "choice" and info.options_zh:
+            assert next(iter(info.options_zh.values())) in text + markdown
+    assert "The PDCA management loop" not in markdown
 
 
 @pytest.mark.parametrize("path", sorted(SCENARIO_DIR.glob("*.yaml")), ids=lambda p: p.stem)
@@ -159,7 +277,7 @@ def test_the_main_drivers_are_the_largest_and_stop_once_they_explain_two_thirds(
 
 def test_the_chinese_uses_the_source_documents_terms():
     everything = " ".join(zh for *_, (_, zh) in _entries())
-    everything += " ".join(i18n.PARAM_NAMES.values())
+    everything += " ".join(f"{info.label_zh} {info.doc_zh}" for _, info in _declared())
     for term in (
         "员工关系管理",
         "保健因素",
@@ -194,5 +312,4 @@ def test_hires_are_grouped_by_role_in_one_sentence():
 def test_unknown_names_fall_back_to_readable_english_never_blank():
     assert i18n.role("night_porter", "zh") == "night porter"
     assert i18n.department("skunk_works", "zh") == "skunk_works"
-    assert i18n.choice("some_mode", "zh") == "some mode"
     assert i18n.other_sentence("award", 2, "engineer", 4, "en") == "Month 2 · award: engineer #4."

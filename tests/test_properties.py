@@ -214,9 +214,15 @@ def test_people_cash_and_bounds_are_conserved_in_any_scenario(scenario, seed, in
     shares = exits_logged[[f"driver_{d}" for d in DRIVERS]].sum(axis=1)
     assert np.all(np.isclose(shares, 1.0) | (shares == 0.0))
 
-    # no NaN anywhere in the monthly figures while anyone is employed
+    # no NaN anywhere in the monthly figures while anyone is employed, except the spreads (one
+    # person has none) and the share of the spread between teams (undefined when every team has
+    # one member or there is a single team)
     staffed = frame[frame.headcount > 0]
-    assert not staffed.isna().any().any(), staffed.columns[staffed.isna().any()].tolist()
+    defined = staffed.drop(columns=["attitude_team_share", "attitude_sd", "intent_sd"])
+    assert not defined.isna().any().any(), defined.columns[defined.isna().any()].tolist()
+    crowd = staffed[staffed.headcount > 1]
+    assert crowd[["attitude_sd", "intent_sd"]].notna().all().all()
+    assert (staffed.attitude_team_share.dropna() <= 1.0).all()  # ICC(1) >= -1/(k - 1)
 
 
 @settings(max_examples=15, deadline=None)

@@ -357,7 +357,12 @@ def hazard_of(gap=0.0, sacrifice=0.3, shortage=0.0, tenure=24.0, **kw):
         rules.row_sum(parts), np.array([tenure]), P.search_threshold, P.settling_months
     )
     arrivals = rules.offer_arrivals(
-        search, P.offer_rate, P.unsolicited_offer_rate, shortage, P.offers_per_shortage
+        search,
+        P.offer_rate,
+        P.unsolicited_offer_rate,
+        shortage,
+        P.offer_tightness_elasticity,
+        P.frictional_openings,
     )
     accepted = rules.acceptance(np.array([gap]), np.array([sacrifice]), P)
     hazard, _, _ = rules.quit_hazard(
@@ -451,7 +456,15 @@ def test_hazard_intent_and_driver_shares_are_within_bounds(parts, arrivals, acce
 def test_a_tight_labour_market_brings_more_offers_to_searchers_and_others():
     calm = hazard_of(shortage=0.0)
     tight = hazard_of(shortage=0.3)
-    assert tight == pytest.approx(calm * (1.0 + P.offers_per_shortage * 0.3))
+    v0, eta = P.frictional_openings, P.offer_tightness_elasticity
+    assert tight == pytest.approx(calm * ((v0 + 0.3) / v0) ** eta)
+
+
+def test_offers_rise_with_openings_at_a_falling_rate():
+    """A matching function: each further point of shortage brings fewer extra offers."""
+    rates = [hazard_of(shortage=s) for s in (0.0, 0.05, 0.10, 0.15)]
+    steps = np.diff(rates)
+    assert (steps > 0).all() and (np.diff(steps) < 0).all()
 
 
 def test_fit_is_learnt_and_the_belief_converges_to_the_truth():

@@ -349,7 +349,12 @@ def perceive(ws: Workforce, rows, p: Psychology, world: World, peers: Peers, dra
         rules.row_sum(parts), tenure, p.search_threshold, p.settling_months
     )
     arrivals = rules.offer_arrivals(
-        search, p.offer_rate, p.unsolicited_offer_rate, world.shortage, p.offers_per_shortage
+        search,
+        p.offer_rate,
+        p.unsolicited_offer_rate,
+        world.shortage,
+        p.offer_tightness_elasticity,
+        p.frictional_openings,
     )
     accepted = rules.acceptance(gap, person.sacrifice, p)
     hazard, intent, shares = rules.quit_hazard(parts, arrivals, accepted, gap, p.offer_value_spread)

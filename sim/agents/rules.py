@@ -274,12 +274,13 @@ def search_probability(push, tenure, threshold, settling_months):
     return sigmoid(push - threshold) * -np.expm1(-tenure / settling_months)
 
 
-def offer_arrivals(search, offer_rate, unsolicited_rate, shortage, per_shortage):
-    """Offers a month: ``(search * r + (1 - search) * r_0) * (1 + k * shortage)`` (March & Simon's
-    ease of movement: a tight market brings more offers, to searchers and non-searchers alike)."""
-    return (search * offer_rate + (1.0 - search) * unsolicited_rate) * (
-        1.0 + per_shortage * shortage
-    )
+def offer_arrivals(search, offer_rate, unsolicited_rate, shortage, elasticity, frictional):
+    """Offers a month: ``(search * r + (1 - search) * r_0) * ((v_0 + shortage) / v_0) ** eta``,
+    where ``v_0`` is the share of demand unfilled in a market without shortage. A tight market
+    brings more offers, to searchers and non-searchers alike (March & Simon's ease of movement),
+    with the concave response of a matching function (Petrongolo & Pissarides 2001)."""
+    tightness = ((frictional + shortage) / frictional) ** elasticity
+    return (search * offer_rate + (1.0 - search) * unsolicited_rate) * tightness
 
 
 def acceptance(gap, sacrifice, p):

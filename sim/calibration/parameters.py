@@ -63,86 +63,79 @@ class Prior:
         return self.low, self.high
 
 
-# Chosen from the screening table of docs/validation.md (Morris, 8 trajectories, 2 seeds): the
-# eight parameters with the largest effect on the calibration targets that are quitting's own
-# (ranks 1-7 and 12; the others in the top 12 are weights of perceptions, left at their priors),
-# plus the two that carry a target alone although a x0.5-1.5 screen cannot show it: the pay
-# response (quit_outside_option; the elasticity's screening signal is within its seed noise) and
-# the tight market's (quit_shortage; the target needs far more than x1.5 of its default).
+# The quitting process of behaviour v2 (docs/model.md, 3.4): the push that starts a search
+# (search_threshold), the offers a search and a tight market bring (offer_rate,
+# offer_tightness_elasticity), how the worth of an offer is spread (offer_value_spread: the pay response),
+# the learnt job fit that shapes exits by tenure (quit_mismatch, match_sd, match_signal_sd), how
+# quickly a newcomer starts to look again (settling_months), and how much people differ
+# (disposition_sd: the spread of satisfaction between people). Every one is a target's own lever,
+# and the screening table of docs/validation.md ranks them among the strongest on the targets.
 FITTED: tuple[Prior, ...] = (
     Prior(
-        "psychology.base_quit_hazard",
-        0.0005,
-        0.006,
-        "0.6% to 7% a year for someone with nothing pushing them out (screening rank 2)",
-    ),
-    Prior(
-        "psychology.quit_motivator",
-        0.3,
-        2.5,
-        "unmet higher needs' log-hazard around the default 1.0 (rank 1)",
-    ),
-    Prior(
-        "psychology.quit_contagion",
-        0.5,
-        2.5,
-        "contagion's log-hazard, below 2.5 where issue 10 saw baseline firms tip (rank 3)",
-    ),
-    Prior(
-        "psychology.quit_inequity",
-        0.5,
-        4.0,
-        "felt inequity's log-hazard around the default 2.5 (rank 4)",
-    ),
-    Prior(
-        "psychology.commitment_attitude_weight",
-        0.2,
-        0.8,
-        "job attitude's weight in commitment around the default 0.5 (rank 5)",
-    ),
-    Prior(
-        "psychology.early_quit_factor",
-        0.2,
+        "psychology.search_threshold",
         1.0,
-        "share of the hazard acted on before the contract ends (rank 6)",
+        6.0,
+        "the push at which half of people search; sets the level of turnover",
     ),
     Prior(
-        "psychology.quit_embeddedness",
-        0.2,
-        2.5,
-        "missing embeddedness's log-hazard around the default 0.8 (rank 7; Mitchell et al. 2001)",
+        "psychology.offer_rate",
+        0.05,
+        0.6,
+        "offers a month to a searcher: one in twenty months to one in less than two",
     ),
     Prior(
-        "psychology.quit_commitment",
-        0.5,
-        3.0,
-        "missing commitment's log-hazard around the default 1.5 (rank 12; Meyer et al. 2002)",
-    ),
-    Prior(
-        "psychology.quit_outside_option",
-        0.3,
-        5.0,
-        "log-hazard per log-point of a better outside offer: wide, it carries the pay response",
-    ),
-    Prior(
-        "psychology.quit_shortage",
+        "psychology.offer_tightness_elasticity",
         0.0,
-        10.0,
-        "the declared range: how much a tight market eases leaving is what the JOLTS target fits",
+        1.5,
+        "elasticity of offers to the market's openings: what the cycle target fits",
+    ),
+    Prior(
+        "psychology.offer_value_spread",
+        0.2,
+        1.5,
+        "dispersion of outside jobs' worth in log points; sets the response to pay",
+    ),
+    Prior(
+        "psychology.quit_mismatch",
+        1.0,
+        15.0,
+        "push per unit of believed misfit; shapes exits by tenure (Jovanovic 1979)",
+    ),
+    Prior(
+        "psychology.match_sd",
+        0.05,
+        0.4,
+        "how much jobs differ in fit; the share of exits that are learnt misfits",
+    ),
+    Prior(
+        "psychology.match_signal_sd",
+        0.1,
+        1.0,
+        "noise of a month's experience; how quickly misfits are found (the hazard's peak)",
+    ),
+    Prior(
+        "psychology.settling_months",
+        0.5,
+        6.0,
+        "a newcomer starts to look again within weeks to half a year",
+    ),
+    Prior(
+        "psychology.disposition_sd",
+        0.02,
+        0.3,
+        "spread of a stable disposition between people (Staw & Ross 1985)",
     ),
 )
 
 # Around the defaults: most of the declared box makes a firm empty out within a year (a wider
 # box leaves a small search nothing but exploding runs to learn from).
 OWN_FIRM: tuple[Prior, ...] = (
-    Prior("psychology.base_quit_hazard", 0.0005, 0.008, "0.6% to 9% a year at rest"),
-    Prior("psychology.quit_outside_option", 0.5, 3.0, "the pay-driven part of the hazard"),
-    Prior("psychology.quit_commitment", 0.5, 3.0, "tenure shapes the hazard through commitment"),
-    Prior("psychology.quit_embeddedness", 0.2, 2.5, "and through embeddedness (ties, sacrifice)"),
+    Prior("psychology.search_threshold", 1.5, 5.0, "the level of the hazard"),
+    Prior("psychology.offer_rate", 0.05, 0.6, "offers to searchers: the level again"),
+    Prior("psychology.offer_value_spread", 0.2, 1.5, "the pay-driven part of the hazard"),
+    Prior("psychology.quit_mismatch", 1.0, 15.0, "tenure shapes the hazard through learnt fit"),
+    Prior("psychology.match_signal_sd", 0.1, 1.0, "and how quickly misfits learn it"),
     Prior("psychology.early_quit_factor", 0.2, 1.0, "quits before the contract ends"),
-    Prior(
-        "psychology.non_renewal_intent", 0.4, 0.8, "intention above which a contract is not renewed"
-    ),
 )
 
 SCREEN_SPREAD = 0.5

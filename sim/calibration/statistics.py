@@ -166,6 +166,34 @@ class Drift(Statistic):
         return float(late / early - 1.0)
 
 
+@dataclasses.dataclass(frozen=True)
+class MeanOf(Statistic):
+    """Mean of a monthly metric over months ``first..last`` (None: to the end), pooled over the
+    months and the replicates."""
+
+    arm: Arm
+    column: str
+    first: int = 1
+    last: int | None = None
+
+    @property
+    def arms(self):
+        return (self.arm,)
+
+    @property
+    def name(self) -> str:
+        end = "the end" if self.last is None else f"month {self.last}"
+        return (
+            f"mean {self.column.replace('_', ' ')}, months {self.first} to {end}, {self.arm.label}"
+        )
+
+    def __call__(self, bundle: Bundle) -> float:
+        m = bundle[self.arm.label].monthly
+        last = self.last if self.last is not None else m["month"].max()
+        values = m.loc[m["month"].between(self.first, last), self.column]
+        return float(values.mean()) if values.notna().any() else float("nan")
+
+
 def _role_wage(scenario, role: str) -> tuple[float, float]:
     for r in scenario.firm.roles:
         if r.name == role:

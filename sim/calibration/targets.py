@@ -25,6 +25,7 @@ from sim.calibration.statistics import (
     CaseFact,
     Drift,
     HazardRatio,
+    MeanOf,
     SeparationElasticity,
     TurnoverRatio,
 )
@@ -39,13 +40,14 @@ PAID_ABOVE_MARKET = Arm(
     "baseline",
     {"firm.roles.production_worker.wage": 3300.0},  # the market wage stays 3000
 )
-# JOLTS job-openings rate (openings / (employment + openings)) is the share of labour demand left
-# unfilled, the model's `market.shortage`: about 1.8% at the 2009 trough, 6.6-6.9% in 2021-22.
-SLACK_MARKET = Arm(
-    "slack market (2% of demand unfilled)", "baseline", {"market.shortage": 0.02}, 60
-)
+# BLS JOLTS: the job-openings rate (openings / (employment + openings)), the share of labour
+# demand left unfilled, was 1.8% at the 2009 trough and 6.6-6.9% in 2021-22. A scenario's
+# market.shortage is the share unfilled beyond a market without shortage (whose frictional
+# openings the psychology's frictional_openings gives), so the slack market is the baseline's 0
+# and the tight one 0.05: the project's mapping, stated as such in the target.
+SLACK_MARKET = Arm("slack market (no shortage)", "baseline", {"market.shortage": 0.0}, 60)
 TIGHT_MARKET = Arm(
-    "tight market (7% of demand unfilled)", "baseline", {"market.shortage": 0.07}, 60
+    "tight market (5 more points of demand unfilled)", "baseline", {"market.shortage": 0.05}, 60
 )
 
 FIRST_YEAR, FIVE_YEARS_AND_MORE = Band(1, 12), Band(61)
@@ -95,8 +97,9 @@ LITERATURE: tuple[Target, ...] = (
         role="calibration",
         case="baseline",
         null=null(
-            "pay relative to the market does not matter",
-            {"psychology.quit_outside_option": 0.0, "psychology.weight_external_equity": 0.0},
+            "pay relative to the market hardly matters: outside jobs' worth is spread as widely "
+            "as declared, and external equity is not felt",
+            {"psychology.offer_value_spread": 3.0, "psychology.weight_external_equity": 0.0},
         ),
     ),
     Target(
@@ -107,12 +110,17 @@ LITERATURE: tuple[Target, ...] = (
         source=(
             "BLS JOLTS, total nonfarm: the quits rate fell from 2.6% a month (January 2001) to "
             "1.3% in the 2008-09 recession and rose to 3.0% in November 2021 (job-openings rate "
-            "6.6%); quits are 'highly procyclic' (Akerlof, Rose & Yellen 1988, BPEA 1988:2). "
-            "Mapping the openings rate onto market.shortage is the project's assumption."
+            "6.6%), while the job-openings rate rose from 1.8% (2009) to 6.6-6.9% (2021-22); "
+            "quits are 'highly procyclic' (Akerlof, Rose & Yellen 1988, BPEA 1988:2). Mapping "
+            "the rise of 5 points in the openings rate onto market.shortage 0 -> 0.05 is the "
+            "project's assumption."
         ),
         role="calibration",
         case="baseline",
-        null=null("a tight market does not make leaving easier", {"psychology.quit_shortage": 0.0}),
+        null=null(
+            "a tight market brings no more offers",
+            {"psychology.offer_tightness_elasticity": 0.0},
+        ),
     ),
     Target(
         "baseline_annual_voluntary_turnover",
@@ -126,6 +134,24 @@ LITERATURE: tuple[Target, ...] = (
         ),
         role="calibration",
         case="baseline",
+    ),
+    Target(
+        "satisfaction_shared_within_teams",
+        MeanOf(BASELINE, "attitude_team_share"),
+        value=0.12,
+        tolerance=(0.05, 0.20),
+        source=(
+            "Bliese 2000 (in Klein & Kozlowski, Multilevel Theory, Research, and Methods in "
+            "Organizations): ICC(1) values in organisational research typically 0.05 to 0.20; "
+            "James 1982 (J. Applied Psychology 67(2)): median 0.12. Teams share part of how "
+            "their members feel, most of it is their own."
+        ),
+        role="calibration",
+        case="baseline",
+        null=null(
+            "people do not differ by disposition",
+            {"psychology.disposition_sd": 0.0},
+        ),
     ),
     Target(
         "baseline_output_per_employee_stationary",

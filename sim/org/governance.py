@@ -9,8 +9,10 @@ Run at the start of phase 2, before the policies act (a policy may then do more,
   ``vacancy_months`` in a row gets a raise of ``vacancy_raise``, up to ``max_premium`` over its
   market wage (only while the firm is hiring, out of debt and not losing money);
 - **retrenchment** after ``retrench_after_losses`` months of losses in a row: the overhead is cut by
-  ``overhead_cut`` (down to ``overhead_floor`` of its month-0 level) and leavers are not replaced
-  (hiring stops), until the firm makes a profit again.
+  ``overhead_cut`` (down to ``overhead_floor`` of its month-0 level) and, if the firm's posts are
+  filled (no more than ``vacancy_rate`` of the plan empty), leavers are not replaced (hiring
+  stops) until the firm makes a profit again. A firm that loses money with its posts empty keeps
+  filling them: the loss is the work not done, not a want of demand.
 
 And at the end of phase 6, :func:`solvency`: the firm **closes** when its debt passes its credit
 limit with the owner's money spent, when wages have gone unpaid for ``close_after_arrears_months``
@@ -67,7 +69,8 @@ def respond(model: OrgModel) -> None:
         floor = rules.overhead_floor * firm.overhead_base
         if firm.overhead > floor:
             firm.overhead = max(floor, firm.overhead * (1.0 - rules.overhead_cut))
-        firm.hiring_frozen = True
+        staffed = n >= (1.0 - rules.vacancy_rate) * firm.plan.sum()
+        firm.hiring_frozen = bool(staffed)
         firm.loss_streak = 0
         model.log_event("retrenchment", overhead=firm.overhead, headcount=int(n))
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sim.policies.base import Policy
 
 WRITABLE = frozenset(columns_in("condition"))
+LOWEST_WAGE = 1.0  # currency/month: the declared lower bound of a role's wage
 
 
 class Columns:
@@ -252,14 +253,18 @@ class Management:
         return payroll.change_wages(self._model, rows, new_wages, months_since_review)
 
     def set_hiring_wage(self, role_mask: np.ndarray, wages) -> None:
-        """The firm hires the chosen roles at ``wages`` (currency/month at today's market level)."""
+        """The firm hires the chosen roles at ``wages`` (currency/month at today's market level),
+        never below :data:`LOWEST_WAGE`."""
         firm = self._model.firm
-        firm.role_wage[role_mask] = np.asarray(wages, dtype=float) / self.wage_index
+        wages = np.maximum(np.asarray(wages, dtype=float), LOWEST_WAGE)
+        firm.role_wage[role_mask] = wages / self.wage_index
 
     def scale_hiring_wage(self, role_mask: np.ndarray, factor: float, add: float = 0.0) -> None:
-        """Hiring wages of the chosen roles: ``wage * factor + add`` (``add`` at today's level)."""
+        """Hiring wages of the chosen roles: ``wage * factor + add`` (``add`` at today's level),
+        never below :data:`LOWEST_WAGE`."""
         firm = self._model.firm
-        firm.role_wage[role_mask] = firm.role_wage[role_mask] * factor + add / self.wage_index
+        wages = firm.role_wage[role_mask] * factor + add / self.wage_index
+        firm.role_wage[role_mask] = np.maximum(wages, LOWEST_WAGE / self.wage_index)
 
     def hiring_wage(self) -> np.ndarray:
         """Hiring wage of each role at market wage index 1 (a copy)."""

@@ -232,13 +232,14 @@ def remove_employees(model: OrgModel, rows: np.ndarray, kind: str) -> None:
 
 def hire(model: OrgModel) -> None:
     """Fill vacancies up to the plan, each with this month's chance of finding someone. A firm
-    that cannot pay its people, is in debt, or is retrenching does not recruit."""
+    that cannot pay its people, has used up its credit, or is retrenching does not recruit."""
     firm = model.firm
-    in_debt = model.finance.cash < 0 and not model.in_history  # the past's money is held steady
+    # (the past's money is held steady)
+    no_credit = model.finance.cash < -firm.credit_limit and not model.in_history
     if (
         not model.spec.firm.hire_to_plan
         or model.finance.arrears_fraction > 0
-        or in_debt
+        or no_credit
         or firm.hiring_frozen
     ):
         return

@@ -40,6 +40,14 @@ class AppraisalParams(Spec):
         "half_yearly",
         "how often people are appraised",
         "source document, rule 2: half-yearly or yearly works; more often threatens safety",
+        label_zh="考核频率",
+        doc_zh="多久对员工考核一次",
+        options_zh={
+            "monthly": "每月",
+            "quarterly": "每季度",
+            "half_yearly": "每半年",
+            "yearly": "每年",
+        },
     )
     accuracy: float = param(
         0.7,
@@ -48,17 +56,31 @@ class AppraisalParams(Spec):
         unit="share",
         doc="how closely the rating follows true performance (rating noise shrinks to 0 at 1)",
         source="assumed; Colquitt et al. 2001: accuracy is part of procedural justice",
+        label_zh="评估准确度",
+        doc_zh="考核结果与真实绩效的接近程度（为1时评分误差为0）",
     )
     transparent_criteria: bool = choice(
-        True, "people are told the criteria", "source document, rule 3: transparency"
+        True,
+        "people are told the criteria",
+        "source document, rule 3: transparency",
+        label_zh="公开考核标准",
+        doc_zh="是否让员工知道考核标准",
     )
     transparent_method: bool = choice(
-        True, "people are told the method", "source document, rule 3: transparency"
+        True,
+        "people are told the method",
+        "source document, rule 3: transparency",
+        label_zh="公开考核方式",
+        doc_zh="是否让员工知道考核方法",
     )
     transparent_result: bool = choice(
-        True, "people are told their result", "source document, rule 3: transparency"
+        True,
+        "people are told their result",
+        "source document, rule 3: transparency",
+        label_zh="公开考核结果",
+        doc_zh="是否让员工知道自己的考核结果",
     )
-    roles: list[str] = roles_field("all roles")
+    roles: list[str] = roles_field("all roles", "全部岗位")
 
 
 class _Appraising(RolesPolicy):
@@ -119,7 +141,9 @@ class Appraisal(_Appraising):
     name = "appraisal"
     family = "appraisal"
     title_zh = "绩效考核"
+    summary_zh = "按周期进行绩效考核，考核的准确度和透明度可以选择。"
     Params = AppraisalParams
+    excludes = ("bottom_ranking",)  # it appraises on its own cycle
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -161,7 +185,9 @@ class BottomRanking(_Appraising):
     name = "bottom_ranking"
     family = "appraisal"
     title_zh = "末位淘汰"
+    summary_zh = "末位淘汰：每个考核周期，各岗位评分最低的一部分人被淘汰。"
     default_roles = "staff"
+    excludes = ("appraisal",)  # it appraises on its own cycle
 
     class Params(AppraisalParams):
         bottom_share: float = param(
@@ -171,11 +197,15 @@ class BottomRanking(_Appraising):
             unit="share",
             doc="share of each role at the bottom of the ranking each cycle",
             source="source document: elimination of the lowest-ranked (e.g. bottom 10%)",
+            label_zh="末位淘汰比例",
+            doc_zh="每个考核周期各岗位排名最后、被列入末位的人员比例",
         )
         retrain_first: bool = choice(
             False,
             "rule 1: retrain the bottom-ranked and re-appraise; dismiss only if no progress",
             "source document, rule 1",
+            label_zh="淘汰前先培训、再考核",
+            doc_zh="尺度一：对排在末位的员工先培训、再考核，仍无进步才辞退",
         )
         retraining_months: int = param(
             3,
@@ -184,6 +214,8 @@ class BottomRanking(_Appraising):
             unit="months",
             doc="length of the retraining",
             source="assumed: a quarter's retraining",
+            label_zh="培训期（月）",
+            doc_zh="末位人员培训的时长",
         )
         retraining_skill_gain: float = param(
             0.1,
@@ -192,6 +224,8 @@ class BottomRanking(_Appraising):
             unit="skill",
             doc="skill added by the whole retraining",
             source="assumed: retraining closes part of a newcomer's skill gap",
+            label_zh="培训带来的技能提升",
+            doc_zh="完成全部培训后增加的技能",
         )
         retraining_cost_per_month: float = param(
             500.0,
@@ -200,6 +234,8 @@ class BottomRanking(_Appraising):
             unit="currency/person/month",
             doc="cost of retraining one person for a month",
             source="assumed: about a sixth of a production wage a month",
+            label_zh="培训每人每月成本",
+            doc_zh="培训一名员工一个月的费用",
         )
         exempt_tenure_months: int = param(
             6,
@@ -208,8 +244,10 @@ class BottomRanking(_Appraising):
             unit="months",
             doc="newcomers with less service are not ranked",
             source="assumed: probation",
+            label_zh="新员工豁免期（月）",
+            doc_zh="司龄不足这一期限的新员工不参加排名",
         )
-        roles: list[str] = roles_field("the staff (level 0)")
+        roles: list[str] = roles_field("the staff (level 0)", "普通员工岗位（不含管理人员）")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)

@@ -2,8 +2,10 @@
 policy family shares.
 
 A policy is a small class: a registered ``name``, a ``family``, a Chinese title ``title_zh``, a
-``Params`` block declared with :func:`sim.params.param` (default, unit, bounds, meaning, source,
-Chinese label), a docstring that cites its source, and one or two hooks into the monthly step. Each
+``Params`` block declared with :func:`sim.params.param` and :func:`sim.params.choice` (default,
+unit, bounds, meaning, source, and the Chinese label, meaning and choice values), a docstring that
+cites its source, its first paragraph in Chinese as ``summary_zh``, and one or two hooks into the
+monthly step. Each
 hook receives :class:`~sim.org.management.Management` (the verbs management acts through), never
 the model:
 
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 from pydantic import Field
 
-from sim.params import Spec
+from sim.params import Spec, choice  # noqa: F401  (re-exported: policies declare with it)
 
 if TYPE_CHECKING:  # pragma: no cover
     from sim.org.management import Management
@@ -39,6 +41,18 @@ FAMILIES = (
     "information",
     "clients",
 )
+# family -> (English, Chinese), as the app's panels and the catalogue head them
+FAMILY_LABELS: dict[str, tuple[str, str]] = {
+    "pay": ("Pay", "薪酬管理"),
+    "appraisal": ("Appraisal", "绩效考核"),
+    "incentives": ("Incentives", "激励手段"),
+    "security": ("Job security", "职业保障"),
+    "career": ("Career and promotion", "职业发展与晋升通道"),
+    "culture": ("Culture and vision", "企业文化与共同愿景"),
+    "restructuring": ("Restructuring", "组织调整"),
+    "information": ("Information channels", "信息渠道"),
+    "clients": ("Clients", "客户关系"),
+}
 
 
 class NoParams(Spec):
@@ -51,7 +65,11 @@ class Policy:
     name: ClassVar[str] = ""
     family: ClassVar[str] = ""
     title_zh: ClassVar[str] = ""
+    summary_zh: ClassVar[str] = ""  # the docstring's first paragraph, in plain Chinese
     Params: ClassVar[type[Spec]] = NoParams
+    # names of policies that cannot be in force at the same time as this one (either side may
+    # declare it); scenario validation replays the timeline and refuses such a pair at load
+    excludes: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, params: Spec | None = None):
         self.params: Any = params if params is not None else self.Params()
@@ -91,6 +109,7 @@ class Event:
 
     name: ClassVar[str] = ""
     title_zh: ClassVar[str] = ""
+    summary_zh: ClassVar[str] = ""  # the docstring's first paragraph, in plain Chinese
     Params: ClassVar[type[Spec]] = NoParams
 
     def __init__(self, params: Spec | None = None):
@@ -130,8 +149,10 @@ def policy_order_key(policy: Policy) -> tuple[int, str]:
 # --- declaring parameters -------------------------------------------------------------------------
 
 
-def roles_field(default_meaning: str):
-    """The ``roles`` parameter of a policy: role names it applies to; empty means a default set."""
+def roles_field(default_meaning: str, default_meaning_zh: str = ""):
+    """The ``roles`` parameter of a policy: role names it applies to; empty means a default set,
+    ``default_meaning`` (and ``default_meaning_zh`` in Chinese: without it the Chinese meaning is
+    missing, which tests/test_i18n.py reports)."""
     return Field(
         default_factory=list,
         description=f"names of the roles the policy applies to; empty = {default_meaning}",
@@ -139,16 +160,10 @@ def roles_field(default_meaning: str):
             "unit": "role names",
             "source": "scenario: the firm's own roles",
             "label_zh": "适用岗位",
+            "doc_zh": f"政策适用的岗位名称；留空表示{default_meaning_zh}"
+            if default_meaning_zh
+            else "",
         },
-    )
-
-
-def choice(default, doc: str, source: str = "assumed", label_zh: str = ""):
-    """A ``Literal[...]`` or ``bool`` parameter with its meaning and source."""
-    return Field(
-        default,
-        description=doc,
-        json_schema_extra={"unit": "", "source": source, "label_zh": label_zh},
     )
 
 

@@ -43,6 +43,7 @@ class CareerLadders(RolesPolicy):
     name = "career_ladders"
     family = "career"
     title_zh = "多重职业发展通道"
+    summary_zh = "设多条职业发展通道（管理、技术……），让员工不当管理者也能往上走。"
 
     class Params(Spec):
         ladders: int = param(
@@ -52,8 +53,10 @@ class CareerLadders(RolesPolicy):
             unit="ladders",
             doc="promotion ladders (1 = managerial only; 2 adds a technical ladder; ...)",
             source="source document: several promotion ladders, technical and managerial",
+            label_zh="晋升通道数",
+            doc_zh="晋升通道的条数（1 = 只有管理通道；2 = 另加技术通道；依此类推）",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def act(self, mgmt: Management):
         n = mgmt.n
@@ -84,12 +87,16 @@ class Promotion(RolesPolicy):
     name = "promotion"
     family = "career"
     title_zh = "赛马不相马"
+    summary_zh = "晋升靠公开竞争（“赛马”）还是靠领导任命（“相马”）。"
 
     class Params(Spec):
         method: Literal["open_competition", "appointment"] = choice(
             "open_competition",
             "horse racing (by measured performance) or horse picking (by seniority and favour)",
             "source document: Haier's 'horse racing, not horse picking'",
+            label_zh="选拔方式",
+            doc_zh="“赛马”（按实际绩效）还是“相马”（按资历和领导的偏爱）",
+            options_zh={"open_competition": "赛马（公开竞争）", "appointment": "相马（领导任命）"},
         )
         cycle_months: int = param(
             12,
@@ -98,6 +105,8 @@ class Promotion(RolesPolicy):
             unit="months",
             doc="months between promotion rounds",
             source="assumed: a yearly promotion round",
+            label_zh="晋升周期（月）",
+            doc_zh="两轮晋升之间相隔的月数",
         )
         promotion_share: float = param(
             0.05,
@@ -106,6 +115,8 @@ class Promotion(RolesPolicy):
             unit="share",
             doc="share of each role's eligible people promoted per round and ladder",
             source="assumed: about one in twenty promoted a year",
+            label_zh="晋升比例",
+            doc_zh="每轮、每条通道中各岗位符合条件者获得晋升的比例",
         )
         min_tenure_months: int = param(
             12,
@@ -114,6 +125,8 @@ class Promotion(RolesPolicy):
             unit="months",
             doc="service needed to be considered",
             source="assumed: a year of service before promotion",
+            label_zh="最低司龄（月）",
+            doc_zh="参加晋升评选所需的最短司龄",
         )
         raise_share: float = param(
             0.15,
@@ -122,6 +135,8 @@ class Promotion(RolesPolicy):
             unit="share of wage",
             doc="raise that comes with a promotion",
             source="assumed: promotion raises of 10-20%",
+            label_zh="晋升加薪幅度",
+            doc_zh="晋升时随之增加的工资",
         )
         favour_weight: float = param(
             0.5,
@@ -130,8 +145,10 @@ class Promotion(RolesPolicy):
             unit="share",
             doc="under appointment, weight of favour (chance) against seniority",
             source="assumed: horse picking weighs favour and seniority equally",
+            label_zh="任人唯亲的权重",
+            doc_zh="领导任命时，偏爱（运气）相对于资历的分量",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -208,6 +225,7 @@ class Training(RolesPolicy):
     name = "training"
     family = "career"
     title_zh = "培训与开发"
+    summary_zh = "培训与开发：技能提高得更快，员工看到成长的空间，但要付出成本。"
 
     class Params(Spec):
         skill_gain_per_year: float = param(
@@ -217,6 +235,8 @@ class Training(RolesPolicy):
             unit="skill/year",
             doc="skill added by a year of training",
             source="assumed: a year of training adds a twentieth of full skill",
+            label_zh="每年技能提升",
+            doc_zh="培训一年增加的技能",
         )
         cost_per_person_month: float = param(
             100.0,
@@ -225,8 +245,10 @@ class Training(RolesPolicy):
             unit="currency/person/month",
             doc="cost of training one person for a month",
             source="assumed: about 3% of a production wage",
+            label_zh="每人每月成本",
+            doc_zh="培训一名员工一个月的费用",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def act(self, mgmt: Management):
         n = mgmt.n

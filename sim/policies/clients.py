@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
-
-from sim.params import Spec, param
+from sim.params import Spec, choice, param
 from sim.policies.base import Policy, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,10 +35,19 @@ class ClientOwnership(Policy):
     name = "client_ownership"
     family = "clients"
     title_zh = "客户归属（客户资源公司化）"
+    summary_zh = "客户关系由谁掌握：销售人员相互争抢、归个人所有，还是归公司所有。"
 
     class Params(Spec):
-        mode: Literal["contested", "personal", "firm"] = Field(
-            "personal", description="who holds client relationships"
+        mode: Literal["contested", "personal", "firm"] = choice(
+            "personal",
+            "who holds client relationships",
+            label_zh="客户归属方式",
+            doc_zh="客户关系由谁掌握",
+            options_zh={
+                "contested": "销售人员争抢客户",
+                "personal": "归个人所有",
+                "firm": "归公司所有",
+            },
         )
         firm_share: float = param(
             0.7,
@@ -49,6 +56,8 @@ class ClientOwnership(Policy):
             unit="share",
             doc="share of each client relationship the firm owns under firm ownership",
             source="assumed: team selling with shared accounts",
+            label_zh="公司拥有的客户关系比例",
+            doc_zh="客户归公司所有时，每个客户关系中属于公司的部分",
         )
 
     def act(self, mgmt: Management):

@@ -14,9 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from pydantic import Field
 
-from sim.params import Spec, param
+from sim.params import Spec, choice, described, param
 from sim.policies.base import Policy, register, role_problems
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,6 +45,7 @@ class SharedVision(Policy):
     name = "shared_vision"
     family = "culture"
     title_zh = "共同愿景"
+    summary_zh = "共同愿景：确立愿景，定期检视，遇到危机时组织讨论；重大决策向员工解释清楚。"
 
     class Params(Spec):
         review_every_months: int = param(
@@ -55,9 +55,14 @@ class SharedVision(Policy):
             unit="months",
             doc="months between reviews of the vision with staff",
             source="source document: review the vision at least yearly",
+            label_zh="愿景检视周期（月）",
+            doc_zh="与员工一起检视共同愿景的间隔月数",
         )
-        crisis_discussion: bool = Field(
-            True, description="discuss the vision with staff when a crisis strikes"
+        crisis_discussion: bool = choice(
+            True,
+            "discuss the vision with staff when a crisis strikes",
+            label_zh="遇重大事件时组织讨论愿景",
+            doc_zh="发生危机时与员工一起讨论共同愿景",
         )
         crisis_exit_share: float = param(
             0.03,
@@ -66,9 +71,14 @@ class SharedVision(Policy):
             unit="share of headcount",
             doc="a month's voluntary exits that count as a crisis",
             source="assumed: over a third of the workforce a year",
+            label_zh="视为危机的离职比例",
+            doc_zh="一个月内主动离职人数达到员工总数的这一比例即视为危机",
         )
-        communicate_decisions: bool = Field(
-            True, description="major decisions are explained to staff before they take effect"
+        communicate_decisions: bool = choice(
+            True,
+            "major decisions are explained to staff before they take effect",
+            label_zh="重大决策充分沟通",
+            doc_zh="重大决策生效之前先向员工解释清楚",
         )
         review_cost_per_employee: float = param(
             50.0,
@@ -77,6 +87,8 @@ class SharedVision(Policy):
             unit="currency/employee",
             doc="cost of one review (meetings, time)",
             source="assumed",
+            label_zh="每次检视的人均成本",
+            doc_zh="一次愿景检视的费用（会议、占用的时间）",
         )
 
     def setup(self, mgmt: Management):
@@ -135,6 +147,7 @@ class ValueSocialisation(Policy):
     name = "value_socialisation"
     family = "culture"
     title_zh = "价值观灌输（新员工社会化）"
+    summary_zh = "价值观灌输：企业价值观反复宣讲，直到被大家认同。"
 
     class Params(Spec):
         intensity: float = param(
@@ -144,9 +157,18 @@ class ValueSocialisation(Policy):
             unit="scale",
             doc="how intensively the values are taught and repeated (0: not at all, 1: constantly)",
             source="assumed",
+            label_zh="灌输力度",
+            doc_zh="宣讲和重复企业价值观的力度（0：完全不讲；1：时时讲）",
         )
         onboarding_months: int = param(
-            3, 0, 24, unit="months", doc="length of the newcomers' orientation", source="assumed"
+            3,
+            0,
+            24,
+            unit="months",
+            doc="length of the newcomers' orientation",
+            source="assumed",
+            label_zh="入职培训期（月）",
+            doc_zh="新员工入职引导培训的时长",
         )
         cost_per_newcomer: float = param(
             500.0,
@@ -155,6 +177,8 @@ class ValueSocialisation(Policy):
             unit="currency/newcomer",
             doc="orientation cost of one newcomer",
             source="assumed",
+            label_zh="每名新员工成本",
+            doc_zh="一名新员工的入职培训费用",
         )
 
     def act(self, mgmt: Management):
@@ -186,6 +210,7 @@ class HiringForFit(Policy):
     name = "hiring_for_fit"
     family = "culture"
     title_zh = "按价值观招聘"
+    summary_zh = "按价值观招聘：甄选应聘者，看其价值观是否与企业相符。"
 
     class Params(Spec):
         selectivity: float = param(
@@ -195,6 +220,8 @@ class HiringForFit(Policy):
             unit="share",
             doc="how far screening moves hires' values toward the firm's",
             source="assumed",
+            label_zh="选拔严格程度",
+            doc_zh="招聘甄选使新员工的价值观向企业价值观靠拢的程度",
         )
         screening_cost_per_hire: float = param(
             500.0,
@@ -203,6 +230,8 @@ class HiringForFit(Policy):
             unit="currency/hire",
             doc="extra interviews and tests for one hire",
             source="assumed",
+            label_zh="每次招聘的甄选成本",
+            doc_zh="招聘一人时额外的面试和测评费用",
         )
 
     def setup(self, mgmt: Management):
@@ -239,10 +268,18 @@ class CultureProgramme(Policy):
     name = "culture_programme"
     family = "culture"
     title_zh = "企业文化建设（厂报案例）"
+    summary_zh = "企业文化建设：通过厂报上的故事讲清什么是对、什么是错。"
 
     class Params(Spec):
         intensity: float = param(
-            0.8, 0.0, 1.0, unit="scale", doc="how intensively the programme runs", source="assumed"
+            0.8,
+            0.0,
+            1.0,
+            unit="scale",
+            doc="how intensively the programme runs",
+            source="assumed",
+            label_zh="建设力度",
+            doc_zh="企业文化建设开展的力度",
         )
         cost_per_month: float = param(
             5000.0,
@@ -251,6 +288,8 @@ class CultureProgramme(Policy):
             unit="currency/month",
             doc="the company paper, meetings and training",
             source="assumed",
+            label_zh="每月成本",
+            doc_zh="厂报、会议和培训的费用",
         )
 
     def act(self, mgmt: Management):
@@ -281,10 +320,15 @@ class CollectiveActivities(Policy):
     name = "collective_activities"
     family = "culture"
     title_zh = "集体活动（与发放现金对比）"
+    summary_zh = "组织集体活动，或者把同样的钱折成现金发给每个人。"
 
     class Params(Spec):
-        form: Literal["activities", "cash_in_lieu"] = Field(
-            "activities", description="shared activities, or the money handed out to each person"
+        form: Literal["activities", "cash_in_lieu"] = choice(
+            "activities",
+            "shared activities, or the money handed out to each person",
+            label_zh="形式",
+            doc_zh="组织集体活动，还是把同样的钱分发给每个人",
+            options_zh={"activities": "集体活动", "cash_in_lieu": "发现金各自去花"},
         )
         budget_per_person: float = param(
             300.0,
@@ -293,9 +337,18 @@ class CollectiveActivities(Policy):
             unit="currency/person",
             doc="money per person for each round",
             source="source document: Shengyi's 300 yuan each",
+            label_zh="每人预算",
+            doc_zh="每一轮活动中每人的花费",
         )
         every_months: int = param(
-            3, 1, 24, unit="months", doc="months between rounds", source="assumed: quarterly"
+            3,
+            1,
+            24,
+            unit="months",
+            doc="months between rounds",
+            source="assumed: quarterly",
+            label_zh="活动周期（月）",
+            doc_zh="两轮活动之间相隔的月数",
         )
 
     def act(self, mgmt: Management):
@@ -340,6 +393,7 @@ class LeadershipStyle(Policy):
     name = "leadership_style"
     family = "culture"
     title_zh = "领导风格（专制—民主）"
+    summary_zh = "领导风格，从专制到民主参与，以及是否以扣发工资相威胁。"
 
     class Params(Spec):
         participation: float = param(
@@ -349,12 +403,20 @@ class LeadershipStyle(Policy):
             unit="scale",
             doc="0 autocratic (only the boss speaks at all-staff meetings), 0.5 ordinary, 1 participative",
             source="source document: Shengyi's all-staff meetings",
+            label_zh="员工参与程度",
+            doc_zh="0 为专制（全员大会上只有老板讲话），0.5 为一般水平，1 为民主参与",
         )
-        threats_to_withhold_pay: bool = Field(
-            False, description="impossible demands backed by threats to withhold wages"
+        threats_to_withhold_pay: bool = choice(
+            False,
+            "impossible demands backed by threats to withhold wages",
+            label_zh="以扣发工资相威胁",
+            doc_zh="提出无法完成的要求，并以扣发工资相威胁",
         )
-        threatened_roles: list[str] = Field(
-            default_factory=list, description="roles the threats are aimed at (empty: everyone)"
+        threatened_roles: list[str] = described(
+            doc="roles the threats are aimed at (empty: everyone)",
+            default_factory=list,
+            label_zh="受威胁的岗位",
+            doc_zh="威胁针对的岗位（留空：所有人）",
         )
 
     @classmethod

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
-from sim.params import Spec, param
+from sim.params import Spec, described, param
 from sim.policies.base import POLICIES, Event, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -19,9 +19,18 @@ class Demand(Event):
 
     name = "demand"
     title_zh = "市场需求变化（繁荣或衰退）"
+    summary_zh = "市场对企业产品的需求变到新的水平（高于1为繁荣，低于1为衰退）。"
 
     class Params(Spec):
-        level: float = param(1.0, 0.0, 10.0, unit="index", doc="new demand index (1 = normal)")
+        level: float = param(
+            1.0,
+            0.0,
+            10.0,
+            unit="index",
+            doc="new demand index (1 = normal)",
+            label_zh="需求水平",
+            doc_zh="新的市场需求指数（1 = 正常）",
+        )
 
     def apply(self, mgmt: Management):
         mgmt.set_market(demand=self.params.level)
@@ -33,9 +42,18 @@ class Inflation(Event):
 
     name = "inflation"
     title_zh = "通货膨胀（生活成本上涨）"
+    summary_zh = "生活成本的通货膨胀率发生变化（收入必须跟上生活成本的上涨）。"
 
     class Params(Spec):
-        annual_rate: float = param(0.03, -0.2, 1.0, unit="1/year", doc="new annual inflation")
+        annual_rate: float = param(
+            0.03,
+            -0.2,
+            1.0,
+            unit="1/year",
+            doc="new annual inflation",
+            label_zh="年通货膨胀率",
+            doc_zh="新的年通货膨胀率",
+        )
 
     def apply(self, mgmt: Management):
         mgmt.set_market(inflation_annual=self.params.annual_rate)
@@ -47,10 +65,17 @@ class LabourShortage(Event):
 
     name = "labour_shortage"
     title_zh = "劳动力短缺（民工荒）"
+    summary_zh = "劳动力市场变紧或变松（杭州先后有18.28%、34.25%的用工需求招不到人）。"
 
     class Params(Spec):
         shortage: float = param(
-            0.0, 0.0, 0.95, unit="share", doc="share of labour demand left unfilled"
+            0.0,
+            0.0,
+            0.95,
+            unit="share",
+            doc="share of labour demand left unfilled",
+            label_zh="劳动力缺口比例",
+            doc_zh="劳动力需求中招不到人的比例",
         )
         months_to_fill: float | None = param(
             None,
@@ -58,6 +83,8 @@ class LabourShortage(Event):
             36.0,
             unit="months",
             doc="new mean months to fill a vacancy (unchanged if empty)",
+            label_zh="填补空缺所需月数",
+            doc_zh="新的填补一个空缺平均所需的月数（留空则不变）",
         )
 
     def apply(self, mgmt: Management):
@@ -72,17 +99,33 @@ class CashInjection(Event):
 
     name = "cash_injection"
     title_zh = "注资"
+    summary_zh = "向企业注入资金（贷款、老板出资、母公司拨款）。"
 
     class Params(Spec):
-        amount: float = param(0.0, 0.0, 1e12, unit="currency", doc="cash added this month")
+        amount: float = param(
+            0.0,
+            0.0,
+            1e12,
+            unit="currency",
+            doc="cash added this month",
+            label_zh="金额",
+            doc_zh="本月注入的资金",
+        )
 
     def apply(self, mgmt: Management):
         mgmt.inject(self.params.amount)
 
 
 class _PolicyRef(Spec):
-    policy: str = Field(description="registered policy name")
-    params: dict[str, Any] = Field(default_factory=dict)
+    policy: str = described(
+        doc="registered policy name", label_zh="政策", doc_zh="已登记的政策名称"
+    )
+    params: dict[str, Any] = described(
+        doc="the policy's parameters, as under policies: (empty: its defaults)",
+        default_factory=dict,
+        label_zh="政策参数",
+        doc_zh="该政策的参数，写法与 policies: 下相同（留空：使用默认值）",
+    )
 
     @model_validator(mode="after")
     def _known(self):
@@ -98,6 +141,7 @@ class AddPolicy(Event):
 
     name = "add_policy"
     title_zh = "引入政策"
+    summary_zh = "一项政策开始实施。"
     Params = _PolicyRef
 
     def apply(self, mgmt: Management):
@@ -113,6 +157,7 @@ class ChangePolicy(Event):
 
     name = "change_policy"
     title_zh = "调整政策"
+    summary_zh = "正在实施的政策调整部分参数。"
     Params = _PolicyRef
 
     def apply(self, mgmt: Management):
@@ -125,9 +170,12 @@ class RemovePolicy(Event):
 
     name = "remove_policy"
     title_zh = "取消政策"
+    summary_zh = "取消一项政策。"
 
     class Params(Spec):
-        policy: str = Field(description="registered policy name")
+        policy: str = described(
+            doc="registered policy name", label_zh="政策", doc_zh="已登记的政策名称"
+        )
 
     def apply(self, mgmt: Management):
         mgmt.remove_policy(self.params.policy)
@@ -143,10 +191,17 @@ class MaterialCosts(Event):
 
     name = "material_costs"
     title_zh = "原材料成本变动（供应商招标）"
+    summary_zh = "原材料成本占产出收入的比例发生变化（例如供应商招标、价格冲击）。"
 
     class Params(Spec):
         material_share: float = param(
-            0.3, 0.0, 0.95, unit="share", doc="new share of output revenue spent on materials"
+            0.3,
+            0.0,
+            0.95,
+            unit="share",
+            doc="new share of output revenue spent on materials",
+            label_zh="原材料成本比例",
+            doc_zh="新的原材料支出占产出收入的比例",
         )
 
     def apply(self, mgmt: Management):

@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from pydantic import Field
 
-from sim.params import Spec, param
+from sim.params import Spec, choice, param
 from sim.policies.base import Policy, not_hired_this_month, rank_within_role, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,6 +40,7 @@ class EmotionalCare(Policy):
     name = "emotional_care"
     family = "incentives"
     title_zh = "情感激励"
+    summary_zh = "情感激励：关心员工的生活和困难，放假时帮助员工回家。"
 
     class Params(Spec):
         attention: float = param(
@@ -50,6 +50,8 @@ class EmotionalCare(Policy):
             unit="share",
             doc="how closely managers attend to staff's lives and hardships (1: every hardship noticed and helped)",
             source="assumed",
+            label_zh="关怀程度",
+            doc_zh="管理者关心员工生活和困难的程度（1：每一个困难都被注意到并得到帮助）",
         )
         cost_per_employee: float = param(
             30.0,
@@ -58,10 +60,14 @@ class EmotionalCare(Policy):
             unit="currency/employee/month",
             doc="hardship help, visits and small gifts",
             source="assumed",
+            label_zh="每人每月成本",
+            doc_zh="困难补助、探望和小礼物的费用",
         )
-        holiday_travel_home: bool = Field(
+        holiday_travel_home: bool = choice(
             True,
-            description="the firm takes migrant staff home for a holiday break and brings them back",
+            "the firm takes migrant staff home for a holiday break and brings them back",
+            label_zh="春节包车送员工回家并接回",
+            doc_zh="放假时企业把外地员工送回家，假期结束再接回来",
         )
         travel_cost_per_traveller: float = param(
             1000.0,
@@ -70,6 +76,8 @@ class EmotionalCare(Policy):
             unit="currency/traveller",
             doc="the return trip the firm pays for each migrant employee",
             source="source document: over 30,000 yuan for a bus for 30-odd migrant workers",
+            label_zh="每人往返路费",
+            doc_zh="企业为每名外地员工支付的往返路费",
         )
 
     def act(self, mgmt: Management):
@@ -104,6 +112,7 @@ class Respect(Policy):
     name = "respect"
     family = "incentives"
     title_zh = "尊重激励（平等待人）"
+    summary_zh = "尊重与平等待人：任何人都没有等级特权，或者正好相反。"
 
     class Params(Spec):
         equal_treatment: float = param(
@@ -113,6 +122,8 @@ class Respect(Policy):
             unit="scale",
             doc="1: no privileges for anyone (Walmart); 0: ordinary; -1: status-conscious management",
             source="source document: Walmart's parking",
+            label_zh="平等待人程度",
+            doc_zh="1：任何人都没有特权（沃尔玛）；0：一般水平；−1：等级观念很重的管理",
         )
 
     def act(self, mgmt: Management):
@@ -138,6 +149,7 @@ class WalkingAround(Policy):
     name = "walking_around"
     family = "incentives"
     title_zh = "走动管理"
+    summary_zh = "走动管理：领导到一线倾听员工意见，像导师一样辅导而不是发号施令。"
 
     class Params(Spec):
         time_share: float = param(
@@ -147,6 +159,8 @@ class WalkingAround(Policy):
             unit="share of managers' time",
             doc="time managers spend out of the office, on the floor, listening",
             source="assumed",
+            label_zh="管理者走动时间比例",
+            doc_zh="管理者走出办公室、到一线倾听员工意见的时间比例",
         )
         mentoring: float = param(
             1.0,
@@ -155,6 +169,8 @@ class WalkingAround(Policy):
             unit="scale",
             doc="how far supervisors act as mentors (1) rather than commanders (0)",
             source="source document: the 'supervisor' as mentor",
+            label_zh="导师式管理",
+            doc_zh="上级像导师（1）而不是像指挥官（0）的程度",
         )
 
     def act(self, mgmt: Management):
@@ -184,6 +200,7 @@ class JobEnrichment(Policy):
     name = "job_enrichment"
     family = "incentives"
     title_zh = "工作激励（工作丰富化）"
+    summary_zh = "工作丰富化：增加工作的挑战性、多样性和自主性（“工作的报酬就是工作本身”）。"
 
     class Params(Spec):
         enrichment: float = param(
@@ -193,6 +210,8 @@ class JobEnrichment(Policy):
             unit="scale",
             doc="how much challenge, variety and autonomy the jobs gain",
             source="assumed",
+            label_zh="工作丰富化程度",
+            doc_zh="工作增加的挑战性、多样性和自主性",
         )
         cost_per_employee: float = param(
             50.0,
@@ -201,6 +220,8 @@ class JobEnrichment(Policy):
             unit="currency/employee/month",
             doc="job redesign and cross-training",
             source="assumed",
+            label_zh="每人每月成本",
+            doc_zh="重新设计工作和交叉培训的费用",
         )
 
     def act(self, mgmt: Management):
@@ -231,13 +252,25 @@ class Recognition(Policy):
     name = "recognition"
     family = "incentives"
     title_zh = "荣誉激励（表彰）"
+    summary_zh = "荣誉激励：表扬每一个表现好的人（人人有份），或者只奖励少数人（少数人获奖）。"
 
     class Params(Spec):
-        scope: Literal["universal", "scarce"] = Field(
-            "universal", description="praise for all who do well, or awards for a few"
+        scope: Literal["universal", "scarce"] = choice(
+            "universal",
+            "praise for all who do well, or awards for a few",
+            label_zh="范围",
+            doc_zh="表扬所有表现好的人，还是只奖励少数人",
+            options_zh={"universal": "人人有份（普遍表扬）", "scarce": "少数人获奖"},
         )
         every_months: int = param(
-            3, 1, 24, unit="months", doc="months between award rounds (scarce)", source="assumed"
+            3,
+            1,
+            24,
+            unit="months",
+            doc="months between award rounds (scarce)",
+            source="assumed",
+            label_zh="评奖周期（月）",
+            doc_zh="两轮评奖之间相隔的月数（少数人获奖时）",
         )
         winners_share: float = param(
             0.1,
@@ -246,6 +279,8 @@ class Recognition(Policy):
             unit="share",
             doc="share of each role who win an award at each round (scarce)",
             source="assumed",
+            label_zh="获奖者比例",
+            doc_zh="每轮评奖中各岗位获奖的比例（少数人获奖时）",
         )
         prize: float = param(
             0.0,
@@ -254,6 +289,8 @@ class Recognition(Policy):
             unit="currency/winner",
             doc="cash that goes with an award (0: purely symbolic)",
             source="assumed",
+            label_zh="奖金",
+            doc_zh="随奖项发放的现金（0：纯荣誉奖励）",
         )
 
     def setup(self, mgmt: Management):
@@ -308,6 +345,7 @@ class NegativeIncentives(Policy):
     name = "negative_incentives"
     family = "incentives"
     title_zh = "负激励（批评、罚款、降级）"
+    summary_zh = "负激励：公开批评、对表现最差者罚款、降级。"
 
     class Params(Spec):
         criticism: float = param(
@@ -317,6 +355,8 @@ class NegativeIncentives(Policy):
             unit="scale",
             doc="how harsh and public criticism of poor work is",
             source="assumed",
+            label_zh="批评",
+            doc_zh="对工作差的员工批评的严厉和公开程度",
         )
         fine_bottom_share: float = param(
             0.05,
@@ -325,9 +365,18 @@ class NegativeIncentives(Policy):
             unit="share",
             doc="share of each role fined each month (the lowest output)",
             source="assumed",
+            label_zh="罚款的末位比例",
+            doc_zh="每月各岗位被罚款的比例（产出最低者）",
         )
         fine_amount: float = param(
-            200.0, 0.0, 1e6, unit="currency", doc="one fine", source="assumed"
+            200.0,
+            0.0,
+            1e6,
+            unit="currency",
+            doc="one fine",
+            source="assumed",
+            label_zh="罚款金额",
+            doc_zh="一次罚款的金额",
         )
         demotion_bottom_share: float = param(
             0.0,
@@ -336,12 +385,28 @@ class NegativeIncentives(Policy):
             unit="share",
             doc="share of each role demoted at each demotion round (the lowest output)",
             source="assumed",
+            label_zh="降级的末位比例",
+            doc_zh="每轮降级中各岗位被降级的比例（产出最低者）",
         )
         demotion_every_months: int = param(
-            12, 1, 60, unit="months", doc="months between demotion rounds", source="assumed"
+            12,
+            1,
+            60,
+            unit="months",
+            doc="months between demotion rounds",
+            source="assumed",
+            label_zh="降级周期（月）",
+            doc_zh="两轮降级之间相隔的月数",
         )
         demotion_pay_cut: float = param(
-            0.1, 0.0, 0.9, unit="share", doc="wage cut on demotion", source="assumed"
+            0.1,
+            0.0,
+            0.9,
+            unit="share",
+            doc="wage cut on demotion",
+            source="assumed",
+            label_zh="降级减薪幅度",
+            doc_zh="降级时工资降低的比例",
         )
 
     def act(self, mgmt: Management):

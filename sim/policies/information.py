@@ -13,9 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from pydantic import Field
 
-from sim.params import Spec, param
+from sim.params import Spec, choice, param
 from sim.policies.base import Policy, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,10 +49,17 @@ class FormalReports(Policy):
     name = "formal_reports"
     family = "information"
     title_zh = "正式报告（财务与非财务指标）"
+    summary_zh = "正式报告：财务与非财务指标、过程与结果指标，有延迟，也有误差。"
 
     class Params(Spec):
         every_months: int = param(
-            1, 1, 12, unit="months", doc="months between reports (1 monthly, 3 quarterly)"
+            1,
+            1,
+            12,
+            unit="months",
+            doc="months between reports (1 monthly, 3 quarterly)",
+            label_zh="报告周期（月）",
+            doc_zh="两次报告之间相隔的月数（1 为月报，3 为季报）",
         )
         delay_months: int = param(
             1,
@@ -62,6 +68,8 @@ class FormalReports(Policy):
             unit="months",
             doc="months between the end of the period and its report",
             source="assumed: books close a month late",
+            label_zh="报表延迟（月）",
+            doc_zh="从报告期结束到报告出来相隔的月数",
         )
         noise: float = param(
             0.1,
@@ -70,17 +78,39 @@ class FormalReports(Policy):
             unit="relative sd",
             doc="relative error of each reading",
             source="assumed",
+            label_zh="信息误差",
+            doc_zh="每项数据的相对误差",
         )
-        financial: bool = Field(True, description="report profit, revenue, cash, costs, wages")
-        non_financial: bool = Field(
-            True, description="report turnover, output, clients, headcount, staff survey"
+        financial: bool = choice(
+            True,
+            "report profit, revenue, cash, costs, wages",
+            label_zh="财务指标",
+            doc_zh="报告利润、收入、现金、成本和工资",
         )
-        results: bool = Field(True, description="report result indicators")
-        process: bool = Field(
-            True, description="report process indicators (costs, effort, satisfaction, intention)"
+        non_financial: bool = choice(
+            True,
+            "report turnover, output, clients, headcount, staff survey",
+            label_zh="非财务指标",
+            doc_zh="报告离职率、产出、客户、人数和员工调查结果",
+        )
+        results: bool = choice(
+            True, "report result indicators", label_zh="结果指标", doc_zh="报告结果指标"
+        )
+        process: bool = choice(
+            True,
+            "report process indicators (costs, effort, satisfaction, intention)",
+            label_zh="过程指标",
+            doc_zh="报告过程指标（成本、努力程度、满意度、离职意向）",
         )
         cost_per_report: float = param(
-            2000.0, 0.0, 1e9, unit="currency/report", doc="cost of one report", source="assumed"
+            2000.0,
+            0.0,
+            1e9,
+            unit="currency/report",
+            doc="cost of one report",
+            source="assumed",
+            label_zh="每份报表成本",
+            doc_zh="编制一份报告的费用",
         )
 
     def setup(self, mgmt: Management):
@@ -145,10 +175,18 @@ class InformalChannels(Policy):
     name = "informal_channels"
     family = "information"
     title_zh = "非正式沟通渠道（与非正式领袖谈话）"
+    summary_zh = "非正式渠道：定期与非正式组织领头人谈话，及早逐个团队发现问题。"
 
     class Params(Spec):
         talks_every_months: int = param(
-            1, 1, 12, unit="months", doc="months between rounds of talks", source="assumed"
+            1,
+            1,
+            12,
+            unit="months",
+            doc="months between rounds of talks",
+            source="assumed",
+            label_zh="谈话周期（月）",
+            doc_zh="两轮谈话之间相隔的月数",
         )
         leaders_reached: float = param(
             1.0,
@@ -157,6 +195,8 @@ class InformalChannels(Policy):
             unit="share",
             doc="share of informal leaders management talks with at each round",
             source="assumed",
+            label_zh="定期沟通的领头人比例",
+            doc_zh="每轮中管理层与之谈话的非正式组织领头人比例",
         )
         noise: float = param(
             0.05,
@@ -165,6 +205,8 @@ class InformalChannels(Policy):
             unit="intention (probability)",
             doc="error sd of a team's reading",
             source="assumed",
+            label_zh="信息误差",
+            doc_zh="对一个团队离职意向判断的误差（标准差）",
         )
 
     def setup(self, mgmt: Management):
@@ -222,10 +264,18 @@ class PdcaLoop(Policy):
     name = "pdca"
     family = "information"
     title_zh = "PDCA管理循环"
+    summary_zh = "PDCA管理循环：根据管理层看到的信息，计划、执行、检查、处理。"
 
     class Params(Spec):
         cycle_months: int = param(
-            3, 1, 24, unit="months", doc="months between checks", source="assumed: quarterly"
+            3,
+            1,
+            24,
+            unit="months",
+            doc="months between checks",
+            source="assumed: quarterly",
+            label_zh="检查周期（月）",
+            doc_zh="两次检查之间相隔的月数",
         )
         turnover_trigger: float = param(
             0.15,
@@ -234,6 +284,8 @@ class PdcaLoop(Policy):
             unit="1/year",
             doc="reported annual voluntary turnover above which pay is raised",
             source="assumed: the top of an ordinary firm's band",
+            label_zh="离职率触发值",
+            doc_zh="报告的年主动离职率高于此值时加薪",
         )
         pay_raise_percent: float = param(
             0.05,
@@ -242,9 +294,14 @@ class PdcaLoop(Policy):
             unit="share",
             doc="raise given when turnover runs high (0: no pay action)",
             source="assumed",
+            label_zh="加薪幅度",
+            doc_zh="离职率过高时的加薪幅度（0：不在工资上采取措施）",
         )
-        raise_only_if_profitable: bool = Field(
-            True, description="no raise while the reports show a loss"
+        raise_only_if_profitable: bool = choice(
+            True,
+            "no raise while the reports show a loss",
+            label_zh="仅在盈利时加薪",
+            doc_zh="报表显示亏损时不加薪",
         )
         team_intent_trigger: float = param(
             0.2,
@@ -253,9 +310,18 @@ class PdcaLoop(Policy):
             unit="probability",
             doc="a team's reported intention to quit above which management intervenes",
             source="assumed",
+            label_zh="团队离职意向触发值",
+            doc_zh="报告的团队离职意向高于此值时管理层出面干预",
         )
         intervention_months: int = param(
-            3, 1, 24, unit="months", doc="how long an intervention's care lasts", source="assumed"
+            3,
+            1,
+            24,
+            unit="months",
+            doc="how long an intervention's care lasts",
+            source="assumed",
+            label_zh="干预持续月数",
+            doc_zh="一次干预带来的关怀持续多久",
         )
         intervention_cost_per_person: float = param(
             200.0,
@@ -264,6 +330,8 @@ class PdcaLoop(Policy):
             unit="currency/person",
             doc="cost of intervening for one team member",
             source="assumed",
+            label_zh="每人干预成本",
+            doc_zh="为团队中每位成员进行干预的费用",
         )
 
     ATTENTION = "pdca_attention"  # per-person months of intervention left

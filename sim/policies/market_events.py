@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from pydantic import Field
 
-from sim.params import Spec, param
+from sim.params import Spec, choice, described, param
 from sim.policies.base import Event, register, role_problems
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,6 +42,7 @@ class HolidayBreak(Event):
 
     name = "holiday_break"
     title_zh = "春节放假（返厂决定）"
+    summary_zh = "放假（春节）：外地员工回家，每个人都要决定是否回来。"
 
     class Params(Spec):
         migrant_share: float = param(
@@ -52,10 +52,14 @@ class HolidayBreak(Event):
             unit="share",
             doc="share of the travelling roles who are migrants and go home",
             source="assumed: migrant workers are most of a coastal factory's workforce",
+            label_zh="外地员工比例",
+            doc_zh="在放假回家的岗位中，外地员工（放假回家的人）所占的比例",
         )
-        roles: list[str] = Field(
+        roles: list[str] = described(
+            doc="roles that travel home (empty: every staff-level role)",
             default_factory=list,
-            description="roles that travel home (empty: every staff-level role)",
+            label_zh="回家过年的岗位",
+            doc_zh="员工回家过年的岗位（留空：所有普通员工岗位）",
         )
         stranded_share: float = param(
             0.05,
@@ -64,6 +68,8 @@ class HolidayBreak(Event):
             unit="share",
             doc="share of travellers who cannot get back unless the firm arranges the trip",
             source="source document: tickets were unobtainable",
+            label_zh="无法返回的比例",
+            doc_zh="企业不安排返程时，回家员工中无法按时回来的比例",
         )
 
     @classmethod
@@ -119,12 +125,25 @@ class Takeover(Event):
 
     name = "takeover"
     title_zh = "兼并（新东家接管）"
+    summary_zh = "兼并：新东家带来资金、自己的企业文化，也可能带来自己的管理人员。"
 
     class Params(Spec):
         cash_injection: float = param(
-            0.0, 0.0, 1e12, unit="currency", doc="money the new owner puts in", source="assumed"
+            0.0,
+            0.0,
+            1e12,
+            unit="currency",
+            doc="money the new owner puts in",
+            source="assumed",
+            label_zh="注资金额",
+            doc_zh="新东家投入的资金",
         )
-        clear_debts: bool = Field(False, description="the new owner pays off negative cash")
+        clear_debts: bool = choice(
+            False,
+            "the new owner pays off negative cash",
+            label_zh="清偿债务",
+            doc_zh="新东家还清现金赤字",
+        )
         culture_value: float | None = param(
             None,
             0.0,
@@ -132,6 +151,8 @@ class Takeover(Event):
             unit="values",
             doc="the new owner's values on the firm's [0, 1] value scale (empty: unchanged)",
             source="assumed",
+            label_zh="新东家的价值观",
+            doc_zh="新东家在企业 [0, 1] 价值观尺度上的位置（留空：不变）",
         )
         culture_strength: float | None = param(
             0.2,
@@ -140,6 +161,8 @@ class Takeover(Event):
             unit="strength",
             doc="how widely the culture is shared right after the takeover (empty: unchanged)",
             source="assumed: a new owner's culture starts unshared",
+            label_zh="文化强度",
+            doc_zh="兼并刚完成时企业文化被认同的广泛程度（留空：不变）",
         )
         vision: float | None = param(
             0.0,
@@ -148,8 +171,15 @@ class Takeover(Event):
             unit="belief",
             doc="belief in a shared vision right after the takeover (empty: unchanged)",
             source="assumed: the old vision dies with the old firm",
+            label_zh="愿景信念",
+            doc_zh="兼并刚完成时员工对共同愿景的信念（留空：不变）",
         )
-        replace_executives: bool = Field(False, description="every executive is dismissed")
+        replace_executives: bool = choice(
+            False,
+            "every executive is dismissed",
+            label_zh="更换全部高层",
+            doc_zh="辞退所有高层管理人员",
+        )
         replace_managers_share: float = param(
             0.0,
             0.0,
@@ -157,6 +187,8 @@ class Takeover(Event):
             unit="share",
             doc="share of middle managers dismissed",
             source="assumed",
+            label_zh="更换中层的比例",
+            doc_zh="被辞退的中层管理人员比例",
         )
 
     def apply(self, mgmt: Management):
@@ -192,15 +224,45 @@ class KeyPeopleLeave(Event):
 
     name = "key_people_leave"
     title_zh = "骨干离职"
+    summary_zh = "指定的骨干离职：按所持客户、产出或司龄排名靠前的某岗位人员。"
 
     class Params(Spec):
-        role: str = Field("salesperson", description="role of the people who leave")
-        count: int = param(3, 0, 1_000_000, unit="people", doc="how many leave", source="assumed")
-        rank_by: Literal["client_revenue", "clients", "output", "tenure"] = Field(
-            "client_revenue", description="what ranks the role's people"
+        role: str = described(
+            "salesperson",
+            doc="role of the people who leave",
+            label_zh="岗位",
+            doc_zh="离职人员所在的岗位",
+        )
+        count: int = param(
+            3,
+            0,
+            1_000_000,
+            unit="people",
+            doc="how many leave",
+            source="assumed",
+            label_zh="人数",
+            doc_zh="离职的人数",
+        )
+        rank_by: Literal["client_revenue", "clients", "output", "tenure"] = choice(
+            "client_revenue",
+            "what ranks the role's people",
+            label_zh="排序依据",
+            doc_zh="该岗位人员按什么排序",
+            options_zh={
+                "client_revenue": "客户收入",
+                "clients": "客户数",
+                "output": "产出",
+                "tenure": "司龄",
+            },
         )
         first_rank: int = param(
-            1, 1, 1_000_000, unit="rank", doc="rank of the first to leave (1 = the top)"
+            1,
+            1,
+            1_000_000,
+            unit="rank",
+            doc="rank of the first to leave (1 = the top)",
+            label_zh="起始名次",
+            doc_zh="第一个离职者的名次（1 = 排名第一）",
         )
 
     @classmethod

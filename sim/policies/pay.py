@@ -49,6 +49,7 @@ class FixedSalary(RolesPolicy):
     name = "fixed_salary"
     family = "pay"
     title_zh = "固定工资"
+    summary_zh = "每个岗位发固定月工资，工资水平相对市场工资来设定。"
 
     class Params(Spec):
         level_vs_market: float = param(
@@ -58,6 +59,8 @@ class FixedSalary(RolesPolicy):
             unit="x market wage",
             doc="salary as a multiple of the market wage of the role",
             source="source document: external competitiveness of pay",
+            label_zh="相对市场工资水平",
+            doc_zh="工资是该岗位市场工资的多少倍",
         )
         premium_per_month: float = param(
             0.0,
@@ -66,8 +69,10 @@ class FixedSalary(RolesPolicy):
             unit="currency/month",
             doc="fixed amount added on top of the level",
             source="source document: Shengyi paid a few hundred yuan above similar firms",
+            label_zh="每月高出的工资",
+            doc_zh="在上述水平之外每月另加的固定金额",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -111,6 +116,7 @@ class PieceRate(RolesPolicy):
     name = "piece_rate"
     family = "pay"
     title_zh = "计件工资"
+    summary_zh = "计件工资：按合格产量计酬，可以设保底工资和质量规则。"
     default_roles = "producers"
 
     class Params(Spec):
@@ -121,6 +127,8 @@ class PieceRate(RolesPolicy):
             unit="base wages per standard month",
             doc="pay for a standard month's good output, as a multiple of the base wage",
             source="assumed: piece earnings ~10% above the salary at piece-rate effort (Lazear 2000)",
+            label_zh="标准产量的计件单价（倍基本工资）",
+            doc_zh="一个标准月的合格产量所得的报酬，以基本工资的倍数表示",
         )
         floor_share_of_wage: float = param(
             0.0,
@@ -129,11 +137,19 @@ class PieceRate(RolesPolicy):
             unit="share of base wage",
             doc="guaranteed minimum monthly pay as a share of the base wage (0 = none)",
             source="source document: Lincoln Electric pays no minimum hourly wage",
+            label_zh="保底工资比例",
+            doc_zh="保证的最低月工资占基本工资的比例（0 = 没有保底）",
         )
         quality_rule: Literal["none", "unpaid_until_reworked"] = choice(
             "unpaid_until_reworked",
             "whether defective units are paid ('none') or earn nothing until reworked",
             "source document: at Lincoln a defective part earns nothing until repaired",
+            label_zh="质量规则",
+            doc_zh="次品也照样计酬（“不设”），还是返修合格之前不计报酬",
+            options_zh={
+                "none": "不设（次品照样计酬）",
+                "unpaid_until_reworked": "次品返修合格前不计工资",
+            },
         )
         rework_time: float = param(
             1.0,
@@ -142,8 +158,12 @@ class PieceRate(RolesPolicy):
             unit="units of time per defect",
             doc="time to rework a defective unit, as a share of the time to make one",
             source="assumed: reworking a part takes about as long as making it",
+            label_zh="返修耗时",
+            doc_zh="返修一件次品所需的时间，占生产一件所需时间的比例",
         )
-        roles: list[str] = roles_field("every role whose output has a value")
+        roles: list[str] = roles_field(
+            "every role whose output has a value", "所有产出有价值的岗位"
+        )
 
     def act(self, mgmt: Management):
         people, p = mgmt.people, self.params
@@ -196,6 +216,7 @@ class Commission(RolesPolicy):
     name = "commission"
     family = "pay"
     title_zh = "销售提成"
+    summary_zh = "销售提成：销售人员按所持客户每月收入的一定比例拿提成。"
     default_roles = "client_holders"
 
     class Params(Spec):
@@ -206,6 +227,8 @@ class Commission(RolesPolicy):
             unit="share of client revenue",
             doc="commission on the monthly revenue of the clients held",
             source="assumed: sales commissions of a few percent",
+            label_zh="提成比例",
+            doc_zh="按所持客户每月收入计算的提成比例",
         )
         base_share_of_wage: float = param(
             1.0,
@@ -214,8 +237,10 @@ class Commission(RolesPolicy):
             unit="share of base wage",
             doc="share of the base wage kept as fixed pay",
             source="assumed: the base salary is kept in full unless a scenario says otherwise",
+            label_zh="底薪占原工资比例",
+            doc_zh="保留为固定工资的部分占基本工资的比例",
         )
-        roles: list[str] = roles_field("the roles that hold clients")
+        roles: list[str] = roles_field("the roles that hold clients", "掌握客户的岗位")
 
     def act(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
@@ -269,6 +294,7 @@ class ProfitSharing(RolesPolicy):
     name = "profit_sharing"
     family = "pay"
     title_zh = "利润分享年终奖"
+    summary_zh = "利润分享年终奖：拿出一年利润的一部分，发给服务年限足够的员工。"
 
     class Params(Spec):
         share_of_profit: float = param(
@@ -278,6 +304,8 @@ class ProfitSharing(RolesPolicy):
             unit="share of profit",
             doc="share of the year's profit before bonuses put into the bonus pool",
             source="assumed; source document: Lincoln shares profit with its employees",
+            label_zh="利润分享比例",
+            doc_zh="发奖金前的年度利润中放入奖金池的比例",
         )
         cap_share_of_pay: float = param(
             1.0,
@@ -286,6 +314,8 @@ class ProfitSharing(RolesPolicy):
             unit="share of pay",
             doc="largest pool as a share of the year's pay of the eligible",
             source="source document: Lincoln's bonus averaged 95.5% of base pay",
+            label_zh="奖金上限（占工资比例）",
+            doc_zh="奖金池最多为有资格者全年工资的这一比例",
         )
         service_months: int = param(
             24,
@@ -294,11 +324,16 @@ class ProfitSharing(RolesPolicy):
             unit="months",
             doc="service needed at payout to share in the bonus",
             source="source document: Lincoln, after two years of service",
+            label_zh="服务年限要求（月）",
+            doc_zh="发放时需要达到的司龄，才能分享奖金",
         )
         split: Literal["pay", "merit"] = choice(
             "merit",
             "split the pool by pay over the year, or by pay weighted by merit rating",
             "source document: Lincoln's competitive appraisal",
+            label_zh="奖金分配方式",
+            doc_zh="按全年工资分配奖金池，还是按以绩效评分加权的工资分配",
+            options_zh={"pay": "按工资", "merit": "按绩效加权"},
         )
         merit_spread: float = param(
             0.5,
@@ -307,8 +342,10 @@ class ProfitSharing(RolesPolicy):
             unit="per log-point of score",
             doc="how steeply a merit-split bonus rises with the appraisal score",
             source="assumed: one log-point better rating earns ~65% more bonus",
+            label_zh="绩效差距",
+            doc_zh="按绩效分配时，奖金随考核分数上升的陡峭程度",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -414,6 +451,7 @@ class PayBands(RolesPolicy):
     name = "pay_bands"
     family = "pay"
     title_zh = "一岗多薪"
+    summary_zh = "一岗多薪：同一岗位内设几个薪级，按绩效或按资历晋级。"
 
     class Params(Spec):
         levels: int = param(
@@ -423,6 +461,8 @@ class PayBands(RolesPolicy):
             unit="levels",
             doc="pay levels within one post",
             source="assumed: broadband pay structures have a handful of levels per post",
+            label_zh="薪级数",
+            doc_zh="同一岗位内的工资级数",
         )
         step_share: float = param(
             0.08,
@@ -431,6 +471,8 @@ class PayBands(RolesPolicy):
             unit="share of wage",
             doc="how much more each level pays than the one below",
             source="assumed: broadband steps of 5-10%",
+            label_zh="每级薪差",
+            doc_zh="每一级比下一级高出的工资比例",
         )
         review_months: int = param(
             12,
@@ -439,6 +481,8 @@ class PayBands(RolesPolicy):
             unit="months",
             doc="months between band reviews",
             source="assumed: a yearly pay review",
+            label_zh="检视周期（月）",
+            doc_zh="两次薪级评定之间相隔的月数",
         )
         move_up_share: float = param(
             0.3,
@@ -447,13 +491,18 @@ class PayBands(RolesPolicy):
             unit="share",
             doc="share of each role's eligible people who move up a level at a review",
             source="assumed: about a third of a post moves up a level a year",
+            label_zh="每次晋级比例",
+            doc_zh="每次评定时各岗位符合条件者升一级的比例",
         )
         by: Literal["merit", "seniority"] = choice(
             "merit",
             "who moves up: the best appraised, or the longest-serving",
             source="assumed: merit, as in the source document's performance-linked pay",
+            label_zh="晋级依据",
+            doc_zh="谁升级：考核最好的人，还是司龄最长的人",
+            options_zh={"merit": "按绩效", "seniority": "按资历"},
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)

@@ -56,10 +56,18 @@ class Raises(RolesPolicy):
     name = "raises"
     family = "pay"
     title_zh = "调薪"
+    summary_zh = "按周期调薪：按百分比和（或）固定金额，普调或按绩效。"
 
     class Params(Spec):
         cycle_months: int = param(
-            12, 1, 60, unit="months", doc="months between pay reviews", source="assumed: yearly"
+            12,
+            1,
+            60,
+            unit="months",
+            doc="months between pay reviews",
+            source="assumed: yearly",
+            label_zh="调薪周期（月）",
+            doc_zh="两次调薪之间相隔的月数",
         )
         percent: float = param(
             0.05,
@@ -68,6 +76,8 @@ class Raises(RolesPolicy):
             unit="share of wage",
             doc="raise as a share of the base wage at each review",
             source="assumed: a typical annual raise",
+            label_zh="加薪百分比",
+            doc_zh="每次调薪时按基本工资计算的加薪比例",
         )
         absolute_per_month: float = param(
             0.0,
@@ -76,11 +86,16 @@ class Raises(RolesPolicy):
             unit="currency/month",
             doc="raise as a fixed amount a month at each review",
             source="source document: a raise of 500 a month",
+            label_zh="每月固定加薪额",
+            doc_zh="每次调薪时每月增加的固定金额",
         )
         allocation: Literal["across_the_board", "merit"] = choice(
             "across_the_board",
             "the same raise for all, or scaled by appraisal",
             source="assumed: across the board unless a scenario says otherwise",
+            label_zh="加薪方式",
+            doc_zh="所有人加一样多，还是按考核结果拉开差距",
+            options_zh={"across_the_board": "普调（人人一样）", "merit": "按绩效"},
         )
         merit_spread: float = param(
             1.0,
@@ -89,8 +104,10 @@ class Raises(RolesPolicy):
             unit="per standard deviation",
             doc="how much a merit raise rises per standard deviation of the appraisal score",
             source="assumed: one standard deviation of rating doubles or removes the raise",
+            label_zh="绩效差距",
+            doc_zh="考核分数每高一个标准差，按绩效加薪多加多少",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def act(self, mgmt: Management):
         people, n, p = mgmt.people, mgmt.n, self.params
@@ -130,6 +147,7 @@ class PayCut(RolesPolicy):
     name = "pay_cut"
     family = "pay"
     title_zh = "降薪"
+    summary_zh = "降薪：现金不足时或立即按一定比例降低基本工资。"
 
     class Params(Spec):
         cut_share: float = param(
@@ -139,11 +157,16 @@ class PayCut(RolesPolicy):
             unit="share of wage",
             doc="cut as a share of the base wage",
             source="assumed: a cut of a tenth, large enough to be felt",
+            label_zh="降薪幅度",
+            doc_zh="降薪占基本工资的比例",
         )
         trigger: Literal["when_cash_short", "at_once"] = choice(
             "when_cash_short",
             "cut when cash runs short, or once when the policy starts",
             source="source document: cuts when cash runs out",
+            label_zh="触发条件",
+            doc_zh="现金不足时降薪，还是在政策开始时一次性降薪",
+            options_zh={"when_cash_short": "现金不足时", "at_once": "立即"},
         )
         cash_months: float = param(
             1.0,
@@ -152,6 +175,8 @@ class PayCut(RolesPolicy):
             unit="months of wage bill",
             doc="cash below this many months of the wage bill triggers a cut",
             source="assumed: management acts when cash covers under a month of wages",
+            label_zh="现金低于几个月工资时触发",
+            doc_zh="现金少于这么多个月的工资总额时降薪",
         )
         min_months_between: int = param(
             6,
@@ -160,6 +185,8 @@ class PayCut(RolesPolicy):
             unit="months",
             doc="least time between two cuts",
             source="assumed: at most two cuts a year",
+            label_zh="两次之间最少间隔（月）",
+            doc_zh="两次降薪之间至少相隔的时间",
         )
         max_cuts: int = param(
             2,
@@ -168,8 +195,10 @@ class PayCut(RolesPolicy):
             unit="cuts",
             doc="most cuts the policy makes",
             source="assumed: management stops after two cuts",
+            label_zh="最多降薪次数",
+            doc_zh="这项政策最多降薪几次",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -221,6 +250,7 @@ class WageArrears(RolesPolicy):
     name = "wage_arrears"
     family = "pay"
     title_zh = "拖欠工资"
+    summary_zh = "有意拖欠工资：现金紧张时扣下一部分工资，以后再补发。"
 
     class Params(Spec):
         deferred_share: float = param(
@@ -230,6 +260,8 @@ class WageArrears(RolesPolicy):
             unit="share of pay",
             doc="share of pay withheld while cash is low",
             source="assumed: part of the pay, not all of it, is withheld",
+            label_zh="拖欠工资比例",
+            doc_zh="现金紧张期间扣下不发的工资比例",
         )
         cash_months: float = param(
             1.0,
@@ -238,6 +270,8 @@ class WageArrears(RolesPolicy):
             unit="months of wage bill",
             doc="cash below this many months of the wage bill starts the deferral",
             source="assumed: deferral starts when cash covers under a month of wages",
+            label_zh="现金低于几个月工资时触发",
+            doc_zh="现金少于这么多个月的工资总额时开始拖欠",
         )
         repay_cash_months: float = param(
             2.0,
@@ -246,8 +280,10 @@ class WageArrears(RolesPolicy):
             unit="months of wage bill",
             doc="cash above this many months of the wage bill repays what is owed",
             source="assumed: repaid once cash covers two months of wages",
+            label_zh="现金充足几个月后补发",
+            doc_zh="现金多于这么多个月的工资总额时补发所欠工资",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
         @model_validator(mode="after")
         def _repay_above_deferral(self):
@@ -310,6 +346,7 @@ class OwnerSubsidy(RolesPolicy):
     name = "owner_subsidy"
     family = "pay"
     title_zh = "老板自掏腰包补贴工资"
+    summary_zh = "老板补贴工资：老板自掏腰包，让工资高于市场水平。"
 
     class Params(Spec):
         premium_per_month: float = param(
@@ -319,8 +356,10 @@ class OwnerSubsidy(RolesPolicy):
             unit="currency/month",
             doc="premium above the wage paid from the owner's pocket, per person at full hours",
             source="source document: Shengyi paid a few hundred yuan above similar firms",
+            label_zh="每月高出的工资",
+            doc_zh="老板自掏腰包在工资之外多发的金额（按每人满工时计）",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)

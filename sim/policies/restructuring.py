@@ -13,9 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from pydantic import Field
 
-from sim.params import Spec, param
+from sim.params import Spec, choice, described, param
 from sim.policies.base import Policy, not_hired_this_month, register, role_problems
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,6 +42,7 @@ class MergeDepartments(Policy):
     name = "merge_departments"
     family = "restructuring"
     title_zh = "精简机构（合并部门）"
+    summary_zh = "把部门合并成数量更少、规模更大的部门。"
 
     class Params(Spec):
         departments_after: int = param(
@@ -52,6 +52,8 @@ class MergeDepartments(Policy):
             unit="departments",
             doc="departments after the merger",
             source="source document: Haier, 34 departments to 5 departments and 1 institute",
+            label_zh="合并后部门数",
+            doc_zh="合并之后的部门数",
         )
         overhead_saving_per_department: float = param(
             3000.0,
@@ -60,6 +62,8 @@ class MergeDepartments(Policy):
             unit="currency/month",
             doc="overhead saved for each department removed",
             source="assumed",
+            label_zh="每撤销一个部门节省的费用",
+            doc_zh="每撤销一个部门每月节省的管理费用",
         )
 
     def setup(self, mgmt: Management):
@@ -104,6 +108,7 @@ class CutMiddleManagement(Policy):
     name = "cut_middle_management"
     family = "restructuring"
     title_zh = "精简中层（竞争上岗）"
+    summary_zh = "把中层管理人员精简到目标人数，通过公开竞争上岗或由领导任命。"
 
     class Params(Spec):
         target_managers: int = param(
@@ -113,16 +118,31 @@ class CutMiddleManagement(Policy):
             unit="people",
             doc="middle managers after the cut",
             source="source document: Haier, 105 middle managers to 45",
+            label_zh="中层干部目标人数",
+            doc_zh="精简之后的中层干部人数",
         )
-        selection: Literal["open_competition", "appointment"] = Field(
+        selection: Literal["open_competition", "appointment"] = choice(
             "open_competition",
-            description="posts won in an open contest (horse racing) or given by appointment",
+            "posts won in an open contest (horse racing) or given by appointment",
+            label_zh="人选方式",
+            doc_zh="通过公开竞争上岗（赛马），还是由领导任命",
+            options_zh={
+                "open_competition": "公开竞争上岗（赛马）",
+                "appointment": "领导任命（相马）",
+            },
         )
-        losers: Literal["dismissed", "moved_down"] = Field(
-            "dismissed", description="what happens to managers who lose their post"
+        losers: Literal["dismissed", "moved_down"] = choice(
+            "dismissed",
+            "what happens to managers who lose their post",
+            label_zh="落选者去向",
+            doc_zh="落选的管理人员如何安排",
+            options_zh={"dismissed": "辞退", "moved_down": "降职"},
         )
-        move_down_role: str | None = Field(
-            None, description="role of those moved down (empty: the largest staff role)"
+        move_down_role: str | None = described(
+            None,
+            doc="role of those moved down (empty: the largest staff role)",
+            label_zh="降职后的岗位",
+            doc_zh="降职人员去的岗位（留空：人数最多的普通员工岗位）",
         )
 
     @classmethod
@@ -214,13 +234,25 @@ class ReplaceManagement(Policy):
     name = "replace_management"
     family = "restructuring"
     title_zh = "更换管理层"
+    summary_zh = "更换管理层：原有管理者离开，聘用新的管理者，上级管理水平提高。"
 
     class Params(Spec):
-        level: Literal["manager", "executive", "all"] = Field(
-            "executive", description="who is replaced: middle managers, executives, or both"
+        level: Literal["manager", "executive", "all"] = choice(
+            "executive",
+            "who is replaced: middle managers, executives, or both",
+            label_zh="更换哪一层",
+            doc_zh="更换谁：中层管理人员、高层管理人员，还是两者都换",
+            options_zh={"manager": "中层", "executive": "高层", "all": "中层和高层"},
         )
         share: float = param(
-            1.0, 0.0, 1.0, unit="share", doc="share of that level replaced", source="assumed"
+            1.0,
+            0.0,
+            1.0,
+            unit="share",
+            doc="share of that level replaced",
+            source="assumed",
+            label_zh="更换比例",
+            doc_zh="这一层中被更换的比例",
         )
 
     def setup(self, mgmt: Management):
@@ -270,9 +302,15 @@ class HireCohort(Policy):
     name = "hire_cohort"
     family = "restructuring"
     title_zh = "招聘一批人才"
+    summary_zh = "招聘一批人才：提高某岗位的计划人数，招进能力更强的人。"
 
     class Params(Spec):
-        role: str = Field("salesperson", description="role the cohort is hired into")
+        role: str = described(
+            "salesperson",
+            doc="role the cohort is hired into",
+            label_zh="岗位",
+            doc_zh="这批人进入的岗位",
+        )
         count: int = param(
             50,
             0,
@@ -280,6 +318,8 @@ class HireCohort(Policy):
             unit="people",
             doc="size of the cohort",
             source="source document: Haier hired 50+ college-educated salespeople",
+            label_zh="人数",
+            doc_zh="这批人的人数",
         )
         ability_premium: float = param(
             0.2,
@@ -288,6 +328,8 @@ class HireCohort(Policy):
             unit="log-points",
             doc="how much abler the cohort is than ordinary applicants",
             source="assumed: a college education",
+            label_zh="招聘人员能力溢价",
+            doc_zh="这批人比一般应聘者能力高多少",
         )
 
     COHORT = "cohort"
@@ -336,6 +378,7 @@ class QualityAssurance(Policy):
     name = "quality_assurance"
     family = "restructuring"
     title_zh = "质量保证体系（奖罚分明）"
+    summary_zh = "奖罚分明的质量保证体系：每道工序都审核，工资随质量浮动。"
 
     class Params(Spec):
         coverage: float = param(
@@ -345,6 +388,8 @@ class QualityAssurance(Policy):
             unit="share",
             doc="share of production steps audited",
             source="source document: an audit of every step",
+            label_zh="覆盖面",
+            doc_zh="接受质量审核的生产环节比例",
         )
         defect_reduction: float = param(
             0.6,
@@ -353,6 +398,8 @@ class QualityAssurance(Policy):
             unit="share",
             doc="share of defects removed at full coverage",
             source="assumed",
+            label_zh="次品率下降幅度",
+            doc_zh="全面覆盖时消除的次品比例",
         )
         quality_pay_share: float = param(
             0.1,
@@ -361,6 +408,8 @@ class QualityAssurance(Policy):
             unit="share of pay",
             doc="pay at stake on quality (reward or penalty)",
             source="assumed",
+            label_zh="与质量挂钩的工资比例",
+            doc_zh="随质量奖罚的工资比例",
         )
         defect_standard: float = param(
             0.05,
@@ -369,6 +418,8 @@ class QualityAssurance(Policy):
             unit="share",
             doc="defect rate at which quality pay is zero",
             source="assumed: the ordinary firm's defect rate",
+            label_zh="次品率标准",
+            doc_zh="质量奖罚为零时的次品率",
         )
         inspection_cost_per_worker: float = param(
             100.0,
@@ -377,6 +428,8 @@ class QualityAssurance(Policy):
             unit="currency/producer/month",
             doc="cost of auditing one producer's work at full coverage",
             source="assumed",
+            label_zh="每名生产工人的检验成本",
+            doc_zh="全面覆盖时审核一名生产工人工作的费用",
         )
 
     def _producers(self, mgmt: Management) -> np.ndarray:

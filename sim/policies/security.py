@@ -52,6 +52,7 @@ class AtWillLayoffs(RolesPolicy):
     name = "at_will_layoffs"
     family = "security"
     title_zh = "随时裁员"
+    summary_zh = "随时裁员：需求下降时，按需求缺口的比例裁减人员。"
     default_roles = "producers"
 
     class Params(Spec):
@@ -62,6 +63,8 @@ class AtWillLayoffs(RolesPolicy):
             unit="headcount share per demand share",
             doc="headcount cut per unit of demand gap (1 = in proportion)",
             source="assumed: staff cut in proportion to the lost demand",
+            label_zh="按需求缺口裁员的比例",
+            doc_zh="需求每下降一个单位裁减的人数比例（1 = 同比例裁员）",
         )
         tolerance: float = param(
             0.05,
@@ -70,13 +73,24 @@ class AtWillLayoffs(RolesPolicy):
             unit="demand share",
             doc="demand gap the firm rides out before cutting",
             source="assumed: a 5% dip is ridden out",
+            label_zh="容忍的需求下降",
+            doc_zh="需求下降不超过这一幅度时企业硬撑着不裁员",
         )
         selection: Literal["lowest_performance", "last_in_first_out", "random"] = choice(
             "lowest_performance",
             "who is laid off first",
             source="assumed: the weakest go first under at-will employment",
+            label_zh="人选方式",
+            doc_zh="先裁谁",
+            options_zh={
+                "lowest_performance": "绩效最低者",
+                "last_in_first_out": "后进先出",
+                "random": "随机",
+            },
         )
-        roles: list[str] = roles_field("every role whose output has a value")
+        roles: list[str] = roles_field(
+            "every role whose output has a value", "所有产出有价值的岗位"
+        )
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)
@@ -145,6 +159,7 @@ class NoLayoffGuarantee(RolesPolicy):
     name = "no_layoff_guarantee"
     family = "security"
     title_zh = "不裁员保障"
+    summary_zh = "服务满N年后不裁员：经济不景气时削减工时（不低于下限），而不是裁员。"
 
     class Params(Spec):
         after_years: float = param(
@@ -154,6 +169,8 @@ class NoLayoffGuarantee(RolesPolicy):
             unit="years",
             doc="service after which an employee is covered",
             source="assumed: the source document gives no qualifying period",
+            label_zh="服务满几年后保障",
+            doc_zh="员工服务满这么多年后受到保障",
         )
         floor_hours_per_week: float = param(
             30.0,
@@ -162,6 +179,8 @@ class NoLayoffGuarantee(RolesPolicy):
             unit="hours/week",
             doc="least weekly hours kept in a downturn",
             source="source document: Lincoln keeps a 30-hour minimum week",
+            label_zh="每周最低工时",
+            doc_zh="经济不景气时至少保留的每周工时",
         )
         tolerance: float = param(
             0.05,
@@ -170,6 +189,8 @@ class NoLayoffGuarantee(RolesPolicy):
             unit="demand share",
             doc="demand gap ridden out before hours are cut",
             source="assumed: a 5% dip is ridden out",
+            label_zh="容忍的需求下降",
+            doc_zh="需求下降不超过这一幅度时不削减工时",
         )
         transfer_pay_cut: float = param(
             0.15,
@@ -178,13 +199,17 @@ class NoLayoffGuarantee(RolesPolicy):
             unit="share of fixed pay",
             doc="pay cut of people transferred to lower-paid posts",
             source="source document: sometimes a lower-paid post",
+            label_zh="调岗减薪幅度",
+            doc_zh="调到工资较低岗位的员工减薪的比例",
         )
         hiring_freeze: bool = choice(
             True,
             "leave the vacancies of the roles whose output has a value unfilled during a downturn",
             "source document: Lincoln cuts hours rather than people (assumed: and hires nobody)",
+            label_zh="冻结招聘",
+            doc_zh="不景气期间，产出有价值的岗位出现空缺也不招人",
         )
-        roles: list[str] = roles_field("all roles")
+        roles: list[str] = roles_field("all roles", "全部岗位")
 
     def setup(self, mgmt: Management):
         super().setup(mgmt)

@@ -4,10 +4,11 @@ The Chinese uses the source document's own terms (员工关系管理, 保健因�
 自我实现需要, 认知—探测—扩大—承诺—解除, 内部公平性, 外部竞争性, 归属感, 共同愿景, 跳槽, 不续签合同), so that a
 class reading the document recognises them on the screen.
 
-Names that come from elsewhere (policy titles, parameter labels, role and department names of a
-scenario) are looked up in this order: the declaration itself (a policy's ``title_zh``, a parameter's
-``label_zh`` in its ``json_schema_extra``, a scenario's ``title_zh``), then the glossaries below, then
-the English name made readable. A missing translation shows English, never a blank.
+What is declared elsewhere is read from its declaration: a policy's ``title_zh`` and
+``summary_zh``, a parameter's ``label_zh``, ``doc_zh`` and ``options_zh`` (``sim.params``), the
+families' labels (``sim.policies.base.FAMILY_LABELS``), units and currencies (``sim.units``), a
+scenario's ``title_zh`` and ``story_zh``. Role and department names, which a scenario file chooses
+freely, come from the glossaries below. A missing translation shows English, never a blank.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import inspect
 import re
 from typing import Any
+
+from sim.policies.base import FAMILY_LABELS
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 
@@ -224,18 +227,6 @@ SENTENCE: dict[str, tuple[str, str]] = {
 }
 
 # --- the firm's vocabulary -----------------------------------------------------------------------
-FAMILY_LABELS: dict[str, tuple[str, str]] = {
-    "pay": ("Pay", "薪酬管理"),
-    "appraisal": ("Appraisal", "绩效考核"),
-    "incentives": ("Incentives", "激励手段"),
-    "security": ("Job security", "职业保障"),
-    "career": ("Career and promotion", "职业发展与晋升通道"),
-    "culture": ("Culture and vision", "企业文化与共同愿景"),
-    "restructuring": ("Restructuring", "组织调整"),
-    "information": ("Information channels", "信息渠道"),
-    "clients": ("Clients", "客户关系"),
-}
-
 ROLE_NAMES: dict[str, str] = {
     "production_worker": "生产工人",
     "worker": "工人",
@@ -286,335 +277,6 @@ DEPARTMENT_NAMES: dict[str, str] = {
     "logistics": "物流",
     "purchasing": "采购",
     "service": "客户服务",
-}
-
-UNIT_NAMES: dict[str, str] = {
-    "share": "比例",
-    "months": "月",
-    "month": "月",
-    "1/month": "每月",
-    "1/year": "每年",
-    "people": "人",
-    "currency": "元",
-    "currency/month": "元/月",
-    "currency/hire": "元/人",
-    "currency/employee/month": "元/人/月",
-    "currency/traveller": "元/人",
-    "currency/person": "元/人",
-    "currency per unit output": "元/单位产出",
-    "hours/week": "小时/周",
-    "hours": "小时",
-    "index": "指数",
-    "weight": "权重",
-    "ratio": "倍数",
-    "probability": "概率",
-    "relations": "人际关系",
-    "care": "关怀",
-    "respect": "尊重",
-    "voice": "话语权",
-    "recognition": "认可",
-    "clients": "客户",
-    "clients/month": "客户/月",
-    "ties": "条关系",
-    "years": "年",
-    "level": "水平",
-    "need level": "需要水平",
-    "x base pay": "倍基本工资",
-    "x market wage": "倍市场工资",
-    "log sd": "对数标准差",
-    "advancement": "晋升机会",
-    "base wages per standard month": "倍基本工资/标准月",
-    "climate": "氛围",
-    "collective life": "集体生活",
-    "conditions": "工作条件",
-    "currency/employee": "元/人",
-    "currency/newcomer": "元/新员工",
-    "currency/person/month": "元/人/月",
-    "currency/producer/month": "元/生产工人/月",
-    "currency/report": "元/份",
-    "currency/winner": "元/获奖者",
-    "cuts": "次",
-    "demand share": "需求比例",
-    "departments": "个部门",
-    "growth": "成长",
-    "headcount share per demand share": "人数比例/需求比例",
-    "incentive strength": "激励强度",
-    "intention (probability)": "离职意向（概率）",
-    "ladders": "条通道",
-    "levels": "级",
-    "log-points": "对数点",
-    "months of wage bill": "个月工资总额",
-    "per log-point of score": "每对数点绩效",
-    "per standard deviation": "每个标准差",
-    "policy and administration": "制度与管理",
-    "pressure": "压力",
-    "relations per share on commission": "人际关系/提成比例",
-    "relative sd": "相对标准差",
-    "sacrifice": "离职代价",
-    "sacrifice per bonus-to-pay": "离职代价/奖金工资比",
-    "sacrifice per month of wage owed": "离职代价/欠薪月数",
-    "scale": "程度",
-    "security": "安全感",
-    "security per share laid off": "安全感/裁员比例",
-    "security per yearly risk": "安全感/年风险",
-    "share of base wage": "占基本工资比例",
-    "share of client revenue": "占客户收入比例",
-    "share of fixed pay": "占固定工资比例",
-    "share of headcount": "占员工人数比例",
-    "share of managers' time": "占管理者时间比例",
-    "share of output": "占产出比例",
-    "share of pay": "占工资比例",
-    "share of profit": "占利润比例",
-    "share of wage": "占工资比例",
-    "skill": "技能",
-    "skill/year": "技能/年",
-    "supervision": "管理方式",
-    "supervision per log-competence": "管理质量/对数能力",
-    "transparency": "透明度",
-    "units of time per defect": "时间单位/次品",
-    "work itself": "工作本身",
-}
-
-# Parameter labels for the Chinese controls, by parameter name (the English label is the name made
-# readable). A policy may instead declare ``label_zh`` in the parameter's json_schema_extra.
-PARAM_NAMES: dict[str, str] = {
-    "mode": "方式",
-    "rivalry": "争抢客户造成的同事关系下降",
-    "firm_share": "公司拥有的客户关系比例",
-    "cooperation": "共享客户带来的同事关系改善",
-    "attention": "关怀程度",
-    "care_gain": "关怀提升幅度",
-    "relations_gain": "同事关系提升幅度",
-    "cost_per_employee": "每人每月成本",
-    "holiday_travel_home": "春节包车送员工回家并接回",
-    "travel_cost_per_traveller": "每人往返路费",
-    "equal_treatment": "平等待人程度",
-    "respect_gain": "尊重提升幅度",
-    "scope": "范围",
-    "strength": "力度",
-    "review_months": "检视周期（月）",
-    "cycle_months": "周期（月）",
-    "every_months": "周期（月）",
-    "frequency": "考核频率",
-    "accuracy": "评估准确度",
-    "transparency": "考核透明度",
-    "bottom_share": "末位淘汰比例",
-    "retraining": "淘汰前先培训、再考核",
-    "retrain_first": "淘汰前先培训、再考核",
-    "rate": "费率",
-    "floor": "保底",
-    "level": "水平",
-    "amount": "金额",
-    "percent": "百分比",
-    "share": "比例",
-    "form": "形式",
-    "budget_per_employee": "每人预算",
-    "cash_per_employee": "每人现金",
-    "participation": "员工参与程度",
-    "style": "领导风格",
-    "autocracy": "专制程度",
-    "threats": "以扣发工资相威胁",
-    "wage_threats": "以扣发工资相威胁",
-    "voice_gain": "话语权提升幅度",
-    "supervision_gain": "管理方式改善幅度",
-    "mentoring": "导师式管理",
-    "enrichment": "工作丰富化程度",
-    "challenge": "工作挑战性",
-    "fines": "罚款",
-    "criticism": "批评",
-    "demotion": "降级",
-    "service_months": "服务年限要求（月）",
-    "pool_share": "奖金池比例",
-    "guarantee_after_months": "服务满多少月后保障",
-    "floor_hours_per_week": "每周最低工时",
-    "target": "目标",
-    "cohort": "招聘人数",
-    "selectivity": "选拔严格程度",
-    "socialisation_gain": "价值观灌输力度",
-    "vision_strength": "愿景力度",
-    "crisis_discussion": "遇重大事件时组织讨论愿景",
-    "roles": "适用岗位",
-    "role": "岗位",
-    "move_down_role": "降职后的岗位",
-    "threatened_roles": "受威胁的岗位",
-    "start_month": "开始月份",
-    "end_month": "结束月份",
-    "ability_premium": "招聘人员能力溢价",
-    "absolute_per_month": "每月固定加薪额",
-    "advancement_gain": "晋升机会提升幅度",
-    "advancement_per_ladder": "每条通道带来的晋升机会",
-    "after_years": "服务满几年后保障",
-    "allocation": "加薪方式",
-    "award_shock": "获奖带来的认可",
-    "base_share_of_wage": "底薪占原工资比例",
-    "budget_per_person": "每人预算",
-    "by": "晋级依据",
-    "cap_share_of_pay": "奖金上限（占工资比例）",
-    "cash_months": "现金低于几个月工资时触发",
-    "clarity_gain": "制度清晰度提升",
-    "climate_gain": "氛围改善幅度",
-    "climate_security_gain": "全员安全感提升",
-    "collective_gain": "集体生活提升幅度",
-    "communicate_decisions": "重大决策充分沟通",
-    "contest_security_loss": "竞争上岗造成的安全感下降",
-    "cost_per_month": "每月成本",
-    "cost_per_newcomer": "每名新员工成本",
-    "cost_per_person_month": "每人每月成本",
-    "cost_per_report": "每份报表成本",
-    "count": "人数",
-    "coverage": "覆盖面",
-    "crisis_exit_share": "视为危机的离职比例",
-    "crisis_reassurance": "危机讨论恢复信心的程度",
-    "cut_share": "降薪幅度",
-    "defect_fall_with_rule": "有返修规则时次品率下降",
-    "defect_reduction": "次品率下降幅度",
-    "defect_rise_without_rule": "无返修规则时次品率上升",
-    "defect_standard": "次品率标准",
-    "deferred_share": "拖欠工资比例",
-    "delay_months": "报表延迟（月）",
-    "demotion_bottom_share": "降级的末位比例",
-    "demotion_every_months": "降级周期（月）",
-    "demotion_pay_cut": "降级减薪幅度",
-    "departments_after": "合并后部门数",
-    "disruption_months": "调整震荡期（月）",
-    "disruption_security": "调整期安全感下降",
-    "envy": "落选者的嫉妒",
-    "exempt_tenure_months": "新员工豁免期（月）",
-    "favour_weight": "任人唯亲的权重",
-    "fear_weight": "被淘汰风险带来的恐惧",
-    "financial": "财务指标",
-    "fine_amount": "罚款金额",
-    "fine_bottom_share": "罚款的末位比例",
-    "floor_share_of_wage": "保底工资比例",
-    "growth_gain": "成长机会提升幅度",
-    "hiring_freeze": "冻结招聘",
-    "incentive_strength": "激励强度",
-    "inspection_cost_per_worker": "每名生产工人的检验成本",
-    "intensity": "力度",
-    "intervention_cost_per_person": "每人干预成本",
-    "intervention_months": "干预持续月数",
-    "intervention_recognition": "干预带来的认可",
-    "intervention_security": "干预带来的安全感",
-    "ladders": "晋升通道数",
-    "leaders_reached": "定期沟通的领头人比例",
-    "level_vs_market": "相对市场工资水平",
-    "levels": "薪级数",
-    "losers": "落选者去向",
-    "max_cuts": "最多降薪次数",
-    "merit_spread": "绩效差距",
-    "method": "选拔方式",
-    "min_months_between": "两次之间最少间隔（月）",
-    "min_tenure_months": "最低司龄（月）",
-    "move_up_share": "每次晋级比例",
-    "noise": "信息误差",
-    "non_financial": "非财务指标",
-    "onboarding_months": "入职培训期（月）",
-    "onboarding_rate": "入职培训的灌输速度",
-    "opacity_anxiety": "考核不透明带来的焦虑",
-    "overhead_saving_per_department": "每撤销一个部门节省的费用",
-    "pay_raise_percent": "加薪幅度",
-    "premium_per_month": "每月高出的工资",
-    "pressure_gain": "压力增加",
-    "prize": "奖金",
-    "process": "过程指标",
-    "promotion_share": "晋升比例",
-    "quality_pay_share": "与质量挂钩的工资比例",
-    "quality_rule": "质量规则",
-    "raise_only_if_profitable": "仅在盈利时加薪",
-    "raise_share": "晋升加薪幅度",
-    "rate_per_standard_month": "标准产量的计件单价（倍基本工资）",
-    "repay_cash_months": "现金充足几个月后补发",
-    "respect_loss": "尊重感下降",
-    "results": "结果指标",
-    "retraining_cost_per_month": "培训每人每月成本",
-    "retraining_months": "培训期（月）",
-    "retraining_skill_gain": "培训带来的技能提升",
-    "review_cost_per_employee": "每次检视的人均成本",
-    "review_every_months": "愿景检视周期（月）",
-    "review_strength": "检视后愿景恢复程度",
-    "rework_time": "返修耗时",
-    "sacrifice_gain": "离职代价增加",
-    "sacrifice_per_month_owed": "每欠一个月工资的离职代价",
-    "sacrifice_weight": "未领奖金带来的离职代价",
-    "screening_cost_per_hire": "每次招聘的甄选成本",
-    "security_gain": "个人安全感提升",
-    "security_loss": "安全感下降",
-    "security_loss_monthly": "每月考核造成的安全感下降",
-    "selection": "人选方式",
-    "share_of_gap": "按需求缺口裁员的比例",
-    "share_of_profit": "利润分享比例",
-    "skill_gain_per_year": "每年技能提升",
-    "socialisation_boost": "价值观灌输力度",
-    "split": "奖金分配方式",
-    "step_share": "每级薪差",
-    "strength_gain": "文化强度提升",
-    "stress_monthly": "每月考核带来的压力",
-    "supervision_per_competence": "管理者能力对管理质量的影响",
-    "supervision_range": "管理方式的变化范围",
-    "survivor_fear": "留任者的恐惧",
-    "survivor_memory_months": "恐惧持续月数",
-    "talks_every_months": "谈话周期（月）",
-    "target_managers": "中层干部目标人数",
-    "team_intent_trigger": "团队离职意向触发值",
-    "threat_security_loss": "威胁造成的安全感下降",
-    "threats_to_withhold_pay": "以扣发工资相威胁",
-    "time_share": "管理者走动时间比例",
-    "tolerance": "容忍的需求下降",
-    "transfer_pay_cut": "调岗减薪幅度",
-    "transparency_gain": "透明度提升",
-    "transparent_criteria": "公开考核标准",
-    "transparent_method": "公开考核方式",
-    "transparent_result": "公开考核结果",
-    "trigger": "触发条件",
-    "turnover_trigger": "离职率触发值",
-    "universal_gain": "普遍认可提升",
-    "voice_range": "话语权的变化范围",
-    "winners_share": "获奖者比例",
-    "work_itself_gain": "工作本身的吸引力提升",
-}
-
-CHOICE_NAMES: dict[str, str] = {
-    "contested": "争抢客户",
-    "personal": "归个人所有",
-    "firm": "归公司所有",
-    "activities": "集体活动",
-    "cash_in_lieu": "发现金自己花",
-    "universal": "人人有份",
-    "scarce": "少数人获得",
-    "monthly": "每月",
-    "quarterly": "每季度",
-    "half_yearly": "每半年",
-    "half-yearly": "每半年",
-    "yearly": "每年",
-    "annual": "每年",
-    "absolute": "固定金额",
-    "percent": "百分比",
-    "across_the_board": "普调",
-    "merit": "按绩效",
-    "competition": "赛马（公开竞争）",
-    "appointment": "相马（任命）",
-    "autocratic": "专制",
-    "participative": "民主参与",
-    "technical": "技术通道",
-    "managerial": "管理通道",
-    "piece": "计件",
-    "salary": "固定工资",
-    "hourly": "计时工资",
-    "all": "全部",
-    "at_once": "立即",
-    "dismissed": "辞退",
-    "executive": "高层",
-    "manager": "中层",
-    "last_in_first_out": "后进先出",
-    "lowest_performance": "绩效最低者",
-    "moved_down": "降职",
-    "none": "无",
-    "open_competition": "公开竞争（赛马）",
-    "pay": "按工资",
-    "random": "随机",
-    "seniority": "按资历",
-    "unpaid_until_reworked": "次品返修合格前不计工资",
-    "when_cash_short": "现金不足时",
 }
 
 # Scenario titles and stories for scenario files that do not (yet) carry their own Chinese.
@@ -748,20 +410,6 @@ def department(name: str, lang: str) -> str:
     return readable(name)
 
 
-def unit(text: str, lang: str) -> str:
-    if not text:
-        return ""
-    return UNIT_NAMES.get(text, text) if lang == "zh" else text
-
-
-def choice(value: Any, lang: str) -> str:
-    if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if lang == "zh":
-        return CHOICE_NAMES.get(str(value), readable(value))
-    return readable(value)
-
-
 def policy_title(cls, lang: str) -> str:
     """A policy's (or event's) short title: ``title_zh`` in Chinese, its name made readable in English."""
     if lang == "zh":
@@ -771,30 +419,13 @@ def policy_title(cls, lang: str) -> str:
     return readable(cls.name).capitalize()
 
 
-def policy_summary(cls) -> str:
-    """The first sentence of a policy's docstring (English)."""
+def policy_summary(cls, lang: str = "en") -> str:
+    """A policy's (or event's) summary: ``summary_zh`` in Chinese, else the first paragraph of its
+    docstring."""
+    if lang == "zh" and getattr(cls, "summary_zh", ""):
+        return cls.summary_zh
     text = inspect.cleandoc(cls.__doc__ or "")
-    first = text.split("\n\n", 1)[0].replace("\n", " ").strip()
-    return first
-
-
-def param_label(block, name: str, lang: str) -> str:
-    """Label of a parameter of a Params block: ``label_zh`` from its declaration, the glossary, or
-    the name made readable."""
-    if lang == "zh":
-        field = getattr(block, "model_fields", {}).get(name)
-        extra = getattr(field, "json_schema_extra", None) if field is not None else None
-        if isinstance(extra, dict) and extra.get("label_zh"):
-            return str(extra["label_zh"])
-        if name in PARAM_NAMES:
-            return PARAM_NAMES[name]
-    return readable(name).capitalize()
-
-
-def has_param_zh(block, name: str) -> bool:
-    field = getattr(block, "model_fields", {}).get(name)
-    extra = getattr(field, "json_schema_extra", None) if field is not None else None
-    return (isinstance(extra, dict) and bool(extra.get("label_zh"))) or name in PARAM_NAMES
+    return text.split("\n\n", 1)[0].replace("\n", " ").strip()
 
 
 def scenario_title(spec, lang: str) -> str:

@@ -15,9 +15,9 @@ from sim.calibration.statistics import CaseFact
 from sim.calibration.target import Target
 from sim.experiment import SequentialExecutor, process_pool
 
-TRUTH = {"psychology.base_quit_hazard": 0.003, "psychology.quit_hygiene": 2.5}
+TRUTH = {"psychology.search_threshold": 3.0, "psychology.quit_hygiene": 2.5}
 PRIORS = (
-    Prior("psychology.base_quit_hazard", 0.0005, 0.006, "toy"),
+    Prior("psychology.search_threshold", 1.0, 6.0, "toy"),
     Prior("psychology.quit_hygiene", 0.5, 4.0, "toy"),
 )
 
@@ -26,6 +26,7 @@ def toy(row: np.ndarray) -> np.ndarray:
     """Two smooth statistics of two parameters with a unique solution, and deterministic
     'replicate noise' (a fixed function of the parameters, so a test can repeat it)."""
     a, b = row
+    a = a / 1000.0  # the toy's first parameter lives on the scale 0.001-0.006
     noise = 0.002 * math.sin(1e4 * a + 17 * b)
     return np.array([1000 * a * (1 + 0.2 * b) + noise, b - 300 * a + noise])
 

@@ -68,7 +68,7 @@ def test_a_fact_with_a_null_reports_the_null_beside_it():
     fact = BY_NAME["quits_rise_in_tight_market"]
     [record] = validation.validate([fact], settings=TINY)
     assert record["null"]["mechanism"] == fact.null.mechanism
-    assert record["null"]["overrides"] == {"psychology.quit_shortage": 0.0}
+    assert record["null"]["overrides"] == {"psychology.offer_tightness_elasticity": 0.0}
     assert 0.5 < record["null"]["value"] < 2.0 and 0.0 <= record["null"]["holds_share"] <= 1.0
 
 
@@ -96,11 +96,11 @@ def test_a_case_runs_under_extra_overrides_and_refuses_ones_that_apply_nowhere()
 
 def test_a_null_wins_over_a_calibrated_value_of_the_parameter_it_switches_off():
     fact = BY_NAME["quits_rise_in_tight_market"]
-    members = [{"psychology.quit_shortage": 8.0}]
+    members = [{"psychology.offer_tightness_elasticity": 1.5}]
     from sim.calibration.evaluate import bundles_for
     from sim.experiment import RunSettings
 
     [bundle] = bundles_for([fact.statistic, fact.null_statistic()], members, RunSettings(seeds=1))
     null_arm = next(label for label in bundle.runs if "null" in label)
-    assert bundle[null_arm].scenario.psychology.quit_shortage == 0.0
+    assert bundle[null_arm].scenario.psychology.offer_tightness_elasticity == 0.0
     assert fact.null_statistic()(bundle) < fact.statistic(bundle)

@@ -69,7 +69,9 @@ def test_horse_racing_promotes_better_performers_than_horse_picking():
 
 
 def _procedural_justice(model: OrgModel) -> float:
-    return model.climate.procedural_justice
+    # the inputs of felt procedural justice the psychology reads (sim/agents/behaviour.py)
+    c = model.climate
+    return (c.transparency + c.accuracy + c.voice) / 3.0
 
 
 @pytest.mark.slow

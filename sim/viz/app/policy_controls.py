@@ -4,7 +4,8 @@
 number of its policies in force; :func:`PolicyBlock` a policy's switch and, when it is on, a
 :func:`ParamControl` for each parameter: a number field with its unit and a slider within its
 declared bounds, a switch for a yes/no, a list for a choice (``sim.params.describe`` of the
-policy's ``Params``). Any change restarts the run at month 0 with the same seed; a value outside
+policy's ``Params``). Labels, meanings, choice values and units come from the declarations, in
+the page's language and the case's currency. Any change restarts the run at month 0 with the same seed; a value outside
 the declared bounds, or one the scenario schema refuses, changes nothing.
 """
 
@@ -86,14 +87,13 @@ def PolicyBlock(sess: Session, arm: int, cls, language: str):
             on_value=lambda v: apply_and_refresh(sess, sess.set_policy, arm, cls.name, v),
             classes=[f"policy-switch-{cls.name}"],
         )
-        if language == "en":
-            solara.Text(i18n.policy_summary(cls), classes=["policy-summary"])
+        solara.Text(i18n.policy_summary(cls, language), classes=["policy-summary"])
         if on:
             for info in describe(cls.Params):
                 if info.kind == "other":
                     shown = config.value(cls.name, info.name)
                     solara.Text(
-                        f"{i18n.param_label(cls.Params, info.name, language)}: "
+                        f"{info.label(language)}{'：' if language == 'zh' else ': '}"
                         f"{_format_value(shown, language)}",
                         classes=["param-help"],
                     )
@@ -141,8 +141,8 @@ def _slider_step(info) -> float | None:
 def ParamControl(sess: Session, arm: int, cls, info, value, language: str):
     text, set_text = solara.use_state(_format_number(value))
     error, set_error = solara.use_state("")
-    label = i18n.param_label(cls.Params, info.name, language)
-    unit = i18n.unit(info.unit, language)
+    label = info.label(language)
+    unit = info.unit_in(language, load_case(sess.configs[arm].case).currency)
     css = f"param-{cls.name}-{info.name}"
 
     def commit(new_value):
@@ -156,7 +156,7 @@ def ParamControl(sess: Session, arm: int, cls, info, value, language: str):
     elif info.kind == "choice":
         solara.v.Select(
             label=label,
-            items=[{"text": i18n.choice(c, language), "value": c} for c in info.choices],
+            items=[{"text": info.option(c, language), "value": c} for c in info.choices],
             v_model=value,
             on_v_model=commit,
             class_=css,
@@ -222,8 +222,6 @@ def ParamControl(sess: Session, arm: int, cls, info, value, language: str):
                     step=step,
                     on_value=commit,
                 )
-    help_text = " · ".join(
-        x for x in (_range_text(info, language), info.doc if language == "en" else "") if x
-    )
+    help_text = " · ".join(x for x in (_range_text(info, language), info.meaning(language)) if x)
     if help_text:
         solara.Text(help_text, classes=["param-help"])
