@@ -156,6 +156,7 @@ def test_sigterm_stops_a_sweep_as_ctrl_c_does_and_it_resumes_byte_for_byte(
 def test_workers_die_with_their_parent_even_when_it_is_killed_with_sigkill(tmp_path, whole):
     out = tmp_path / "killed"
     proc = _start_sweep(out, 2)
+    helpers: list[int] = []
     try:
         helpers = _descendants(proc.pid)
         assert len(helpers) >= 2
@@ -164,42 +165,58 @@ def test_workers_die_with_their_parent_even_when_it_is_killed_with_sigkill(tmp_p
         assert _wait_until_gone(helpers) == []
     finally:
         _clean_up(proc)
+        for pid in helpers:  # orphans now (nothing left, unless the check above failed)
+            if _state(pid):
+                os.kill(pid, signal.SIGKILL)
     assert main(_argv(out, 2)) == 0
     _assert_same_folder(out, whole)
 
 
-# A pool whose workers are busy for ten minutes: without the parent-death signal they would
-# outlive their parent by that long (a worker only sees its parent gone between tasks).
+# A pool whose two workers are both inside a ten-minute task: without the parent-death signal they
+# would outlive their parent by that long (a worker only sees its parent gone between tasks). Each
+# task leaves a file named by its worker's pid when it starts, so the parent is killed only once
+# both workers are past their start-up (whose own check of the parent would hide a missing signal).
+BUSY_TASK = """
+import os, pathlib, time
+def busy(folder):
+    pathlib.Path(folder, str(os.getpid())).touch()
+    time.sleep(600)
+"""
 BUSY_POOL = """
 import sys, time
+sys.path.insert(0, sys.argv[1])
+from busy_task import busy
 from sim.experiment import process_pool
 pool = process_pool(2)
-futures = [pool.submit(time.sleep, 600) for _ in range(2)]
-while len(pool._processes or ()) < 2 or not all(f.running() for f in futures):
-    time.sleep(0.01)
-print("busy", flush=True)
+futures = [pool.submit(busy, sys.argv[2]) for _ in range(2)]
 time.sleep(600)
 """
 
 
 def test_a_busy_worker_dies_at_once_with_its_killed_parent(tmp_path):
+    (tmp_path / "busy_task.py").write_text(BUSY_TASK)
+    started = tmp_path / "started"
+    started.mkdir()
     proc = subprocess.Popen(
-        [sys.executable, "-c", BUSY_POOL],
+        [sys.executable, "-c", BUSY_POOL, str(tmp_path), str(started)],
         start_new_session=True,
-        stdout=subprocess.PIPE,
-        text=True,
     )
+    workers: list[int] = []
     try:
-        assert proc.stdout.readline().strip() == "busy"
-        helpers = _descendants(proc.pid)
-        assert len(helpers) >= 2  # two workers, each sleeping in a task
+        deadline = time.monotonic() + PATIENCE
+        while len(workers := [int(p.name) for p in started.iterdir()]) < 2:
+            assert proc.poll() is None, "the pool died"
+            assert time.monotonic() < deadline, "the workers did not start their tasks"
+            time.sleep(0.01)
+        assert set(workers) <= set(_descendants(proc.pid))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=PATIENCE)
-        assert _wait_until_gone(helpers) == []
+        assert _wait_until_gone(workers) == []
     finally:
         _clean_up(proc)
-        for pid in _descendants(proc.pid):  # (nothing, unless the check above failed)
-            os.kill(pid, signal.SIGKILL)
+        for pid in workers:  # orphans now (nothing left, unless the check above failed)
+            if _state(pid):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_sigterm_raises_terminated_only_where_the_program_has_no_handler_of_its_own():
