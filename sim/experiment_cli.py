@@ -167,6 +167,7 @@ def _default_out(kind: str, labels: list[str], args: argparse.Namespace) -> Path
         "no_plot",
         "quiet",
         "func",
+        "argv",
         "command",
         "outputs",
         "reference",
@@ -232,8 +233,8 @@ def _common(parser: argparse.ArgumentParser, seeds: int) -> None:
         "--dask",
         metavar="ADDRESS",
         default=None,
-        help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs the dask extra; the "
-        "output folder must be on a file system the workers share)",
+        help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs the dask extra; results "
+        "come back to this process, which writes the folder: no shared file system needed)",
     )
     parser.add_argument(
         "--out",
@@ -382,8 +383,16 @@ def _settings(args, kind: str, labels: list[str]) -> ex.RunSettings:
         dask=args.dask,
         out=args.resolved_out,
         progress=not args.quiet,
-        command="orgsim " + shlex.join(sys.argv[1:]) if sys.argv[1:] else None,
+        command=_command(args),
     )
+
+
+def _command(args) -> str | None:
+    """The command line, as recorded in the manifest and told when resuming: the arguments given
+    to :func:`main`, or the process's."""
+    argv = getattr(args, "argv", None)
+    argv = sys.argv[1:] if argv is None else argv
+    return "orgsim " + shlex.join(argv) if argv else None
 
 
 def _plot(result: ex.ExperimentResult, args, folder=None, metrics=None) -> list[Path]:
@@ -394,27 +403,44 @@ def _plot(result: ex.ExperimentResult, args, folder=None, metrics=None) -> list[
 
 
 def _guarded(fn):
-    """Turn the errors a user can fix into a message and exit code 2; Ctrl-C into 130."""
+    """Turn the errors a user can fix into a message and exit code 2; a full disk into a message
+    saying how to resume and exit code 1; Ctrl-C into 130 and SIGTERM into 143 (128 + the
+    signal's number, as shells report them), each with one line and no traceback."""
 
     def wrapper(args) -> int:
         def show(message, category, filename, lineno, file=None, line=None):
             print(f"orgsim {args.command}: warning: {message}", file=sys.stderr)
 
+        def resume() -> str:
+            out = getattr(args, "resolved_out", None)
+            where = f" on {out}" if out else ""
+            return f"finished runs are kept. Run the same command again{where} to resume."
+
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), ex.sigterm_as_interrupt():
                 warnings.showwarning = show
                 return fn(args)
+        except ex.DiskFullError as exc:
+            print(f"orgsim {args.command}: {exc}", file=sys.stderr)
+            return 1
         except (ex.ExperimentError, ScenarioError, paths.ParameterPathError) as exc:
             print(f"orgsim {args.command}: {exc}", file=sys.stderr)
             return 2
-        except KeyboardInterrupt:
-            out = getattr(args, "resolved_out", None)
-            where = f" on {out}" if out else ""
+        except OSError as exc:
+            if not ex.disk_full(exc):
+                raise
+            # a figure, or anything else not written through the experiment folder
             print(
-                f"orgsim {args.command}: interrupted; finished runs are kept. "
-                f"Run the same command again{where} to resume.",
+                f"orgsim {args.command}: {exc.filename or 'a file'}: the disk is full "
+                f"({exc.strerror}); {resume()}",
                 file=sys.stderr,
             )
+            return 1
+        except ex.Terminated:
+            print(f"orgsim {args.command}: stopped by SIGTERM; {resume()}", file=sys.stderr)
+            return 143
+        except KeyboardInterrupt:
+            print(f"orgsim {args.command}: interrupted; {resume()}", file=sys.stderr)
             return 130
 
     wrapper.__name__ = fn.__name__
@@ -585,6 +611,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     register(sub)
     args = parser.parse_args(argv)
+    args.argv = argv
     return int(args.func(args) or 0)
 
 

@@ -30,6 +30,7 @@ The modules, in the order a run passes through them:
 - :mod:`~sim.experiment.executors`    this process, local processes, a Dask cluster
 - :mod:`~sim.experiment.worker`       one run, in a worker
 - :mod:`~sim.experiment.storage`      the experiment folder: manifest, parts, versions
+- :mod:`~sim.experiment.signals`      SIGTERM like Ctrl-C; workers that die with their parent
 - :mod:`~sim.experiment.results`      :class:`ExperimentResult`, summaries, paired differences, :func:`load`
 
 Figures are drawn by :func:`sim.viz.experiment_plots.plot_experiment` from a result.
@@ -37,7 +38,14 @@ Figures are drawn by :func:`sim.viz.experiment_plots.plot_experiment` from a res
 
 from sim.experiment.bounds import Bounds, latin_hypercube, parameter_bounds
 from sim.experiment.design import Design, Point, Task, as_scenario, run_id, spawn_seeds
-from sim.experiment.errors import ExperimentError, ExperimentFolderError, ExperimentWarning
+from sim.experiment.errors import (
+    DiskFullError,
+    ExperimentDamageError,
+    ExperimentError,
+    ExperimentFolderError,
+    ExperimentWarning,
+    Terminated,
+)
 from sim.experiment.executors import SequentialExecutor, process_pool
 from sim.experiment.experiments import compare, replicate, sweep
 from sim.experiment.results import (
@@ -65,7 +73,8 @@ from sim.experiment.settings import (
     RunSettings,
     check_outputs,
 )
-from sim.experiment.storage import FORMAT_VERSION
+from sim.experiment.signals import sigterm_as_interrupt
+from sim.experiment.storage import FORMAT_VERSION, disk_full
 from sim.experiment.worker import run_task, simulate
 
 __all__ = [
@@ -79,6 +88,8 @@ __all__ = [
     "SENSITIVITY_SEEDS",
     "Bounds",
     "Design",
+    "DiskFullError",
+    "ExperimentDamageError",
     "ExperimentError",
     "ExperimentFolderError",
     "ExperimentResult",
@@ -87,9 +98,11 @@ __all__ = [
     "RunSettings",
     "SequentialExecutor",
     "Task",
+    "Terminated",
     "as_scenario",
     "check_outputs",
     "compare",
+    "disk_full",
     "latin_hypercube",
     "load",
     "paired_differences",
@@ -105,6 +118,7 @@ __all__ = [
     "sensitivity_indices",
     "sensitivity_problem",
     "sensitivity_sample",
+    "sigterm_as_interrupt",
     "simulate",
     "spawn_seeds",
     "sweep",

@@ -59,14 +59,14 @@ class Design:
 
 @dataclasses.dataclass(frozen=True)
 class Task:
-    """What a worker needs for one run; small, picklable, self-contained."""
+    """What a worker needs for one run; small, picklable, self-contained. It names no folder:
+    workers send their results back and never write."""
 
     run_id: str
     scenario: Scenario
     overrides: dict[str, Any]
     seed: int
     months: int
-    out: str | None
 
 
 def spawn_seeds(root_seed: int, n: int) -> list[int]:

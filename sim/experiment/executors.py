@@ -3,7 +3,8 @@
 Any :class:`concurrent.futures.Executor` will do. By default the runs go to this process; with
 ``workers=N`` to local worker processes; with ``dask=ADDRESS`` to a Dask cluster, through
 ``Client.get_executor()``. A run's numbers depend only on its task, so every executor gives the
-same tables.
+same tables. An experiment that stops early (Ctrl-C, SIGTERM, a full disk) stops the local
+worker processes it started at once, instead of waiting for their runs, which would be lost anyway.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from concurrent.futures import Executor, Future
 
 from sim.experiment.errors import ExperimentError
 from sim.experiment.settings import RunSettings
+from sim.experiment.signals import worker_started
 
 
 class SequentialExecutor(Executor):
@@ -34,12 +36,30 @@ class SequentialExecutor(Executor):
 
 
 def process_pool(workers: int) -> Executor:
-    """Local worker processes, started by forkserver (spawn where there is none), never fork:
-    forking a process that runs threads (Mesa, BLAS, Dask) can deadlock."""
+    """Local worker processes, started by spawn (a fresh interpreter), never fork: forking a
+    process that runs threads (Mesa, BLAS, Dask) can deadlock. Each worker is a child of this
+    process and dies with it, even when it is killed with SIGKILL (:mod:`sim.experiment.signals`
+    says why spawn, and not forkserver, makes that possible)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=worker_started,
+        initargs=(os.getpid(),),
+    )
+
+
+def stop_workers(pool: Executor) -> None:
+    """Kill a local pool's worker processes now: their runs in flight are dropped (the pool's
+    own shutdown would wait for them to finish)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError, AttributeError):
+            process.join(timeout=10)
 
 
 @dataclasses.dataclass
@@ -91,6 +111,9 @@ def open_execution(settings: RunSettings) -> Iterator[Execution]:
 
         try:
             yield Execution(pool, 2 * workers, f"{workers} local processes", renew)
+        except BaseException:
+            stop_workers(holder["pool"])
+            raise
         finally:
             holder["pool"].shutdown(wait=True, cancel_futures=True)
         return

@@ -10,7 +10,6 @@ Figures are drawn by :func:`sim.viz.experiment_plots.plot_experiment`, which rea
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 import os
 from collections.abc import Sequence
@@ -21,8 +20,17 @@ import numpy as np
 import pandas as pd
 
 from sim.experiment.design import run_id
-from sim.experiment.errors import ExperimentError, ExperimentFolderError
-from sim.experiment.storage import Folder, concat, write_parquet
+from sim.experiment.errors import ExperimentDamageError, ExperimentError, ExperimentFolderError
+from sim.experiment.settings import OUTPUT_NAMES
+from sim.experiment.storage import (
+    Damage,
+    Folder,
+    concat,
+    damage_text,
+    resume_hint,
+    write_csv,
+    write_parquet,
+)
 
 # Columns of the runs table that describe how a run was executed, not what it produced: they
 # differ between executors and sessions and are left out of every comparison of results.
@@ -228,10 +236,14 @@ def gather(
     for col in EXECUTION_COLUMNS:
         if col not in runs.columns:
             runs[col] = None
+    for col in OUTPUT_NAMES:
+        # a figure stored as null (strict JSON has no NaN) in every record: NaN, as in memory
+        if col in runs.columns and runs[col].dtype == object and runs[col].isna().all():
+            runs[col] = runs[col].astype(float)
     ok_ids = [rid for rid in key_frame["run_id"] if records.get(rid, {}).get("status") == "ok"]
     if folder is not None:
-        monthly = folder.table("monthly", ok_ids)
-        events = folder.table("events", ok_ids)
+        monthly = folder.table("monthly", [records[r] for r in ok_ids])
+        events = folder.table("events", [records[r] for r in ok_ids])
     else:
         monthly = concat([records[r]["monthly"] for r in ok_ids])
         events = concat([records[r]["events"] for r in ok_ids])
@@ -265,35 +277,53 @@ def save_tables(result: ExperimentResult, folder: Path) -> None:
     write_parquet(result.monthly, folder / "monthly.parquet")
     write_parquet(result.events, folder / "events.parquet")
     if (result.runs["status"] == "ok").any():
-        result.summary().to_csv(folder / "summary.csv", index=False)
+        write_csv(result.summary(), folder / "summary.csv")
         if len(result.design) > 1:
-            result.differences().to_csv(folder / "differences.csv", index=False)
+            write_csv(result.differences(), folder / "differences.csv")
     if result.indices is not None:
         write_parquet(result.indices, folder / "sensitivity.parquet")
-        result.indices.to_csv(folder / "sensitivity.csv", index=False)
+        write_csv(result.indices, folder / "sensitivity.csv")
 
 
 def load(path: str | os.PathLike) -> ExperimentResult:
     """An experiment folder as an :class:`ExperimentResult` (its tables gathered again from the
-    per-run parts when the experiment was interrupted)."""
+    per-run parts when the experiment was interrupted). A damaged folder is refused with the
+    damaged files named and how to repair it: running the experiment again redoes only them."""
     folder = Folder(path)
     if not folder.manifest_path.exists():
         raise ExperimentFolderError(f"{path} is not an orgsim experiment folder (no manifest.json)")
-    manifest = json.loads(folder.manifest_path.read_text(encoding="utf-8"))
-    design = pd.read_parquet(folder.path / "design.parquet")
-    columns = list(manifest["parameters"])
-    seeds = list(manifest["seeds"]["values"])
+    manifest = folder.read_manifest()
+    design = _read_parquet(folder, "design.parquet", manifest)
+    records, damage = folder.read_records()
+    damage += folder.damaged(records)
+    if damage:
+        raise ExperimentDamageError(
+            f"{folder.path}: {damage_text(damage)}. The other runs are intact; "
+            f"{resume_hint(manifest, folder.path)} (the damaged runs are done again)."
+        )
     result = gather(
         manifest["kind"],
         design,
-        columns,
+        list(manifest["parameters"]),
         list(manifest["outputs"]),
-        seeds,
-        folder.records(),
+        list(manifest["seeds"]["values"]),
+        records,
         folder,
         manifest,
     )
-    indices = folder.path / "sensitivity.parquet"
-    if indices.exists():
-        result.indices = pd.read_parquet(indices)
+    if (folder.path / "sensitivity.parquet").exists():
+        result.indices = _read_parquet(folder, "sensitivity.parquet", manifest)
     return result
+
+
+def _read_parquet(folder: Folder, name: str, manifest: dict) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(folder.path / name)
+    except FileNotFoundError:
+        reason = "missing"
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        reason = f"not a readable Parquet file: {str(exc).splitlines()[0][:120]}"
+    raise ExperimentDamageError(
+        f"{folder.path}: {damage_text([Damage('', name, reason)])}. It is written again when "
+        f"the experiment runs: {resume_hint(manifest, folder.path)}."
+    )

@@ -3,22 +3,33 @@
 :func:`run_experiment` validates every point, claims the experiment folder (or resumes the
 experiment it holds), hands the runs still to do to the executor, saves each run's record as it
 arrives, and gathers the tidy tables at the end. With ``out=FOLDER`` the experiment lives on
-disk::
+disk, and only this process writes it (workers send their results back)::
 
     manifest.json        what was asked (scenarios, design, seeds), versions, sessions
     design.parquet       one row per point: arm and parameter values
-    parts/runs/*.json    one record per finished run (written as it finishes)
-    parts/monthly/*.arrow, parts/events/*.arrow       written by the worker that ran it
+    parts/runs/*.json    one record per finished run (written as it finishes), with the
+                         rows, size and SHA-256 of its two parts
+    parts/monthly/*.arrow, parts/events/*.arrow       each run's tables, as it finishes
     runs.parquet, monthly.parquet, events.parquet     the tidy tables, gathered at the end
     summary.csv, differences.csv, sensitivity.csv     the statistics
     figures/*.png                                     drawn by sim.viz.experiment_plots
+
+Resuming keeps every finished run whose parts are whole, runs again those whose parts are
+missing, truncated or altered (and says which), and removes the temporary files a killed session
+left. SIGTERM stops an experiment as Ctrl-C does; both, and a full disk, record the session as
+interrupted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import warnings
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
+
+import pandas as pd
 
 from sim.experiment.design import (
     Design,
@@ -29,15 +40,19 @@ from sim.experiment.design import (
     run_id,
     spawn_seeds,
 )
-from sim.experiment.errors import ExperimentError
+from sim.experiment.errors import DiskFullError, ExperimentError, ExperimentWarning, Terminated
 from sim.experiment.executors import Execution, open_execution
 from sim.experiment.results import ExperimentResult, gather, save_tables
 from sim.experiment.settings import RunSettings
+from sim.experiment.signals import deferred, sigterm_as_interrupt
 from sim.experiment.storage import (
     FORMAT_VERSION,
     Folder,
+    damage_text,
+    decode_table,
     fingerprint,
     now,
+    resume_hint,
     versions,
     write_parquet,
 )
@@ -53,7 +68,10 @@ def _identity(scenario: Scenario) -> dict:
 
 def run_experiment(design: Design, settings: RunSettings) -> ExperimentResult:
     """Run every point of ``design`` ``settings.seeds`` times, as ``settings`` asks, and gather
-    the tables; with ``settings.out``, resume the experiment the folder holds."""
+    the tables; with ``settings.out``, resume the experiment the folder holds. SIGTERM raises
+    :class:`~sim.experiment.errors.Terminated` (a KeyboardInterrupt) unless the program handles
+    it itself; a full disk raises :class:`~sim.experiment.errors.DiskFullError`, which says how
+    to resume."""
     kind, arms, points, reference = design.kind, design.arms, design.points, design.reference
     columns = check_points(arms, points)
     if reference is not None and not 0 <= reference < len(points):
@@ -93,34 +111,81 @@ def run_experiment(design: Design, settings: RunSettings) -> ExperimentResult:
         "sessions": [],
     }
     folder = Folder(settings.out) if settings.out is not None else None
+    with resumable(settings), sigterm_as_interrupt():
+        records = _session(design, settings, folder, manifest, table, seed_values, month_counts)
+        result = gather(
+            kind, table, columns, list(settings.outputs), seed_values, records, folder, manifest
+        )
+        if folder is not None:
+            save_tables(result, folder.path)
+    return result
+
+
+@contextlib.contextmanager
+def resumable(settings: RunSettings) -> Iterator[None]:
+    """A full disk's error, told with how to resume the experiment."""
+    try:
+        yield
+    except DiskFullError as exc:
+        hint = resume_hint({"command": settings.command}, settings.out)
+        raise DiskFullError(
+            f"{exc}. The finished runs are kept: free some space, then {hint}."
+        ) from None
+
+
+def _session(
+    design: Design,
+    settings: RunSettings,
+    folder: Folder | None,
+    manifest: dict,
+    table: pd.DataFrame,
+    seed_values: list[int],
+    month_counts: dict[str, int],
+) -> dict[str, dict]:
+    """One session of an experiment: claim (or resume) the folder, run what is still to do, and
+    record the session in the manifest however it ends. The records of every finished run."""
     records: dict[str, dict] = {}
+    damage = []
     if folder is not None:
         stored = folder.claim(manifest)
-        if stored is not None:
-            manifest = stored
-            if reference is not None:
-                manifest["reference_point"] = reference
-        write_parquet(table, folder.path / "design.parquet")
-        records = {rid: r for rid, r in folder.records().items() if r.get("status") == "ok"}
+        try:
+            if stored is not None:
+                manifest.clear()
+                manifest.update(stored)
+                if design.reference is not None:
+                    manifest["reference_point"] = design.reference
+            write_parquet(table, folder.path / "design.parquet")
+            records, damage = folder.read_records()
+            records = {rid: r for rid, r in records.items() if r.get("status") == "ok"}
+            damage += folder.damaged(records)
+            for item in damage:
+                records.pop(item.run_id, None)
+                folder.forget(item.run_id)
+        except BaseException:
+            folder.unlock()
+            raise
+        if damage:
+            warnings.warn(
+                f"{folder.path}: {damage_text(damage)}; their runs are done again",
+                ExperimentWarning,
+                stacklevel=4,  # _session < run_experiment < sweep/compare/... < the caller
+            )
     tasks = []
-    for point in points:
+    for point in design.points:
         for k, seed in enumerate(seed_values):
             rid = run_id(point.index, k)
             if rid not in records:
-                tasks.append(
-                    Task(
-                        rid,
-                        arms[point.arm],
-                        point.overrides,
-                        seed,
-                        month_counts[point.arm],
-                        str(folder.path) if folder else None,
-                    )
-                )
-    total = len(points) * seeds
+                scenario, months = design.arms[point.arm], month_counts[point.arm]
+                tasks.append(Task(rid, scenario, point.overrides, seed, months))
+    total = len(design.points) * len(seed_values)
     if records and tasks:
         Folder.check_versions(manifest)
     session = {"started": now(), "kept": len(records), "to_run": len(tasks)}
+    if damage:
+        session["damaged"] = [item.file for item in damage]
+    if folder is not None and folder.removed:
+        session["removed_temporary"] = folder.removed
+    failure: BaseException | None = None
     try:
         with open_execution(settings) as execution:
             session["executor"] = execution.description
@@ -129,22 +194,46 @@ def run_experiment(design: Design, settings: RunSettings) -> ExperimentResult:
                     f"resuming {folder.path}: {len(records)} of {total} runs already done",
                     file=sys.stderr,
                 )
-            fresh = _execute(tasks, execution, folder, settings.progress, kind)
+            fresh = _execute(tasks, execution, folder, settings.progress, design.kind)
         records.update(fresh)
         session["finished"] = now()
+    except BaseException as exc:
+        failure = exc
+        raise
     finally:
         if folder is not None:
+            _record_session(folder, manifest, session, failure)
+    return records
+
+
+def _record_session(
+    folder: Folder, manifest: dict, session: dict, failure: BaseException | None
+) -> None:
+    """Add the session to the manifest and release the folder. A second Ctrl-C or SIGTERM waits
+    until it is done; when the disk is full, the error that stopped the session is the one told."""
+    with deferred():
+        try:
             if "finished" not in session:
                 session["interrupted"] = now()
+                if failure is not None:
+                    session["stopped_by"] = _stopped_by(failure)
             manifest.setdefault("sessions", []).append(session)
             folder.update_manifest(sessions=manifest["sessions"])
+        except DiskFullError:
+            if failure is None:
+                raise
+        finally:
             folder.unlock()
-    result = gather(
-        kind, table, columns, list(settings.outputs), seed_values, records, folder, manifest
-    )
-    if folder is not None:
-        save_tables(result, folder.path)
-    return result
+
+
+def _stopped_by(failure: BaseException) -> str:
+    if isinstance(failure, Terminated):
+        return "SIGTERM"
+    if isinstance(failure, KeyboardInterrupt):
+        return "SIGINT"
+    if isinstance(failure, DiskFullError):
+        return "full disk"
+    return f"{type(failure).__name__}: {str(failure)[:200]}"
 
 
 def _execute(
@@ -184,9 +273,12 @@ def _execute(
                 task = pending.pop(future)
                 record = _outcome(future, task)
                 record["finished_at"] = now()
+                tables = record.pop("tables", None) or {}
                 if folder is not None:
-                    record.pop("monthly", None), record.pop("events", None)
-                    folder.save(record)
+                    folder.write_tables(record, tables)
+                else:
+                    for name, (_, data) in tables.items():
+                        record[name] = decode_table(data)
                 done[task.run_id] = record
                 failed += record["status"] != "ok"
                 if bar is not None:

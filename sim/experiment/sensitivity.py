@@ -20,7 +20,7 @@ from sim.experiment.bounds import Bounds, as_values, parameter_bounds, parameter
 from sim.experiment.design import Design, build_arms, design_rng, grid_points
 from sim.experiment.errors import ExperimentError
 from sim.experiment.results import ExperimentResult, save_tables
-from sim.experiment.runner import run_experiment
+from sim.experiment.runner import resumable, run_experiment
 from sim.experiment.settings import SENSITIVITY_SEEDS, RunSettings, settings_of
 from sim.scenario import Scenario
 
@@ -173,7 +173,8 @@ def sensitivity(
     result = run_experiment(design, settings)
     result.indices = sensitivity_indices(result)
     if result.path is not None:
-        save_tables(result, result.path)
+        with resumable(settings):
+            save_tables(result, result.path)
     return result
 
 

@@ -1,11 +1,15 @@
 """One run, in a worker: the model, its tables, and a small record of how it went.
 
 Everything here is a module-level function of picklable arguments, so that it runs the same in
-this process, in a local worker process or on a Dask worker.
+this process, in a local worker process or on a Dask worker. A worker only computes: it sends
+its tables back, encoded, and the main process writes them, so a cluster's workers need no file
+system shared with it, and a worker left running by a dead experiment cannot write into its
+folder.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import socket
 import time
@@ -19,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 from sim.experiment.design import Task
-from sim.experiment.storage import write_part
+from sim.experiment.storage import encode_table
 from sim.model import OrgModel
 from sim.scenario import Scenario
 
@@ -42,10 +46,18 @@ def tidy(frame: pd.DataFrame, rid: str) -> pd.DataFrame:
     return frame
 
 
+def undefined_as_nan(value: Any) -> Any:
+    """An infinite figure is as undefined as NaN, and is stored as NaN is (strict JSON has
+    neither, and writes null): so a run reads the same in memory and from its folder."""
+    if isinstance(value, float | np.floating) and not math.isfinite(value):
+        return math.nan
+    return value
+
+
 def run_task(task: Task) -> dict[str, Any]:
-    """Run one task and return its small record. Large tables go to ``task.out`` when it is set
-    (the worker writes them itself), and ride back in the record only for in-memory experiments.
-    An exception in the run is caught and recorded, so one bad run never stops the others;
+    """Run one task and return its record, with the run's tables under ``"tables"`` (name ->
+    rows and the bytes of an Arrow IPC file, encoded here so that the main process only writes
+    them, or decodes them for an experiment kept in memory). An exception in the run is caught and recorded, so one bad run never stops the others;
     warnings are recorded too (once each), instead of flooding the terminal from every worker."""
     start = time.perf_counter()
     record: dict[str, Any] = {"run_id": task.run_id, "status": "ok", "error": None}
@@ -57,15 +69,13 @@ def run_task(task: Task) -> dict[str, Any]:
             events = model.events()
             summary = model.summary(monthly, events)  # the tables just built, not built again
             summary.pop("seed", None)
-            record["summary"] = summary
+            record["summary"] = {key: undefined_as_nan(value) for key, value in summary.items()}
             monthly = pa.Table.from_pandas(tidy(monthly, task.run_id), preserve_index=False)
             events = pa.Table.from_pandas(tidy(events, task.run_id), preserve_index=False)
-            if task.out is not None:
-                parts = Path(task.out) / "parts"
-                write_part(monthly, parts / "monthly" / f"{task.run_id}.arrow")
-                write_part(events, parts / "events" / f"{task.run_id}.arrow")
-            else:
-                record["monthly"], record["events"] = monthly, events
+            record["tables"] = {
+                "monthly": (monthly.num_rows, encode_table(monthly)),
+                "events": (events.num_rows, encode_table(events)),
+            }
         except Exception as exc:  # recorded, not raised: the other runs go on
             record.update(
                 status="failed",

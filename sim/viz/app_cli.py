@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import os
+import signal
 import subprocess
 import sys
 
 APP_MODULE = "sim.viz.app.page"  # solara imports it and serves its Page component
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
+STOP_SECONDS = 10  # how long the server may take to close its connections after SIGTERM
 
 OFFLINE_ENV = {
     # browser asks the app server for /_solara/cdn/..., served from the solara-assets package
@@ -77,10 +79,41 @@ def cmd_app(args) -> int:
         )
     shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     print(f"orgsim app: open http://{shown}:{args.port}/ in a browser (Ctrl-C stops it)")
-    try:
-        return subprocess.call(server_command(args.host, args.port), env=server_env())
-    except KeyboardInterrupt:
-        return 0
+    return serve(server_command(args.host, args.port), server_env())
+
+
+class _Stop(Exception):
+    """SIGTERM reached ``orgsim app``."""
+
+
+def _stop(signum, frame) -> None:
+    raise _Stop
+
+
+def serve(command: list[str], env: dict) -> int:
+    """Run the server and wait for it. Ctrl-C reaches the server too (it is in the same process
+    group) and stops both. SIGTERM, which reaches only this process (``kill PID``, a service
+    manager), is passed on to the server, and this process waits for it to end, so that the
+    port is free when ``orgsim app`` has exited (exit code 143, 128 + SIGTERM)."""
+    with subprocess.Popen(command, env=env) as server:
+        previous = signal.signal(signal.SIGTERM, _stop)
+        try:
+            return server.wait()
+        except KeyboardInterrupt:
+            server.kill()  # as subprocess.call does; Popen's exit waits for it
+            return 0
+        except _Stop:
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the first one is being handled
+            server.terminate()
+            try:
+                server.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            print("orgsim app: stopped by SIGTERM", file=sys.stderr)
+            return 143
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def register(subparsers) -> argparse.ArgumentParser:
