@@ -304,12 +304,12 @@ class OrgModel(mesa.Model):
             )
 
     def measure(self) -> None:
-        """Phase 7: this month's metrics row, also collected by ``datacollector`` (a month that
-        ends with nobody left has none: the closure event records it)."""
-        if self.workforce.n > 0:
-            self._rows.append(metrics.row(self, self._headcount_start))
-            if not self.in_history:
-                self.datacollector.collect(self)
+        """Phase 7: this month's metrics row, also collected by ``datacollector``. The month a
+        firm closes is measured too: its flows count, and with nobody left the means of people
+        are undefined (NaN); no month follows a closure."""
+        self._rows.append(metrics.row(self, self._headcount_start))
+        if not self.in_history:
+            self.datacollector.collect(self)
         self._headcount_start = self.workforce.n
         if self.month >= self.spec.months:
             self.running = False

@@ -236,10 +236,10 @@ def test_baseline_headcount_never_exceeds_plan_and_month_zero_is_clean(seed):
     assert not frame.isna().any().any()
 
 
-def test_a_firm_whose_last_employee_leaves_closes_with_a_logged_cause_and_no_empty_row():
+def test_a_firm_whose_last_employee_leaves_closes_with_a_logged_cause_and_one_last_row():
     """A month that ends with nobody left closes the firm: the closure is logged, the run stops,
-    no metrics row describes an empty firm, and the house accounts (clients nobody holds) survive
-    the month."""
+    that month's row is the last (headcount 0, the means of people undefined), and the house
+    accounts (clients nobody holds) survive the month."""
     scenario = BASELINE.with_overrides({"firm.hire_to_plan": False})
     model = OrgModel(scenario, seed=1).run(2)
     model.separate(np.arange(model.workforce.n), "layoff")
@@ -248,7 +248,9 @@ def test_a_firm_whose_last_employee_leaves_closes_with_a_logged_cause_and_no_emp
     assert model.firm.closed == "nobody left" and not model.running
     assert model.month == 3  # the run stopped at the closure
     frame = model.metrics()
-    assert (frame.headcount > 0).all() and frame.month.max() == 2
+    assert frame.month.max() == 3 and (frame.headcount.iloc[:-1] > 0).all()
+    last = frame.iloc[-1]
+    assert last.headcount == 0 and np.isnan(last.mean_satisfaction) and last.clients > 0
     closure = model.events().query("event == 'closure'")
     assert closure.month.tolist() == [3]
 
