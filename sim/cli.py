@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from sim.experiment.errors import Terminated
+from sim.experiment.signals import sigterm_as_interrupt
 from sim.scenario import SCENARIO_DIR, Scenario, ScenarioError, load_scenario, parse_assignment
 from sim.viz.style import add_figure_arguments, figure_settings
 
@@ -496,7 +498,8 @@ def main(argv: list[str] | None = None) -> int:
         except SystemExit as exc:  # --help, or a mistake already reported on one line
             return exc.code if isinstance(exc.code, int) else EXIT_USAGE
         command = f"orgsim {args.command}"
-        return int(args.func(args) or 0)
+        with sigterm_as_interrupt():  # SIGTERM cleans up as Ctrl-C does: nothing half-written
+            return int(args.func(args) or 0)
     except ScenarioError as exc:
         print(f"orgsim: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -510,8 +513,11 @@ def main(argv: list[str] | None = None) -> int:
         where = f" ({str(exc.filename)[:300]})" if exc.filename else ""
         print(f"{command}: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
+    except Terminated:
+        print(f"{command}: stopped by SIGTERM", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
-        print("orgsim: interrupted", file=sys.stderr)
+        print(f"{command}: interrupted", file=sys.stderr)
         return 130
 
 

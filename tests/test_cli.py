@@ -467,3 +467,37 @@ def test_a_run_whose_firm_closes_early_can_be_rerun_into_its_folder(tmp_path, ca
     summary = json.loads((out / "summary.json").read_text())
     assert summary["months"] < summary["months_asked"] == 12
     assert main(args) == 0, capsys.readouterr().err
+
+
+def test_sigterm_stops_a_run_as_ctrl_c_does_and_leaves_no_folder(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "long"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from sim.cli import main; sys.exit(main())",
+            "run",
+            "baseline",
+            "--months",
+            "1200",
+            "--out",
+            str(out),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not out.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # the folder is made just before the run starts
+    assert out.exists(), proc.stderr.read() if proc.poll() is not None else "no folder"
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    assert "stopped by SIGTERM" in err and "Traceback" not in err
+    assert not out.exists()  # the folder made for the run is taken back
