@@ -243,6 +243,9 @@ def main(argv=None) -> int:
     parser.add_argument("--members", type=int, default=None, help="ensemble members")
     parser.add_argument("--seeds", type=int, default=None, help="seeds per member")
     parser.add_argument(
+        "--trajectories", type=int, default=None, help="Morris trajectories of the screening"
+    )
+    parser.add_argument(
         "--timing",
         action="append",
         default=[],
@@ -262,7 +265,7 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         table = screen(
             calibration_targets(),
-            trajectories=2 if args.quick else 8,
+            trajectories=args.trajectories or (2 if args.quick else 8),
             settings=RunSettings(seeds=1 if args.quick else 2, workers=args.workers),
         )
         timings["screening"] = time.perf_counter() - started

@@ -21,6 +21,12 @@ from sim.scenario import load_scenario
 
 ROOT_SEED = 20241127
 
+# Facts of the source document that the current mechanisms do not reproduce over the tests' 30
+# seeds, each with why (measured; docs/cases.md gives the figures). They are reported, never
+# tuned back: tests/cases/ asserts they still fail, so a mechanism that brings one back is
+# noticed and this table and the docs are brought up to date.
+NOT_REPRODUCED: dict[str, str] = {}
+
 
 def crn_seeds(n: int, root: int = ROOT_SEED) -> list[int]:
     """``n`` independent seeds spawned from one root; arm k of every comparison uses seed k."""

@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 from sim.experiment.errors import Terminated
 from sim.experiment.signals import sigterm_as_interrupt
 from sim.scenario import SCENARIO_DIR, Scenario, ScenarioError, load_scenario, parse_assignment
@@ -242,23 +244,56 @@ def cmd_run(args) -> int:
             file=sys.stderr,
         )
         return 1
-    print(_summary_text(model.summary(), elapsed))
+    lang = getattr(args, "lang", "en") or "en"
+    print(_summary_text(model.summary(), elapsed, lang, model.firm.closed or None))
     print(f"wrote {', '.join(p.name for p in files.values())} to {out}/")
     return 0
 
 
-def _summary_text(s: dict, elapsed: float) -> str:
+def _num(value, spec: str, scale: float = 1.0) -> str:
+    """A figure for the console; an undefined one (nobody left to average over) is a dash."""
+    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+        return "—"
+    return format(scale * value, spec)
+
+
+def _summary_text(s: dict, elapsed: float, lang: str = "en", closed: str | None = None) -> str:
+    from sim.viz.i18n import driver
+
+    sat, dis, eff = (
+        _num(s[k], ".2f") for k in ("mean_satisfaction", "mean_dissatisfaction", "mean_effort")
+    )
+    money = [_num(s[k], ",.0f") for k in ("revenue_total", "profit_total", "cash_end")]
+    intent = _num(s["intent_to_quit_share_end"], ".0f", 100.0)
+    turnover = _num(s["voluntary_turnover_annual"], ".1f", 100.0)
+    if lang == "zh":
+        lines = [
+            f"{s['scenario']} · 随机种子 {s['seed']} · {s['months']}个月（用时 {elapsed:.2f} 秒）",
+            f"  人数             {s['headcount_start']} -> {s['headcount_end']}   （招聘 {s['hires']}，辞职 {s['quits']}，"
+            f"不续约 {s['non_renewals']}，辞退 {s['dismissals']}，裁员 {s['layoffs']}）",
+            f"  主动离职率       每年 {turnover}%",
+            f"  满意度           {sat}   不满 {dis}   努力 {eff}",
+            f"  财务             收入 {money[0]}   利润 {money[1]}   期末现金 {money[2]}",
+            f"  期末             {intent}% 打算离职；客户 {s['clients_end']}",
+        ]
+        if closed:
+            lines.append(f"  企业在第{s['months']}个月倒闭：{closed}")
+        if s.get("top_exit_driver"):
+            lines.append(f"  离职主要原因     {driver(s['top_exit_driver'], 'zh')}")
+        return "\n".join(lines)
     lines = [
         f"{s['scenario']} · seed {s['seed']} · {s['months']} months ({elapsed:.2f} s)",
         f"  headcount        {s['headcount_start']} -> {s['headcount_end']}   (hires {s['hires']}, quits {s['quits']}, "
         f"non-renewals {s['non_renewals']}, dismissals {s['dismissals']}, layoffs {s['layoffs']})",
-        f"  turnover         {100 * s['voluntary_turnover_annual']:.1f}% a year voluntary",
-        f"  satisfaction     {s['mean_satisfaction']:.2f}   dissatisfaction {s['mean_dissatisfaction']:.2f}   effort {s['mean_effort']:.2f}",
-        f"  money            revenue {s['revenue_total']:,.0f}   profit {s['profit_total']:,.0f}   cash at end {s['cash_end']:,.0f}",
-        f"  at the end       {100 * s['intent_to_quit_share_end']:.0f}% intend to leave; clients {s['clients_end']}",
+        f"  turnover         {turnover}% a year voluntary",
+        f"  satisfaction     {sat}   dissatisfaction {dis}   effort {eff}",
+        f"  money            revenue {money[0]}   profit {money[1]}   cash at end {money[2]}",
+        f"  at the end       {intent}% intend to leave; clients {s['clients_end']}",
     ]
+    if closed:
+        lines.append(f"  the firm closed in month {s['months']}: {closed}")
     if s.get("top_exit_driver"):
-        lines.append(f"  leavers mostly   {s['top_exit_driver'].replace('_', ' ')}")
+        lines.append(f"  leavers mostly   {driver(s['top_exit_driver'], 'en').lower()}")
     return "\n".join(lines)
 
 

@@ -501,3 +501,11 @@ def test_sigterm_stops_a_run_as_ctrl_c_does_and_leaves_no_folder(tmp_path):
     assert proc.returncode == 143, err
     assert "stopped by SIGTERM" in err and "Traceback" not in err
     assert not out.exists()  # the folder made for the run is taken back
+
+
+def test_the_run_summary_speaks_the_language_asked_and_says_when_the_firm_closed(tmp_path, capsys):
+    args = ["run", "baseline", "--months", "12", "--seed", "2", "--lang", "zh"]
+    args += ["--set", "finances.overhead=100000000", "--set", "finances.credit_limit=0"]
+    assert main(args + ["--out", str(tmp_path / "zh")]) == 0
+    out = capsys.readouterr().out
+    assert "随机种子 2" in out and "企业在第" in out and "倒闭" in out and "nan" not in out

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sim.cases import crn_seeds
+from sim.cases import NOT_REPRODUCED, crn_seeds
 
 N_SEEDS = 30
 
@@ -13,7 +13,15 @@ def seeds():
 
 
 def check(outcomes, name):
-    """Assert one named outcome, with its measured value in the message."""
+    """Assert one named outcome, with its measured value in the message. A fact the model is
+    known not to reproduce (``sim.cases.NOT_REPRODUCED``) must still fail: when it holds again,
+    this test fails until the table and docs/cases.md say so (it is never tuned back)."""
     outcome = next(o for o in outcomes if o.fact == name)
+    if name in NOT_REPRODUCED:
+        assert not outcome.passed, (
+            f"{outcome} {outcome.detail}: this fact holds again; remove it from "
+            "sim.cases.NOT_REPRODUCED and regenerate docs/cases.md"
+        )
+        pytest.xfail(f"not reproduced ({NOT_REPRODUCED[name]}): {outcome} {outcome.detail}")
     assert outcome.passed, f"{outcome} {outcome.detail}"
     return outcome
