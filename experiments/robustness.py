@@ -110,7 +110,7 @@ def fmt(v: float, digits: int = 3) -> str:
     return "—" if v is None or not np.isfinite(v) else f"{v:.{digits}g}"
 
 
-def page(perturbed, shortage, offers, endings, seeds, months, timings) -> str:
+def page(perturbed, shortage, offers, endings, seeds, months, timings, ending_months=60) -> str:
     default = perturbed.attrs["default_turnover"]
     failing = perturbed[~perturbed.holds]
     out = [
@@ -154,12 +154,12 @@ def page(perturbed, shortage, offers, endings, seeds, months, timings) -> str:
         "",
         "![turnover against shortage and offer rate](figures/robustness/turnover.png)",
         "",
-        "| shortage | turnover (mean) | 10-90% | lowest headcount (any seed) |",
-        "|---|---|---|---|",
+        "| shortage | turnover (mean) | 10-90% | lowest headcount (any seed) | closed runs |",
+        "|---|---|---|---|---|",
     ]
     out += [
         f"| {s:g} | {100 * r.turnover:.1f}% | {100 * r.turnover_q10:.1f}-{100 * r.turnover_q90:.1f}% "
-        f"| {100 * r.lowest_headcount_share:.0f}% |"
+        f"| {100 * r.lowest_headcount_share:.0f}% | {int(r.closed_runs)} |"
         for s, r in shortage.iterrows()
     ]
     out += [
@@ -176,7 +176,7 @@ def page(perturbed, shortage, offers, endings, seeds, months, timings) -> str:
     for arm, frame in endings.items():
         closed = frame[frame.closed]
         line = (
-            f"- **{arm}**, {len(frame)} seeds over {months} months: {len(closed)} closed"
+            f"- **{arm}**, {len(frame)} seeds over {ending_months} months: {len(closed)} closed"
             + (
                 f" (closure month: median {closed.months.median():.0f}, "
                 f"10-90% {closed.months.quantile(0.1):.0f}-{closed.months.quantile(0.9):.0f}, "
@@ -201,14 +201,24 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--parameters", nargs="*", default=None, help="only these (smoke checks)")
     parser.add_argument("--doc", type=Path, default=DOC, help="where the page goes")
+    parser.add_argument(
+        "--perturbations", type=Path, default=None, help="reuse a perturbations.csv and its timing"
+    )
+    parser.add_argument("--perturbations-seconds", type=float, default=None)
     args = parser.parse_args(argv)
     figures = FIGURES if args.doc == DOC else args.doc.parent / "figures" / "robustness"
     timings = {}
     started = time.perf_counter()
-    perturbed = robustness.table(
-        names=args.parameters, seeds=args.seeds, months=args.months, workers=args.workers
-    )
-    timings["perturbations"] = time.perf_counter() - started
+    if args.perturbations is not None:
+        perturbed = pd.read_csv(args.perturbations)
+        default = perturbed.turnover / perturbed.turnover_ratio
+        perturbed.attrs["default_turnover"] = float(default.median())
+        timings["perturbations"] = args.perturbations_seconds or float("nan")
+    else:
+        perturbed = robustness.table(
+            names=args.parameters, seeds=args.seeds, months=args.months, workers=args.workers
+        )
+        timings["perturbations"] = time.perf_counter() - started
     started = time.perf_counter()
     shortage = robustness.shortage_response(
         seeds=args.seeds, months=args.months, workers=args.workers

@@ -135,6 +135,7 @@ def shortage_response(
         turnover_q90=("voluntary_turnover_annual", lambda x: float(np.quantile(x, 0.9))),
         lowest_headcount_share=("lowest", "min"),
         mean_headcount_share=("headcount_end", lambda x: float(np.mean(x)) / plan),
+        closed_runs=("months", lambda x: int((x < months).sum())),
     )
     out.index = out.index.astype(float)
     return out.sort_index()

@@ -473,7 +473,8 @@ def test_a_zero_weight_beside_a_weighted_holder_runs(tmp_path):
         "    - {name: sales, count: 1, holds_clients: true}\n"
         "    - {name: helper, count: 1, holds_clients: true, client_weight: 0}\n",
     )
-    assert runs(tmp_path, text).metrics().clients.iloc[0] == 20
+    # the month-0 book is whatever the firm's simulated past left (sim/history.py)
+    assert runs(tmp_path, text).metrics().clients.iloc[0] > 0
 
 
 # --- messages -----------------------------------------------------------------------------------

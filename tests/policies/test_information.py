@@ -94,10 +94,21 @@ def test_pdca_without_information_is_blind_and_does_nothing():
         assert a.equals(b)
 
 
-def test_pdca_reading_formal_reports_raises_pay_and_cuts_turnover_in_an_underpaid_firm():
+def test_pdca_reading_formal_reports_raises_pay_in_an_underpaid_firm():
     reports = arm("formal_reports", months=24, overrides=UNDERPAID)
     loop = arm("formal_reports", "pdca", months=24, overrides=UNDERPAID)
     expect_higher("PDCA on reports vs reports alone", loop, reports, metric_mean("mean_wage", 12))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not reproduced: PDCA raises the mean wage by 380 a month (t +9) but turnover falls by "
+    "only 1.2 points (t -2.0, 20 seeds): at the calibrated spread of offers' worth (1.08 log "
+    "points) a raise of about 10% holds few more people",
+)
+def test_pdca_reading_formal_reports_cuts_turnover_in_an_underpaid_firm():
+    reports = arm("formal_reports", months=24, overrides=UNDERPAID)
+    loop = arm("formal_reports", "pdca", months=24, overrides=UNDERPAID)
     expect_lower(
         "PDCA on reports vs reports alone", loop, reports, metric_mean("turnover_rate_annual", 7)
     )
