@@ -84,7 +84,8 @@ def page(
     from sim.calibration.screening import screening_markdown
     from sim.calibration.targets import LITERATURE
 
-    screening = screening.assign(fitted=screening["parameter"].isin({p.path for p in FITTED}))
+    if screening is not None:
+        screening = screening.assign(fitted=screening["parameter"].isin({p.path for p in FITTED}))
 
     out = [
         "# Validation: what is fitted, what is predicted, and how sure we are",
@@ -143,7 +144,13 @@ def page(
         "its size), so 1 means a parameter moves the target across its whole range. The "
         "fitted set is declared in `sim/calibration/parameters.py` (column `fitted`).",
         "",
-        screening_markdown(screening, 25),
+        screening_markdown(screening, 25)
+        if screening is not None
+        else "**Not rerun for this page.** On behaviour v2 a screening of every psychology "
+        "parameter over the calibration targets takes over an hour on 2 cores even at 4 "
+        "trajectories and one seed; the fitted set was chosen from the mechanisms that set each "
+        "target (the `why` of each entry of `sim/calibration/parameters.FITTED`). "
+        "`orgsim calibrate --screen` runs it.",
         "",
     ]
     m = calibration["method"]
@@ -166,7 +173,7 @@ def page(
             "",
         ]
     out += [
-        "| parameter | default | prior | fitted (best member) | 90% of the ensemble |",
+        "| parameter | default when fitted | prior | fitted (best member; now the default) | 90% of the ensemble |",
         "|---|---|---|---|---|",
     ]
     for p in calibration["parameters"]:
@@ -238,6 +245,7 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--screening", default=None, help="reuse a screening.csv")
+    parser.add_argument("--no-screening", action="store_true", help="leave the screening out")
     parser.add_argument("--calibration", default=None, help="reuse a calibration file")
     parser.add_argument("--out", default=str(ROOT / "runs" / "validation"))
     parser.add_argument("--members", type=int, default=None, help="ensemble members")
@@ -259,7 +267,9 @@ def main(argv=None) -> int:
     for item in args.timing:
         step, seconds = item.split("=", 1)
         timings[step] = float(seconds)
-    if args.screening:
+    if args.no_screening:
+        table = None
+    elif args.screening:
         table = pd.read_csv(args.screening)
     else:
         started = time.perf_counter()
