@@ -84,7 +84,7 @@ class OrgModel(mesa.Model):
         is simulated once per scenario and seed in a process and then copied
         (:mod:`sim.history`). ``agent_reporters`` adds per-employee columns to
         ``model.datacollector`` (a mapping of column to attribute or function, or a list of
-        attribute names); they cost about a microsecond per employee a month, so none by default.
+        attribute names); they cost time per employee and month (docs/mesa.md), so none by default.
         """
         spec = _resolve(scenario, overrides)
         seed = _seed(seed, rng)
