@@ -244,7 +244,11 @@ def _common(parser: argparse.ArgumentParser, seeds: int) -> None:
     )
     parser.add_argument("--no-plot", action="store_true", help="skip the figures")
     add_figure_arguments(parser)
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar (there is none when stderr is not a terminal)",
+    )
 
 
 def register(subparsers) -> None:
@@ -382,7 +386,7 @@ def _settings(args, kind: str, labels: list[str]) -> ex.RunSettings:
         workers=args.workers if args.workers and args.workers > 1 else None,
         dask=args.dask,
         out=args.resolved_out,
-        progress=not args.quiet,
+        progress=not args.quiet and sys.stderr.isatty(),  # no carriage returns in logs
         command=_command(args),
     )
 
