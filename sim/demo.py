@@ -106,10 +106,21 @@ def flagship(
         "| fact | measured | target | |",
         "|---|---|---|---|",
     ]
+    from sim.cases import CAVEATS, NOT_REPRODUCED
+
+    def status(o) -> str:
+        if o.passed:
+            return "ok (with a caveat, below)" if o.fact in CAVEATS else "ok"
+        return "not reproduced (why: below)" if o.fact in NOT_REPRODUCED else "NOT MET"
+
     for o in facts:
-        lines.append(
-            f"| {o.claim} | {o.statistic}: **{o.value:.3g}** | {o.target} | {'ok' if o.passed else 'NOT MET'} |"
-        )
+        lines.append(f"| {o.claim} | {o.statistic}: **{o.value:.3g}** | {o.target} | {status(o)} |")
+    known = [o for o in facts if not o.passed and o.fact in NOT_REPRODUCED]
+    caveats = [o for o in facts if o.passed and o.fact in CAVEATS]
+    if known or caveats:
+        lines += ["", "What the model does not reproduce, and why (docs/cases.md):", ""]
+        lines += [f"- {o.claim}: {NOT_REPRODUCED[o.fact]}." for o in known]
+        lines += [f"- {o.claim}: {CAVEATS[o.fact]}." for o in caveats]
     lines += ["", "Why people left (mean share of each driver in the leavers' quit hazard):", ""]
     for name in FLAGSHIP:
         drivers = ", ".join(

@@ -509,3 +509,19 @@ def test_the_run_summary_speaks_the_language_asked_and_says_when_the_firm_closed
     assert main(args + ["--out", str(tmp_path / "zh")]) == 0
     out = capsys.readouterr().out
     assert "随机种子 2" in out and "企业在第" in out and "倒闭" in out and "nan" not in out
+
+
+def test_the_demo_report_says_which_facts_are_not_reproduced_and_why(tmp_path):
+    from sim.demo import flagship
+
+    flagship(tmp_path / "demo", seeds=2)
+    text = (tmp_path / "demo" / "report.md").read_text(encoding="utf-8")
+    table, _, reasons = text.partition("What the model does not reproduce, and why")
+    known = [
+        line.split(" | ")[0].lstrip("| ")
+        for line in table.splitlines()
+        if line.endswith("| not reproduced (why: below) |")
+    ]
+    assert known, "Shengyi's cascade is not reproduced (sim.cases.NOT_REPRODUCED)"
+    for claim in known:  # each is explained under the table
+        assert f"- {claim}: " in reasons
