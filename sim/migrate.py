@@ -158,6 +158,12 @@ def version_of(data: dict) -> int:
 
 def _policy_entries(data: dict):
     """(path, policy name, params dict) of every policy entry, the timeline's included."""
+    for path, name, params in _entries(data):
+        if isinstance(name, str):  # a malformed name: the scenario's own validation names it
+            yield path, name, params
+
+
+def _entries(data: dict):
     for i, entry in enumerate(data.get("policies") or []):
         if isinstance(entry, dict) and isinstance(entry.get("params"), dict):
             yield f"policies[{i}].params", entry.get("name"), entry["params"]
@@ -190,27 +196,33 @@ def removed_fields(data: dict) -> list[tuple[str, Any, str]]:
         if parent is not None:
             out.append((dotted, parent[key], replacement))
     for path, name, params in _policy_entries(data):
-        if not isinstance(name, str):
-            continue  # a malformed entry: the scenario's own validation names it
         for param, replacement in REMOVED_PARAMS.get(name, {}).items():
             if param in params:
                 out.append((f"{path}.{param}", params[param], replacement))
     return out
 
 
+def strip_removed(data) -> list[str]:
+    """Remove, in place, every field of ``data`` that schema 2 removed (``data`` may be a plain
+    dict or ruamel's round-trip mapping); one note per field removed."""
+    notes = [
+        f"removed {dotted} = {value!r}: replaced by {replacement}"
+        for dotted, value, replacement in removed_fields(data)
+    ]
+    for dotted in REMOVED_FIELDS:
+        parent, key = _field(data, dotted)
+        if parent is not None:
+            del parent[key]
+    for _, name, params in _policy_entries(data):
+        for param in REMOVED_PARAMS.get(name, {}):
+            params.pop(param, None)
+    return notes
+
+
 def migrate(data: dict) -> tuple[dict, list[str]]:
     """A schema-2 copy of schema-1 scenario data, and one note per change made."""
     new = copy.deepcopy(data)
-    notes = []
-    for dotted, value, replacement in removed_fields(new):
-        notes.append(f"removed {dotted} = {value!r}: replaced by {replacement}")
-    for dotted in REMOVED_FIELDS:
-        parent, key = _field(new, dotted)
-        if parent is not None:
-            del parent[key]
-    for _, name, params in _policy_entries(new):
-        for param in REMOVED_PARAMS.get(name, {}):
-            params.pop(param, None)
+    notes = strip_removed(new)
     new["schema_version"] = SCHEMA_VERSION
     notes.append(f"set schema_version: {SCHEMA_VERSION}")
     return new, notes

@@ -4,19 +4,11 @@ comments and layout (the schema's changes are declared in :mod:`sim.migrate`).""
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 from sim import yamlfile
-from sim.migrate import (
-    REMOVED_FIELDS,
-    REMOVED_PARAMS,
-    SCHEMA_VERSION,
-    _field,
-    _policy_entries,
-    removed_fields,
-    version_of,
-)
+from sim.migrate import SCHEMA_VERSION, strip_removed, version_of
+from sim.outputs import atomic
 from sim.scenario import ScenarioError, validate_scenario
 
 
@@ -56,16 +48,7 @@ def migrate_file(path, out=None) -> tuple[str, list[str]]:
         raise MigrateError(
             f"{path}: schema_version {version} is newer than this orgsim's ({SCHEMA_VERSION})"
         )
-    notes = []
-    for dotted, value, replacement in removed_fields(data):
-        notes.append(f"removed {dotted} = {value!r}: replaced by {replacement}")
-    for dotted in REMOVED_FIELDS:
-        parent, key = _field(data, dotted)
-        if parent is not None:
-            del parent[key]
-    for _, name, params in _policy_entries(data):
-        for param in REMOVED_PARAMS.get(name, {}):
-            params.pop(param, None)
+    notes = strip_removed(data)
     if data.get("schema_version") != SCHEMA_VERSION:
         if "schema_version" in data:
             data["schema_version"] = SCHEMA_VERSION
@@ -85,12 +68,8 @@ def migrate_file(path, out=None) -> tuple[str, list[str]]:
             f"nothing was written:\n{exc}"
         ) from None
     if out is not None:
-        out = Path(out)
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
         try:
-            tmp.write_text(new, encoding="utf-8")
-            os.replace(tmp, out)
+            atomic(Path(out), lambda tmp: tmp.write_text(new, encoding="utf-8"))
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise MigrateError(f"{out}: cannot write the file: {exc.strerror or exc}") from None
     return new, notes
