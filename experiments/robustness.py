@@ -26,7 +26,6 @@ import pandas as pd
 
 from sim import robustness
 from sim.experiment import compare
-from sim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "robustness.md"
@@ -35,23 +34,19 @@ OFFER_FACTORS = (0.5, 0.75, 1.0, 1.3, 1.5, 2.0)
 
 
 def offer_rate_response(seeds: int, months: int, workers: int) -> pd.DataFrame:
+    """The baseline's :func:`sim.robustness.response` to the offer rate, indexed by its factor."""
     from sim.agents.psychology import Psychology
 
     default = Psychology().offer_rate
-    arms = {f"{f:g}": {"psychology.offer_rate": default * f} for f in OFFER_FACTORS}
-    result = compare(arms, base="baseline", seeds=seeds, months=months, workers=workers)
-    plan = load_scenario("baseline").firm.employees
-    lowest = result.monthly.groupby("run_id").headcount.min()
-    runs = result.runs.assign(lowest=result.runs.run_id.map(lowest) / plan)
-    out = runs.groupby("arm").agg(
-        turnover=("voluntary_turnover_annual", "mean"),
-        turnover_q10=("voluntary_turnover_annual", lambda x: float(np.quantile(x, 0.1))),
-        turnover_q90=("voluntary_turnover_annual", lambda x: float(np.quantile(x, 0.9))),
-        lowest_headcount_share=("lowest", "min"),
-        closed_runs=("months", lambda x: int((x < months).sum())),
+    frame = robustness.response(
+        "psychology.offer_rate",
+        [default * f for f in OFFER_FACTORS],
+        seeds=seeds,
+        months=months,
+        workers=workers,
     )
-    out.index = out.index.astype(float)
-    return out.sort_index()
+    frame.index = list(OFFER_FACTORS)
+    return frame
 
 
 def shengyi_endings(seeds: int, months: int, workers: int) -> dict[str, pd.DataFrame]:

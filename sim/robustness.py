@@ -116,15 +116,17 @@ def table(
     return frame
 
 
-def shortage_response(
+def response(
+    path: str,
+    values,
     scenario: str = "baseline",
-    shortages=(0.0, 0.1, 0.2, 0.3, 0.4, 0.5),
     seeds: int = 10,
     months: int = 120,
     workers: int | None = None,
 ) -> pd.DataFrame:
-    """Turnover and the lowest headcount (share of plan) against a labour shortage held all run."""
-    arms = {f"{s:g}": {"market.shortage": float(s)} for s in shortages}
+    """Turnover, the lowest headcount (share of plan, any seed) and closures against one
+    parameter (a dotted path) held at each value all run; indexed by value."""
+    arms = {f"{v:g}": {path: float(v)} for v in values}
     result = compare(arms, base=scenario, seeds=seeds, months=months, workers=workers)
     plan = load_scenario(scenario).firm.employees
     lowest = result.monthly.groupby("run_id").headcount.min()
@@ -139,3 +141,14 @@ def shortage_response(
     )
     out.index = out.index.astype(float)
     return out.sort_index()
+
+
+def shortage_response(
+    scenario: str = "baseline",
+    shortages=(0.0, 0.1, 0.2, 0.3, 0.4, 0.5),
+    seeds: int = 10,
+    months: int = 120,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """:func:`response` to a labour shortage held all run."""
+    return response("market.shortage", shortages, scenario, seeds, months, workers)
