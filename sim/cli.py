@@ -257,43 +257,55 @@ def _num(value, spec: str, scale: float = 1.0) -> str:
     return format(scale * value, spec)
 
 
+_SUMMARY = {
+    "en": (
+        "{scenario} · seed {seed} · {months} months ({elapsed:.2f} s)",
+        "  headcount        {headcount_start} -> {headcount_end}   (hires {hires}, quits {quits}, "
+        "non-renewals {non_renewals}, dismissals {dismissals}, layoffs {layoffs})",
+        "  turnover         {turnover}% a year voluntary",
+        "  satisfaction     {sat}   dissatisfaction {dis}   effort {eff}",
+        "  money            revenue {revenue}   profit {profit}   cash at end {cash}",
+        "  at the end       {intent}% intend to leave; clients {clients_end}",
+        "  the firm closed in month {months}: {closed}",
+        "  leavers mostly   {driver}",
+    ),
+    "zh": (
+        "{scenario} · 随机种子 {seed} · {months}个月（用时 {elapsed:.2f} 秒）",
+        "  人数             {headcount_start} -> {headcount_end}   （招聘 {hires}，辞职 {quits}，"
+        "不续约 {non_renewals}，辞退 {dismissals}，裁员 {layoffs}）",
+        "  主动离职率       每年 {turnover}%",
+        "  满意度           {sat}   不满 {dis}   努力 {eff}",
+        "  财务             收入 {revenue}   利润 {profit}   期末现金 {cash}",
+        "  期末             {intent}% 打算离职；客户 {clients_end}",
+        "  企业在第{months}个月倒闭：{closed}",
+        "  离职主要原因     {driver}",
+    ),
+}
+
+
 def _summary_text(s: dict, elapsed: float, lang: str = "en", closed: str | None = None) -> str:
     from sim.viz.i18n import driver
 
-    sat, dis, eff = (
-        _num(s[k], ".2f") for k in ("mean_satisfaction", "mean_dissatisfaction", "mean_effort")
+    *body, closed_line, driver_line = _SUMMARY[lang]
+    values = dict(
+        s,
+        elapsed=elapsed,
+        closed=closed,
+        turnover=_num(s["voluntary_turnover_annual"], ".1f", 100.0),
+        sat=_num(s["mean_satisfaction"], ".2f"),
+        dis=_num(s["mean_dissatisfaction"], ".2f"),
+        eff=_num(s["mean_effort"], ".2f"),
+        revenue=_num(s["revenue_total"], ",.0f"),
+        profit=_num(s["profit_total"], ",.0f"),
+        cash=_num(s["cash_end"], ",.0f"),
+        intent=_num(s["intent_to_quit_share_end"], ".0f", 100.0),
     )
-    money = [_num(s[k], ",.0f") for k in ("revenue_total", "profit_total", "cash_end")]
-    intent = _num(s["intent_to_quit_share_end"], ".0f", 100.0)
-    turnover = _num(s["voluntary_turnover_annual"], ".1f", 100.0)
-    if lang == "zh":
-        lines = [
-            f"{s['scenario']} · 随机种子 {s['seed']} · {s['months']}个月（用时 {elapsed:.2f} 秒）",
-            f"  人数             {s['headcount_start']} -> {s['headcount_end']}   （招聘 {s['hires']}，辞职 {s['quits']}，"
-            f"不续约 {s['non_renewals']}，辞退 {s['dismissals']}，裁员 {s['layoffs']}）",
-            f"  主动离职率       每年 {turnover}%",
-            f"  满意度           {sat}   不满 {dis}   努力 {eff}",
-            f"  财务             收入 {money[0]}   利润 {money[1]}   期末现金 {money[2]}",
-            f"  期末             {intent}% 打算离职；客户 {s['clients_end']}",
-        ]
-        if closed:
-            lines.append(f"  企业在第{s['months']}个月倒闭：{closed}")
-        if s.get("top_exit_driver"):
-            lines.append(f"  离职主要原因     {driver(s['top_exit_driver'], 'zh')}")
-        return "\n".join(lines)
-    lines = [
-        f"{s['scenario']} · seed {s['seed']} · {s['months']} months ({elapsed:.2f} s)",
-        f"  headcount        {s['headcount_start']} -> {s['headcount_end']}   (hires {s['hires']}, quits {s['quits']}, "
-        f"non-renewals {s['non_renewals']}, dismissals {s['dismissals']}, layoffs {s['layoffs']})",
-        f"  turnover         {turnover}% a year voluntary",
-        f"  satisfaction     {sat}   dissatisfaction {dis}   effort {eff}",
-        f"  money            revenue {money[0]}   profit {money[1]}   cash at end {money[2]}",
-        f"  at the end       {intent}% intend to leave; clients {s['clients_end']}",
-    ]
+    lines = [line.format(**values) for line in body]
     if closed:
-        lines.append(f"  the firm closed in month {s['months']}: {closed}")
+        lines.append(closed_line.format(**values))
     if s.get("top_exit_driver"):
-        lines.append(f"  leavers mostly   {driver(s['top_exit_driver'], 'en').lower()}")
+        label = driver(s["top_exit_driver"], lang)
+        lines.append(driver_line.format(driver=label.lower() if lang == "en" else label))
     return "\n".join(lines)
 
 
