@@ -114,35 +114,49 @@ def _title_zh(cls) -> str:
     return f"{cls.title_zh or cls.name}（`{cls.name}`）"
 
 
-def _policies_markdown_zh() -> str:
-    out = [
-        "# 管理政策与时间线事件",
-        "",
-        "由 `orgsim policies --markdown --lang zh` 从代码生成。情景文件在 `policies:` 下以"
-        " `{name: ..., params: {...}}` 列出政策；时间线可以在指定月份 `add_policy`（引入）、"
-        "`change_policy`（调整）或 `remove_policy`（取消）政策。单位中的“货币”指情景所用的货币。",
-        "",
-    ]
+def _catalogue_markdown(head: list[str], family_title, events_title: str, section) -> str:
+    """The policies by family, then the timeline events, each rendered by ``section(cls, name)``."""
+    out = list(head)
     for family in FAMILIES:
         members = sorted((c for c in POLICIES.values() if c.family == family), key=lambda c: c.name)
         if not members:
             continue
-        out += [f"## {FAMILY_LABELS[family][1]}", ""]
+        out += [f"## {family_title(family)}", ""]
         for cls in members:
-            out += [f"### {_title_zh(cls)}", "", cls.summary_zh or _doc(cls)[0], ""]
-            out += [param_table(cls.Params, lang="zh")]
-    out += [f"## {_ZH['events']}", ""]
+            out += section(cls, cls.name)
+    out += [f"## {events_title}", ""]
     for name in sorted(EVENTS):
-        cls = EVENTS[name]
-        out += [f"### {_title_zh(cls)}", "", cls.summary_zh or _doc(cls)[0], ""]
-        out += [param_table(cls.Params, lang="zh")]
+        out += section(EVENTS[name], name)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _section_zh(cls, name: str) -> list[str]:
+    return [f"### {_title_zh(cls)}", "", cls.summary_zh or _doc(cls)[0], ""] + [
+        param_table(cls.Params, lang="zh")
+    ]
+
+
+def _section_en(cls, name: str) -> list[str]:
+    summary, body = _doc(cls)
+    zh = getattr(cls, "title_zh", "")
+    out = [f"### `{name}`" + (f" ({zh})" if zh else ""), "", summary, ""]
+    if body:
+        out += [body, ""]
+    return out + [param_table(cls.Params)]
 
 
 def policies_markdown(lang: str = "en") -> str:
     if lang == "zh":
-        return _policies_markdown_zh()
-    out = [
+        head = [
+            "# 管理政策与时间线事件",
+            "",
+            "由 `orgsim policies --markdown --lang zh` 从代码生成。情景文件在 `policies:` 下以"
+            " `{name: ..., params: {...}}` 列出政策；时间线可以在指定月份 `add_policy`（引入）、"
+            "`change_policy`（调整）或 `remove_policy`（取消）政策。单位中的“货币”指情景所用的货币。",
+            "",
+        ]
+        return _catalogue_markdown(head, lambda f: FAMILY_LABELS[f][1], _ZH["events"], _section_zh)
+    head = [
         "# Policies and timeline events",
         "",
         "Generated from the code by `orgsim policies --markdown`; do not edit by hand.",
@@ -151,28 +165,7 @@ def policies_markdown(lang: str = "en") -> str:
         "and can be overridden with `--set policies.<name>.<parameter>=value`.",
         "",
     ]
-    for family in FAMILIES:
-        members = sorted((c for c in POLICIES.values() if c.family == family), key=lambda c: c.name)
-        if not members:
-            continue
-        out += [f"## {family.capitalize()}", ""]
-        for cls in members:
-            summary, body = _doc(cls)
-            zh = getattr(cls, "title_zh", "")
-            out += [f"### `{cls.name}`" + (f" ({zh})" if zh else ""), "", summary, ""]
-            if body:
-                out += [body, ""]
-            out += [param_table(cls.Params)]
-    out += ["## Timeline events", ""]
-    for name in sorted(EVENTS):
-        cls = EVENTS[name]
-        summary, body = _doc(cls)
-        zh = getattr(cls, "title_zh", "")
-        out += [f"### `{name}`" + (f" ({zh})" if zh else ""), "", summary, ""]
-        if body:
-            out += [body, ""]
-        out += [param_table(cls.Params)]
-    return "\n".join(out).rstrip() + "\n"
+    return _catalogue_markdown(head, str.capitalize, "Timeline events", _section_en)
 
 
 def policies_text(lang: str = "en") -> str:
