@@ -441,10 +441,15 @@ class Market(Spec):
         0.0,
         0.95,
         unit="share",
-        doc="share of labour demand left unfilled in the market",
-        source="source document: Hangzhou 18.28%, then 34.25%",
+        doc=(
+            "share of the market's openings that its job seekers cannot fill: 1 - shortage "
+            "seekers per opening where a balanced market has one, so offers rise by "
+            "(1 / (1 - shortage)) ** offer_tightness_elasticity and a vacancy fills at "
+            "1 - shortage of the balanced rate"
+        ),
+        source="source document: Hangzhou's 缺口比率 for migrant labour, 18.28%, then 34.25%",
         label_zh="劳动力缺口比例",
-        doc_zh="市场上劳动力需求中招不到人的比例",
+        doc_zh="市场上的职位空缺中招不到人的比例：每个空缺只有 1−短缺 个求职者（供求平衡时为 1 个）",
     )
     months_to_fill: float = param(
         2.0,

@@ -362,7 +362,6 @@ def hazard_of(gap=0.0, sacrifice=0.3, shortage=0.0, tenure=24.0, **kw):
         P.unsolicited_offer_rate,
         shortage,
         P.offer_tightness_elasticity,
-        P.frictional_openings,
     )
     accepted = rules.acceptance(np.array([gap]), np.array([sacrifice]), P)
     hazard, _, _ = rules.quit_hazard(
@@ -461,15 +460,16 @@ def test_hazard_intent_and_driver_shares_are_within_bounds(parts, arrivals, acce
 def test_a_tight_labour_market_brings_more_offers_to_searchers_and_others():
     calm = hazard_of(shortage=0.0)
     tight = hazard_of(shortage=0.3)
-    v0, eta = P.frictional_openings, P.offer_tightness_elasticity
-    assert tight == pytest.approx(calm * ((v0 + 0.3) / v0) ** eta)
+    # 0.7 seekers per opening: tightness 1 / 0.7 of a balanced market's
+    assert tight == pytest.approx(calm * (1.0 / 0.7) ** P.offer_tightness_elasticity)
 
 
-def test_offers_rise_with_openings_at_a_falling_rate():
-    """A matching function: each further point of shortage brings fewer extra offers."""
-    rates = [hazard_of(shortage=s) for s in (0.0, 0.05, 0.10, 0.15)]
-    steps = np.diff(rates)
-    assert (steps > 0).all() and (np.diff(steps) < 0).all()
+def test_offers_rise_with_tightness_at_a_falling_rate():
+    """A matching function: each doubling of openings per seeker brings fewer extra offers."""
+    tightness = np.array([1.0, 2.0, 4.0, 8.0])
+    rates = [hazard_of(shortage=1.0 - 1.0 / t) for t in tightness]
+    steps = np.diff(rates) / np.diff(tightness)
+    assert (np.diff(rates) > 0).all() and (np.diff(steps) < 0).all()
 
 
 def test_fit_is_learnt_and_the_belief_converges_to_the_truth():

@@ -354,7 +354,6 @@ def perceive(ws: Workforce, rows, p: Psychology, world: World, peers: Peers, dra
         p.unsolicited_offer_rate,
         world.shortage,
         p.offer_tightness_elasticity,
-        p.frictional_openings,
     )
     accepted = rules.acceptance(gap, person.sacrifice, p)
     hazard, intent, shares = rules.quit_hazard(parts, arrivals, accepted, gap, p.offer_value_spread)

@@ -53,22 +53,12 @@ class Leaving(Spec):
         2.0,
         unit="elasticity",
         doc=(
-            "elasticity of the offers a person gets to the market's openings (frictional "
-            "openings plus the shortage)"
+            "elasticity of the offers a person gets to the market's tightness (openings per "
+            "job seeker, 1 / (1 - shortage) of a balanced market's)"
         ),
-        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 0 to 1.5: elasticity of offers to the market's openings: what the cycle target fits; Petrongolo & Pissarides 2001: a job seeker's arrival rate rises with openings at an elasticity of about 0.3-0.5",
+        source="calibrated jointly to the declared targets (docs/validation.md, calibration/default_model.json); prior 0 to 1.5: elasticity of offers to the market's tightness: what the cycle target fits; Petrongolo & Pissarides 2001: a job seeker's arrival rate rises with tightness at an elasticity of about 0.3-0.5",
         label_zh="工作机会对劳动力市场紧张程度的弹性",
-        doc_zh="一个人得到的工作机会对市场职位空缺（摩擦性空缺加短缺）的弹性",
-    )
-    frictional_openings: float = param(
-        0.02,
-        0.001,
-        0.5,
-        unit="share",
-        doc="share of labour demand unfilled in a market without shortage (people between jobs)",
-        source="BLS JOLTS: the job-openings rate was 1.8% at its 2009 trough",
-        label_zh="无短缺时的职位空缺率",
-        doc_zh="市场没有短缺时未填补的劳动力需求比例（在两份工作之间的人）",
+        doc_zh="一个人得到的工作机会对劳动力市场紧张程度（每个求职者面对的空缺数，为供求平衡市场的 1/(1−短缺) 倍）的弹性",
     )
     settling_months: float = param(
         4.12,

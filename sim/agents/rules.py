@@ -274,12 +274,19 @@ def search_probability(push, tenure, threshold, settling_months):
     return sigmoid(push - threshold) * -np.expm1(-tenure / settling_months)
 
 
-def offer_arrivals(search, offer_rate, unsolicited_rate, shortage, elasticity, frictional):
-    """Offers a month: ``(search * r + (1 - search) * r_0) * ((v_0 + shortage) / v_0) ** eta``,
-    where ``v_0`` is the share of demand unfilled in a market without shortage. A tight market
-    brings more offers, to searchers and non-searchers alike (March & Simon's ease of movement),
-    with the concave response of a matching function (Petrongolo & Pissarides 2001)."""
-    tightness = ((frictional + shortage) / frictional) ** elasticity
+def offer_arrivals(search, offer_rate, unsolicited_rate, shortage, elasticity):
+    """Offers a month: ``(search * r + (1 - search) * r_0) * (1 / (1 - shortage)) ** eta``.
+
+    ``shortage`` is the share of the market's openings that its job seekers cannot fill (the
+    source document's 缺口比率: 18.28% of Hangzhou's demand for migrant labour), so there are
+    ``1 - shortage`` seekers for each opening where a balanced market has one, and the market's
+    tightness (openings per seeker) is ``1 / (1 - shortage)`` times a balanced market's. A tight
+    market brings more offers, to searchers and non-searchers alike (March & Simon's ease of
+    movement), with the concave response of a matching function to tightness (Petrongolo &
+    Pissarides 2001). The same reading sets the hiring side: a vacancy is filled at
+    ``1 - shortage`` of a balanced market's rate (``LabourMarket.fill_probability``).
+    """
+    tightness = (1.0 - shortage) ** -elasticity
     return (search * offer_rate + (1.0 - search) * unsolicited_rate) * tightness
 
 

@@ -73,9 +73,9 @@ class LabourShortage(Event):
             0.0,
             0.95,
             unit="share",
-            doc="share of labour demand left unfilled",
+            doc="share of the market's openings its job seekers cannot fill (as market.shortage)",
             label_zh="劳动力缺口比例",
-            doc_zh="劳动力需求中招不到人的比例",
+            doc_zh="市场职位空缺中招不到人的比例（同 market.shortage）",
         )
         months_to_fill: float | None = param(
             None,
