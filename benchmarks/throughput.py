@@ -4,6 +4,9 @@ Each configuration runs in a fresh subprocess pinned to one core, so that the pe
 size does not contaminate another's, and the figures are single-core figures:
 
 - ``vectorised`` (the engine every run uses): 100, 1,000, 10,000 and 100,000 employees, 120 months;
+- ``vectorised_untuned_malloc``: the same engine at 10,000 employees with glibc's default
+  allocator settings, to show what ``sim.allocator.keep_freed_memory`` (which the command line,
+  the experiment workers and every other row use) buys;
 - ``per_agent`` (the reference: phase 3 as Mesa's ``model.agents.shuffle_do("step")``, each
   Employee applying the same rules to its own row): 100, 1,000 and 10,000 employees, 12 months.
 
@@ -64,10 +67,20 @@ def pin_to_one_core(cpu: int | None) -> int:
     return chosen
 
 
+UNTUNED = "vectorised_untuned_malloc"
+
+
 def measure_one(engine: str, employees: int, months: int, cpu: int | None) -> dict:
     """Build and run one configuration in this process; return its row."""
     pin_to_one_core(cpu)
     from sim import OrgModel
+    from sim.allocator import keep_freed_memory
+
+    label = engine
+    if engine == UNTUNED:
+        engine = "vectorised"
+    else:
+        keep_freed_memory()
 
     scenario = scaled_baseline(employees)
     best_rate, best_run, setup, repeats, spent = 0.0, float("inf"), float("inf"), 0, 0.0
@@ -88,7 +101,7 @@ def measure_one(engine: str, employees: int, months: int, cpu: int | None) -> di
         del model
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     return {
-        "engine": engine,
+        "engine": label,
         "employees": employees,
         "months": months,
         "employee_months_per_s": best_rate,
@@ -115,9 +128,12 @@ def measure_in_subprocess(engine: str, employees: int, months: int, cpu: int | N
 def configurations(quick: bool) -> list[tuple[str, int, int]]:
     vec_sizes = VECTORISED_SIZES[:2] if quick else VECTORISED_SIZES
     per_sizes = PER_AGENT_SIZES[:2] if quick else PER_AGENT_SIZES
-    return [("vectorised", n, VECTORISED_MONTHS) for n in vec_sizes] + [
-        ("per_agent", n, PER_AGENT_MONTHS) for n in per_sizes
-    ]
+    untuned = [] if quick else [(UNTUNED, 10_000, VECTORISED_MONTHS)]
+    return (
+        [("vectorised", n, VECTORISED_MONTHS) for n in vec_sizes]
+        + untuned
+        + [("per_agent", n, PER_AGENT_MONTHS) for n in per_sizes]
+    )
 
 
 def baseline_ten_years(cpu: int | None) -> float:
@@ -128,13 +144,13 @@ def baseline_ten_years(cpu: int | None) -> float:
 
 def table(rows: list[dict]) -> str:
     lines = [
-        f"{'engine':<11} {'employees':>10} {'months':>6} {'employee-months/s':>18} "
+        f"{'engine':<25} {'employees':>10} {'months':>6} {'employee-months/s':>18} "
         f"{'peak MB':>8} {'run s':>8} {'set-up s':>9}",
-        "-" * 76,
+        "-" * 90,
     ]
     for r in rows:
         lines.append(
-            f"{r['engine']:<11} {r['employees']:>10,} {r['months']:>6} "
+            f"{r['engine']:<25} {r['employees']:>10,} {r['months']:>6} "
             f"{r['employee_months_per_s']:>18,.0f} {r['peak_mb']:>8.0f} "
             f"{r['run_s']:>8.2f} {r['setup_s']:>9.2f}"
         )
@@ -147,6 +163,11 @@ def verdicts(rows: list[dict]) -> list[str]:
     out = []
     vec10k, per10k = rate.get(("vectorised", 10_000)), rate.get(("per_agent", 10_000))
     vec100k = rate.get(("vectorised", 100_000))
+    untuned10k = rate.get((UNTUNED, 10_000))
+    if vec10k and untuned10k:
+        out.append(
+            f"tuned allocator at 10,000 employees: {vec10k / untuned10k:.2f}x glibc's defaults"
+        )
     if vec10k:
         ok = "yes" if vec10k >= 1e6 else "NO"
         out.append(f">= 1,000,000 employee-months/s at 10,000 employees: {ok} ({vec10k:,.0f})")

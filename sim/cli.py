@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sim.allocator import keep_freed_memory
 from sim.experiment.errors import Terminated
 from sim.experiment.signals import sigterm_as_interrupt
 from sim.scenario import SCENARIO_DIR, Scenario, ScenarioError, load_scenario, parse_assignment
@@ -538,6 +539,7 @@ def _quiet_stdout() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     command = "orgsim"
+    keep_freed_memory()  # the monthly step reuses its temporary arrays (sim/allocator.py)
     try:
         parser = build_parser()
         try:

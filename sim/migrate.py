@@ -147,6 +147,10 @@ REMOVED_FIELDS: dict[str, str] = {
     "psychology.quit_shortage": (
         "psychology.offer_tightness_elasticity (a tight market brings offers)"
     ),
+    "psychology.frictional_openings": (
+        "nothing: market.shortage alone sets the openings per job seeker, 1 / (1 - shortage) of "
+        "a balanced market's (psychology.offer_tightness_elasticity gives the response)"
+    ),
 }
 
 

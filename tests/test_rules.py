@@ -540,3 +540,12 @@ def test_owner_subsidy_covers_a_shortfall_before_arrears():
     assert finance.arrears_fraction == pytest.approx(0.2)
     assert finance.owner_budget == 0.0
     assert finance.cash == pytest.approx(0.0)
+
+
+def test_one_gate_is_the_same_number_as_that_column_of_all_gates():
+    rng = np.random.default_rng(4)
+    needs = rng.random((257, 5))
+    every = rules.prepotency_gates(needs, P.gate_threshold, P.gate_width)
+    for level in range(1, 5):
+        one = rules.prepotency_gate(needs, level, P.gate_threshold, P.gate_width)
+        assert np.array_equal(one, every[:, level])

@@ -267,7 +267,8 @@ def perceive(ws: Workforce, rows, p: Psychology, world: World, peers: Peers, dra
     inputs[:, 4] = (work_itself + c.growth + c.advancement + c.voice) / 4.0
     np.clip(inputs, 0.0, 1.0, out=inputs)
     needs = rules.update_needs(needs, inputs, p.need_adaptation)
-    gates = rules.prepotency_gates(needs, p.gate_threshold, p.gate_width)
+    # only esteem's gate is read (effort); the others are in rules.prepotency_gates
+    esteem_gate = rules.prepotency_gate(needs, ESTEEM, p.gate_threshold, p.gate_width)
 
     # Herzberg: hygiene factors feed dissatisfaction, motivators feed satisfaction
     hyg = np.empty((needs.shape[0], len(HYGIENE)), order="F")
@@ -303,7 +304,7 @@ def perceive(ws: Workforce, rows, p: Psychology, world: World, peers: Peers, dra
         ws.incentive[rows],
         sensitivity,
         satisfaction,
-        gates[:, ESTEEM],
+        esteem_gate,
         inequity,
         dissatisfaction,
         person.pressure,

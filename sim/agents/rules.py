@@ -69,6 +69,16 @@ def prepotency_gates(needs, threshold, width):
     return gates
 
 
+def prepotency_gate(needs, level, threshold, width):
+    """The gate of one need level, ``G_level`` of :func:`prepotency_gates` (the same numbers,
+    multiplied in the same order), computing only the sigmoids of the levels below it."""
+    open_ = sigmoid((needs[:, :level] - threshold) / width)
+    gate = open_[:, 0].copy()
+    for j in range(1, level):
+        gate *= open_[:, j]
+    return gate
+
+
 def update_needs(needs, inputs, adaptation):
     """Needs move part-way to their momentary inputs: ``n += alpha * (x - n)``, kept in [0, 1]."""
     needs += adaptation * (inputs - needs)

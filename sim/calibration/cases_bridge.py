@@ -15,9 +15,11 @@ in this process), not on threads of one process.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from sim import paths
+from sim.scenario import Scenario
 
 _LOCK = threading.Lock()
 
@@ -30,15 +32,27 @@ def _applies(path: str, scenario) -> bool:
     return True
 
 
-def run_case(name: str, overrides: dict[str, Any], seeds: list[int]) -> dict[str, dict]:
+def run_case(
+    name: str,
+    overrides: dict[str, Any],
+    seeds: list[int],
+    *,
+    transform: Callable[[Scenario], Scenario | None] | None = None,
+    loaded: list[Scenario] | None = None,
+) -> dict[str, dict]:
     """The outcomes of case ``name`` (a key of ``sim.cases.CASES``) on ``seeds`` with
     ``overrides`` applied to every scenario it loads: fact -> ``{"value", "passed",
-    "statistic", "target"}``."""
+    "statistic", "target"}``.
+
+    ``transform`` rewrites each loaded scenario after the overrides (returning None where it
+    does not apply; an error when it applies to none); ``loaded`` collects the scenarios the
+    case loaded, as loaded."""
     from sim import cases
 
     if name not in cases.CASES:
         raise KeyError(f"no case {name!r}; cases: {sorted(cases.CASES)}")
     applied: set[str] = set()
+    transformed: list[str] = []
     with _LOCK:
         original = cases.load_scenario
 
@@ -46,13 +60,23 @@ def run_case(name: str, overrides: dict[str, Any], seeds: list[int]) -> dict[str
             spec = original(scenario, own)
             usable = {p: v for p, v in overrides.items() if _applies(p, spec)}
             applied.update(usable)
-            return spec.with_overrides(usable, source=f"overrides on case {name}")
+            spec = spec.with_overrides(usable, source=f"overrides on case {name}")
+            if transform is not None:
+                changed = transform(spec)
+                if changed is not None:
+                    transformed.append(spec.name)
+                    spec = changed
+            if loaded is not None:
+                loaded.append(spec)
+            return spec
 
         cases.load_scenario = load
         try:
             outcomes = cases.CASES[name](list(seeds))
         finally:
             cases.load_scenario = original
+    if transform is not None and not transformed:
+        raise ValueError(f"case {name}: the transform applies to none of the scenarios it runs")
     unused = sorted(set(overrides) - applied)
     if unused:
         raise ValueError(

@@ -34,6 +34,7 @@ import sys
 import threading
 from collections.abc import Iterator
 
+from sim.allocator import keep_freed_memory
 from sim.experiment.errors import Terminated
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -78,7 +79,9 @@ def alive(pid: int) -> bool:
 
 def worker_started(main_pid: int) -> None:
     """A local worker's initializer: die with the parent, and leave Ctrl-C to the main process
-    (which stops its workers itself and records the session)."""
+    (which stops its workers itself and records the session). Also tunes the allocator as the
+    command line does (``sim.allocator``)."""
+    keep_freed_memory()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if os.name != "posix":  # Windows: no parent signal; the pool's own shutdown must do
         return

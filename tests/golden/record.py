@@ -3,7 +3,8 @@
 Every shipped scenario, two seeds, 24 months (metrics and events); and the baseline with each
 policy of the catalogue in force at its defaults, one seed, 24 months (metrics). The library
 versions that produced them are stored beside them (``versions.json``); `make` installs the same
-versions from ``constraints.txt``.
+versions from ``constraints.txt``. The CPU features NumPy dispatched on are stored too
+(``cpu_features.json``): on a machine with other features the test allows last-bit differences.
 
     .venv/bin/python tests/golden/record.py          # re-record (say why in the commit message)
 
@@ -67,6 +68,15 @@ def versions() -> dict:
     return out
 
 
+def cpu_features() -> list[str]:
+    """The CPU features NumPy dispatches its kernels on. Its vectorised tanh, exp and log differ
+    in the last bit between, say, AVX-512 and AVX2 machines, so a recording is bit-exact only on
+    a machine with the same features (``tests/test_golden.py``)."""
+    from numpy._core._multiarray_umath import __cpu_features__
+
+    return sorted(name for name, present in __cpu_features__.items() if present)
+
+
 def write(frame: pd.DataFrame, path: Path) -> None:
     # repr-exact floats: pandas writes the shortest string that reads back to the same double
     frame.to_csv(path, index=False, compression={"method": "gzip", "mtime": 0})
@@ -83,6 +93,7 @@ def main() -> int:
     for policy in catalogue_policies():
         write(run_policy(policy), HERE / "policies" / f"{policy}_metrics.csv.gz")
     (HERE / "versions.json").write_text(json.dumps(versions(), indent=2) + "\n")
+    (HERE / "cpu_features.json").write_text(json.dumps(cpu_features()) + "\n")
     print(f"recorded the golden run in {HERE}", file=sys.stderr)
     return 0
 
