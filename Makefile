@@ -1,4 +1,5 @@
-# orgsim: `make demo` sets up and runs the flagship case; `make test` sets up and runs every test.
+# orgsim: `make demo` sets up and runs the flagship case; `make test` sets up and runs every test;
+# `make docs` regenerates every generated page of docs/ (`make docs ONLY=params,policies`: some).
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,7 +8,7 @@ PYTHON ?= $(shell for p in "$$HOME/.pyenv/versions/$$(cat .python-version 2>/dev
 	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
 OUT ?= runs/demo
 
-.PHONY: setup demo test test-fast lint bench clean
+.PHONY: setup demo test test-fast lint bench docs clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then echo "orgsim needs Python 3.12 or newer (Mesa 3.5 requires it); none was found. Install one (e.g. 'pyenv install 3.12') and run make again." >&2; exit 1; fi
@@ -32,6 +33,9 @@ lint: setup
 
 bench: setup
 	$(PY) benchmarks/throughput.py
+
+docs: setup
+	$(PY) experiments/regenerate_docs.py $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

@@ -793,6 +793,9 @@ def main(argv: list[str] | None = None) -> int:
     if current != wanted:
         MODEL_MD.write_text(wanted, encoding="utf-8")
         print(f"rewrote the generated tables of {MODEL_MD}")
+    from sim.docgen import stamp
+
+    stamp("params")
     return 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sim import cases
 from sim.cases import crn_seeds
+from sim.docgen import stamp
 from sim.viz.case_figures import CASE_FIGURES, case_figure, case_runs
 from sim.viz.style import FigureSettings, add_figure_arguments, figure_settings
 
@@ -93,6 +94,7 @@ def main(argv=None) -> int:
         lines += ["", "### Holds, with a caveat", "", *caveats]
     text = "\n".join(lines + [""] + sections).rstrip() + "\n"
     (DOCS / "cases.md").write_text(text, encoding="utf-8")
+    stamp("cases")
     print(f"wrote {DOCS / 'cases.md'} and {len(CASE_FIGURES)} figures in {FIGURES}")
     return 0
 

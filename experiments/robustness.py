@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from sim import robustness
+from sim.docgen import stamp
 from sim.experiment import compare
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -248,6 +249,7 @@ def main(argv=None) -> int:
         page(perturbed, shortage, offers, endings, args.seeds, args.months, timings),
         encoding="utf-8",
     )
+    stamp("robustness", args.doc)
     print(f"wrote {args.doc}")
     return 0
 

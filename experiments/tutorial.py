@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from sim.docgen import stamp
+
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ROOT / "docs" / "figures" / "experiments"
 
@@ -113,6 +115,8 @@ def main(argv_: list[str] | None = None) -> None:
     for section in sections:
         for figure in run(section, fresh=args.fresh):
             print(f"  -> {figure.relative_to(ROOT)}")
+    if args.fresh and not args.sections:  # every figure redrawn from runs of this code
+        stamp("tutorial")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim.docgen import stamp
+
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "validation.md"
 FIGURES = ROOT / "docs" / "figures" / "validation"
@@ -307,6 +309,8 @@ def main(argv=None) -> int:
     (out / "validation.json").write_text(json.dumps(records, indent=1, default=str))
     robustness_figure(records, FIGURES / "robustness.png")
     DOC.write_text(page(table, data, records, timings, args.quick), encoding="utf-8")
+    if not args.quick:  # a quick page is a smoke check: left unstamped, the docs test fails
+        stamp("validation")
     print(f"wrote {DOC}")
     return 0
 

@@ -8,11 +8,13 @@ from itertools import pairwise
 
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
 from sim import outcomes
 from sim.params import describe
 from sim.policies import POLICIES
 from sim.scenario import ScenarioError
+from sim.viz import style
 from sim.viz.app.feed import feed_items
 from sim.viz.app.panels import DIFFERENCES, PANELS, Series
 from sim.viz.app.session import STATUS, ArmConfig, Session, available_cases
@@ -111,6 +113,32 @@ def test_compare_mode_draws_the_difference_and_two_organisations():
     assert frame.difference is not None and frame.difference.startswith(PNG)
     assert len(frame.status) == len(frame.feeds) == 2
     assert frame.titles[0].startswith("A: ") and frame.titles[1].startswith("B: ")
+
+
+def test_each_arm_has_the_colour_its_case_has_in_every_figure_command():
+    """Shengyi red and its reformed twin blue, on the page as in `orgsim compare`, the handouts
+    and docs/cases.md: the colours are sim.viz.style's, not a palette of the app's own."""
+    sess = Session("shengyi")
+    sess.set_compare(True)
+    frame = sess.render()
+    own = [style.ARM_COLOURS["shengyi"], style.ARM_COLOURS["shengyi_reformed"]]
+    assert frame.colours == own
+    charts = sess._figures["charts"][1]
+    legend = charts.blit.fig.legends[0]
+    assert [to_hex(h.get_color()) for h in legend.legend_handles] == own
+    drawn = {k: to_hex(line.get_color()) for k, _, line in charts.panels[0]["lines"]}
+    assert drawn == dict(enumerate(own))
+    difference = sess._figures["difference"][1]
+    assert {to_hex(line.get_color()) for _, line, _, _ in difference.panels} == {own[1]}
+
+
+def test_a_case_compared_with_a_variant_of_itself_keeps_its_colour_and_the_variant_gets_another():
+    sess = Session("baseline")
+    sess.set_compare(True)
+    assert sess.colours()[0] == style.ARM_COLOURS["baseline"]
+    assert sess.colours()[1] != sess.colours()[0]
+    sess.set_policy(1, "profit_sharing", True)
+    assert sess.colours() == list(style.arm_colours(["baseline", "baseline+changed"]).values())
 
 
 def test_the_feed_turns_an_exit_into_a_sentence_with_its_drivers_and_clients():

@@ -24,8 +24,6 @@ from sim.viz.app.panels import DIFFERENCES, PANELS, PanelSpec, exits
 from sim.viz.network_view import BlitCanvas, font_rc
 from sim.viz.report import money
 
-ARM_COLOURS = ("#c0392b", "#1f77b4")  # A red, B blue (as in sim/viz/report.py)
-
 
 def _percent(value, _pos=None) -> str:
     return f"{100 * value:.0f}%"
@@ -142,8 +140,9 @@ class LiveCharts:
     """The eight live panels; in compare mode each series is drawn for A and B in their colours,
     and the needs become bars of this month's levels side by side."""
 
-    def __init__(self, lang: str, titles: list[str], x_max: int):
+    def __init__(self, lang: str, titles: list[str], x_max: int, colours: list[str]):
         self.lang, self.compare, self.x_max = lang, len(titles) > 1, x_max
+        self.colours = colours  # each arm's, from sim.viz.style.arm_colours
         rc = font_rc()
         with matplotlib.rc_context(rc):
             fig = Figure(
@@ -157,7 +156,7 @@ class LiveCharts:
             ]
             if self.compare:
                 handles = [
-                    Line2D([], [], color=ARM_COLOURS[k], lw=3, label=title)
+                    Line2D([], [], color=self.colours[k], lw=3, label=title)
                     for k, title in enumerate(titles)
                 ]
                 fig.legend(
@@ -178,7 +177,7 @@ class LiveCharts:
             return self._needs_bars(ax, panel, arms)
         for k in range(arms):
             for s in spec.series:
-                colour = ARM_COLOURS[k] if self.compare else s.colour
+                colour = self.colours[k] if self.compare else s.colour
                 (line,) = ax.plot([], [], color=colour, ls=s.style, lw=2 if s.style == "-" else 1.6)
                 panel["lines"].append((k, s, self.blit.animate(line)))
         if spec.flows:
@@ -194,7 +193,7 @@ class LiveCharts:
                         np.zeros(1),
                         np.arange(2),
                         baseline=0,
-                        color=ARM_COLOURS[k],
+                        color=self.colours[k],
                         lw=1.2,
                         alpha=0.8,
                     )
@@ -260,7 +259,7 @@ class LiveCharts:
         )
         ax.set_xlabel("")
         for k in range(arms):
-            bars = ax.bar(x + (k - 0.5) * width, np.zeros(len(NEEDS)), width, color=ARM_COLOURS[k])
+            bars = ax.bar(x + (k - 0.5) * width, np.zeros(len(NEEDS)), width, color=self.colours[k])
             for patch in bars:
                 self.blit.animate(patch)
             panel["extra"].append((k, "needs", list(bars)))
@@ -324,8 +323,8 @@ class DifferenceCharts:
     """B − A month by month for eight headline figures (common random numbers make it a fair
     difference: the same people and the same luck in both arms)."""
 
-    def __init__(self, lang: str, x_max: int):
-        self.lang, self.x_max = lang, x_max
+    def __init__(self, lang: str, x_max: int, colour: str):
+        self.lang, self.x_max = lang, x_max  # colour: B's, from sim.viz.style.arm_colours
         rc = font_rc()
         with matplotlib.rc_context(rc):
             fig = Figure(figsize=(11.5, 4.8), dpi=100, layout="constrained")
@@ -345,8 +344,8 @@ class DifferenceCharts:
                 formatter = {"share": _percent_points, "money": money}.get(difference.scale)
                 if formatter:
                     ax.yaxis.set_major_formatter(FuncFormatter(formatter))
-                fill = ax.fill_between([0, 0], [0, 0], 0, color=ARM_COLOURS[1], alpha=0.25, lw=0)
-                (line,) = ax.plot([], [], color=ARM_COLOURS[1], lw=1.8)
+                fill = ax.fill_between([0, 0], [0, 0], 0, color=colour, alpha=0.25, lw=0)
+                (line,) = ax.plot([], [], color=colour, lw=1.8)
                 self.blit.animate(fill, line)
                 limits = _Limits(ax, "signed", difference.minimum)
                 self.panels.append((difference.series, line, fill, limits))

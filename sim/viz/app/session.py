@@ -26,6 +26,7 @@ from sim.viz import i18n
 from sim.viz.app.charts import DifferenceCharts, LiveCharts
 from sim.viz.app.feed import Feed, FeedItem, describe_event
 from sim.viz.network_view import NetworkFigure, OrgSnapshot, OrgView
+from sim.viz.style import arm_colours
 
 SPEEDS = (1, 2, 5, 10)  # months per second; the real pace is capped by the drawing (~5-10/s)
 MAX_MONTH = 1200  # the longest run the page allows (100 years)
@@ -134,6 +135,7 @@ class Frame:
     status: list[dict[str, float]]  # per arm: the last month's figures of STATUS, by column
     feeds: list[list[FeedItem]]
     titles: list[str]
+    colours: list[str]  # per arm: its colour in every figure command (Session.colours)
     draw_ms: float
 
 
@@ -255,11 +257,23 @@ class Session:
             out.append(title)
         return out
 
+    def colours(self) -> list[str]:
+        """Each arm's colour, the one its case has in every figure command and handout
+        (``sim.viz.style.arm_colours``). An arm whose policies differ from its case's is a variant
+        of it, named ``<case>+changed`` as the sweeps name theirs; a second arm with the same name
+        as the first is ``<name>+B``, so that the two never share a colour."""
+        names: list[str] = []
+        for arm in self.arms:
+            name = arm.config.case + ("+changed" if arm.config.changed() else "")
+            names.append(f"{name}+B" if name in names else name)
+        colours = arm_colours(names)
+        return [colours[name] for name in names]
+
     def render(self) -> Frame:
         """Draw the current month (charts, organisation, differences) and collect the feeds."""
         with self.lock:
             started = time.perf_counter()
-            titles = self.titles()
+            titles, colours = self.titles(), self.colours()
             metrics = [arm.model.metrics() for arm in self.arms]
             snaps = [OrgSnapshot.of(arm.model) for arm in self.arms]
             frames = [
@@ -267,7 +281,7 @@ class Session:
                 for s, arm in zip(snaps, self.arms, strict=True)
             ]
             x_max = _x_extent(self.month)
-            charts = self._figure("charts", lambda: LiveCharts(self.lang, titles, x_max))
+            charts = self._figure("charts", lambda: LiveCharts(self.lang, titles, x_max, colours))
             charts.set_x_max(x_max)
             charts.draw(metrics)
             net = self._figure(
@@ -284,7 +298,9 @@ class Session:
             net.draw(frames)
             diff_png = None
             if self.compare:
-                diff = self._figure("difference", lambda: DifferenceCharts(self.lang, x_max))
+                diff = self._figure(
+                    "difference", lambda: DifferenceCharts(self.lang, x_max, colours[1])
+                )
                 diff.set_x_max(x_max)
                 diff.draw(metrics[0], metrics[1])
                 diff_png = diff.png()
@@ -297,13 +313,14 @@ class Session:
                 status=[_status(m) for m in metrics],
                 feeds=[list(arm.feed.items[-FEED_SHOWN:]) for arm in self.arms],
                 titles=titles,
+                colours=colours,
                 draw_ms=0.0,
             )
             frame.draw_ms = 1000 * (time.perf_counter() - started)
             return frame
 
     def _figure(self, kind: str, build, *key):
-        full = (kind, self.lang, self.compare, tuple(self.titles()), *key)
+        full = (kind, self.lang, self.compare, tuple(self.titles()), tuple(self.colours()), *key)
         fig = self._figures.get(kind)
         if fig is None or fig[0] != full:
             fig = (full, build())

@@ -11,7 +11,6 @@ import solara
 
 from sim import outcomes
 from sim.viz import i18n
-from sim.viz.app.charts import ARM_COLOURS
 from sim.viz.app.page_state import frame, publish
 from sim.viz.app.session import STATUS, Frame, Session, file_notes
 from sim.viz.report import money
@@ -75,7 +74,7 @@ def Live(sess: Session, language: str):
         return
     with solara.Card(margin=0):
         for k, status in enumerate(fr.status):
-            colour = ARM_COLOURS[k] if sess.compare else "#222"
+            colour = fr.colours[k] if sess.compare else "#222"
             prefix = f"<b style='color:{colour}'>{'AB'[k]}</b> · " if sess.compare else ""
             solara.HTML(
                 tag="div",
@@ -123,7 +122,7 @@ def FeedCard(sess: Session, fr: Frame, language: str):
                         solara.HTML(
                             tag="h4",
                             unsafe_innerHTML=_escape(fr.titles[k]),
-                            style=f"color:{ARM_COLOURS[k]}; margin: 0 0 6px 0",
+                            style=f"color:{fr.colours[k]}; margin: 0 0 6px 0",
                         )
                     if not items:
                         solara.Text(i18n.t("no_events", language), classes=["feed-empty"])
