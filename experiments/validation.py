@@ -215,10 +215,12 @@ def page(
         "",
         "## Attribution",
         "",
-        "`sim.calibration.attribution(fact, switches)` reruns a fact with each named switch "
-        "(scenario overrides applied to every arm and case it reads) over the same ensemble "
-        "and seeds and tables the statistic for each; the lead's attribution tables for the "
-        "cases (issue 11, item 3) use it.",
+        "Every case fact's attribution table (the fact with each mechanism and each lever of "
+        "its scenarios switched off in turn, on common random numbers) is under its case in "
+        "[cases.md](cases.md) (`sim/attribution.py`). "
+        "`sim.calibration.attribution(fact, switches)` does the same for a validation fact over "
+        "the calibrated ensemble: it reruns the fact with each named switch (scenario overrides "
+        "applied to every arm and case it reads) and tables the statistic for each.",
         "",
         "## Timings (this machine, 2 cores shared with other work)",
         "",

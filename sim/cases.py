@@ -20,6 +20,9 @@ from sim.model import OrgModel
 from sim.scenario import load_scenario
 
 ROOT_SEED = 20241127
+# A second root, never used while developing the mechanisms or the facts: the case tests run on
+# both, so a fact that holds only on the seeds it was developed on is caught (issue 11).
+HOLDOUT_SEED_ROOT = 7_204_211_993
 
 # Facts of the source document that the current mechanisms do not reproduce over the tests' 30
 # seeds, each with why (measured; docs/cases.md gives the figures). They are reported, never

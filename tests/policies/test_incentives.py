@@ -46,12 +46,6 @@ def _returned_share(model) -> float:
 _returned_share.__name__ = "share of migrant travellers back after the holiday break"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IndexError,  # no holiday_break row: the firm closed before month 13
-    reason="not reproduced: under Hangzhou's 34% shortage the baseline firm closes with wages "
-    "unpaid before the holiday at month 13 in nearly every seed (docs/robustness.md)",
-)
 def test_emotional_care_brings_more_migrants_back_after_a_holiday_break_in_a_tight_market():
     # Hangzhou, third quarter of 2004: 34.25% of labour demand unfilled (source document)
     tight = {"market.shortage": 0.3425}
