@@ -379,8 +379,9 @@ def shengyi(seeds: list[int]) -> list[Outcome]:
         staff1, books = probes[1]
         key = set(sorted(books, key=books.get, reverse=True)[:key_count])
         others = staff1 - key
-        key_gone.append(np.mean([u not in probes[6][0] for u in key]))
-        other_gone.append(np.mean([u not in probes[6][0] for u in others]))
+        staff6 = probes[6][0] if 6 in probes else set()  # a firm closed by then has nobody
+        key_gone.append(np.mean([u not in staff6 for u in key]))
+        other_gone.append(np.mean([u not in staff6 for u in others]))
         t_key.append(next((t for t in sorted(probes) if t > 1 and key - probes[t][0]), np.nan))
     key_ratio = float(np.mean(key_gone) / max(np.mean(other_gone), 1e-9))
     # then income falls, the cash chain breaks (wages unpaid or the owner's money gone), and
@@ -417,7 +418,11 @@ def shengyi(seeds: list[int]) -> list[Outcome]:
             most,
             "> 0.5 of seeds (most)",
             most > 0.5,
-            {"median_share_intending": float(intent.median())},
+            {
+                "median_share_intending": float(intent.median()),
+                # a closed firm has no month-11 row: the share is over the firms still open
+                "closed_by_month_11": len(seeds) - int(intent.size),
+            },
         ),
         Outcome(
             "shengyi_key_salespeople_leave_first",

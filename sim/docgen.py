@@ -22,9 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The code every page is drawn from; a page made by running the model also depends on the
-# scenarios, the calibrated defaults' record and the pinned library versions.
-CODE = ("sim/**/*.py",)
+# The code every page is drawn from (all of sim/ but the classroom app's page, which no generator
+# imports); a page made by running the model also depends on the scenarios, the calibrated
+# defaults' record and the pinned library versions. A glob starting with "!" takes files out.
+CODE = ("sim/**/*.py", "!sim/viz/app/**/*.py", "!sim/viz/app_cli.py")
 RUNS = CODE + ("scenarios/**/*.yaml", "calibration/default_model.json", "constraints.txt")
 
 
@@ -115,11 +116,14 @@ def input_files(globs: tuple[str, ...], root: Path | None = None) -> list[str]:
     """The files the globs match under ``root`` (the repository's), as sorted POSIX paths
     relative to it."""
     root = root or ROOT
-    found = set()
+    found: set[str] = set()
     for pattern in globs:
-        for path in root.glob(pattern):
-            if path.is_file() and "__pycache__" not in path.parts:
-                found.add(path.relative_to(root).as_posix())
+        matched = {
+            path.relative_to(root).as_posix()
+            for path in root.glob(pattern.removeprefix("!"))
+            if path.is_file() and "__pycache__" not in path.parts
+        }
+        found = found - matched if pattern.startswith("!") else found | matched
     return sorted(found)
 
 

@@ -37,7 +37,9 @@ def test_every_page_that_says_it_is_generated_is_declared():
 def test_every_declared_input_glob_matches_a_file():
     for doc in GENERATED:
         for pattern in doc.inputs:
-            assert input_files((pattern,)), f"{doc.name}: {pattern} matches nothing"
+            assert input_files((pattern.removeprefix("!"),)), (
+                f"{doc.name}: {pattern} matches nothing"
+            )
 
 
 def _tree(root):
@@ -105,3 +107,13 @@ def test_stamp_only_refuses_without_the_explicit_flag(capsys):
     assert refused.value.code == 2
     assert "--i-know-the-numbers-are-current" in capsys.readouterr().err
     assert (ROOT / "docs" / "cases.md").read_bytes() == before
+
+
+def test_an_excluding_glob_takes_its_files_out_of_the_fingerprint(tmp_path):
+    globs = _tree(tmp_path) + ("!sim/agents/**/*.py",)
+    assert "sim/agents/rules.py" not in input_files(globs, tmp_path)
+    before = fingerprint(globs, tmp_path)
+    (tmp_path / "sim" / "agents" / "rules.py").write_text("QUIT = 0.3\n")
+    assert fingerprint(globs, tmp_path) == before
+    (tmp_path / "sim" / "model.py").write_text("class OrgModel: pass\n")
+    assert fingerprint(globs, tmp_path) != before
