@@ -30,6 +30,8 @@ FIGURES = DOCS / "figures" / "cases"
 
 def _status(outcome) -> str:
     known = outcome.fact in cases.NOT_REPRODUCED
+    if outcome.fact in cases.FRAGILE:
+        return "ok, *fragile*" if outcome.passed else "*fragile: not met*"
     if outcome.passed:
         return "ok (holds again: update sim.cases.NOT_REPRODUCED)" if known else "ok"
     return "*not reproduced*" if known else "**not met**"
@@ -96,7 +98,7 @@ def main(argv=None) -> int:
         "| case | the source document says | statistic | measured | target | |",
         "|---|---|---|---|---|---|",
     ]
-    sections, why, caveats = [], [], []
+    sections, why, caveats, fragile = [], [], [], []
     tables = attribution_tables(args.attribution_seeds, args.workers)
     for case, measure in cases.CASES.items():
         started = time.perf_counter()
@@ -109,6 +111,8 @@ def main(argv=None) -> int:
                 why.append(f"- **{o.fact}**: {cases.NOT_REPRODUCED[o.fact]}")
             if o.fact in cases.CAVEATS:
                 caveats.append(f"- **{o.fact}**: {cases.CAVEATS[o.fact]}")
+            if o.fact in cases.FRAGILE:
+                fragile.append(f"- **{o.fact}**: {cases.FRAGILE[o.fact]}")
         title = CASE_FIGURES[case].heading(figure.lang)
         name = figure.name(case)
         case_figure(case, case_runs(case, seeds), FIGURES / name, args.seeds, figure)
@@ -142,6 +146,8 @@ def main(argv=None) -> int:
         lines += ["", "### Not reproduced, and why", "", *why]
     if caveats:
         lines += ["", "### Holds, with a caveat", "", *caveats]
+    if fragile:
+        lines += ["", "### Fragile: on its threshold", "", *fragile]
     if tables:
         lines += ATTRIBUTION_NOTE
     text = "\n".join(lines + [""] + sections).rstrip() + "\n"
