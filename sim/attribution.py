@@ -149,8 +149,9 @@ def case_attribution(
             progress(f"{case}: {lever.label}")
         try:
             outcomes = run_case(case, {}, seeds, transform=lever.remove)
-        except (ValueError, KeyError) as exc:  # an arm is defined by this very lever
-            record(lever.label, "lever", None, f"the case needs it to define an arm ({exc})")
+        except Exception as exc:  # the case defines an arm by this lever, or measures it
+            why = f"{type(exc).__name__}: {exc}"[:120]
+            record(lever.label, "lever", None, f"the case cannot be measured without it: {why}")
             continue
         record(lever.label, "lever", outcomes)
     return pd.DataFrame(rows)
