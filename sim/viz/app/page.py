@@ -43,6 +43,14 @@ CSS = """
 .orgsim-img img, img.orgsim-img { width: 100%; height: auto; }
 .orgsim-error { white-space: pre-wrap; }
 .draw-ms { display: none; }
+.explore-grid { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px 10px; }
+@media (max-width: 900px) { .explore-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+.explore-chart { min-width: 0; }
+.explore-hint { font-size: 12px; color: #555; display: block; margin: 0 0 4px 0; }
+.arm-keys { font-size: 15px; margin: 0 0 4px 0; }
+.arm-key { margin-right: 22px; font-weight: 500; white-space: nowrap; }
+.arm-swatch { display: inline-block; width: 26px; height: 4px; margin: 0 6px 4px 0;
+              vertical-align: middle; }
 .v-expansion-panel-content__wrap { padding: 0 10px 8px 10px !important; }
 """
 
