@@ -7,6 +7,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from sim import outcomes
@@ -151,6 +152,14 @@ def test_there_is_a_difference_chart_for_each_declared_difference():
     headcount = figures[0]["data"][0]
     assert headcount["y"][0] == pytest.approx(1.0)  # B's made-up metrics are A's plus one
     assert headcount["text"][0] == "+1"
+
+
+@pytest.mark.parametrize("compare", [False, True])
+def test_plotly_accepts_every_figure(compare):
+    runs = _runs("zh", compare=compare, closed=(4,) * (2 if compare else 1))
+    figures = live_figures(runs) + (difference_figures(runs) if compare else [])
+    for figure in figures:
+        go.Figure(figure)  # raises on a property plotly does not know or a value it refuses
 
 
 def test_a_month_sends_only_what_changed_so_the_zoom_is_left_alone():

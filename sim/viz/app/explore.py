@@ -245,13 +245,8 @@ def _trace_name(label: str, k: int, runs: Runs) -> str:
 
 
 def _hover(texts: list[str | None]) -> dict:
-    """The hover line of a trace: its name and the value as the page writes it (a gap, no line);
-    the text is for the hover only, never printed on a bar."""
-    return {
-        "text": texts,
-        "textposition": "none",
-        "hovertemplate": "%{fullData.name}: %{text}<extra></extra>",
-    }
+    """The hover line of a trace: its name and the value as the page writes it (a gap, no line)."""
+    return {"text": texts, "hovertemplate": "%{fullData.name}: %{text}<extra></extra>"}
 
 
 def _line(series: Series, k: int, runs: Runs, scale: str, axis: str = "y") -> dict:
@@ -305,6 +300,7 @@ def _flows(runs: Runs) -> tuple[list[dict], dict]:
                     "yaxis": "y2",
                     "marker": {"color": runs.colours[k] if runs.compare else colour},
                     "opacity": 0.5,
+                    "textposition": "none",  # the text is for the hover, not printed on the bar
                     **_hover([_value_text(v, "count", runs) for v in people]),
                 }
             )
@@ -394,6 +390,7 @@ def _needs_bars(spec: PanelSpec, runs: Runs) -> dict:
                 "x": names,
                 "y": _points(np.asarray(levels)),
                 "marker": {"color": runs.colours[k]},
+                "textposition": "none",
                 **_hover([_value_text(v, "share", runs) for v in levels]),
             }
         )

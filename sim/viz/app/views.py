@@ -158,9 +158,14 @@ module.exports = {
       pending = setTimeout(() => window.dispatchEvent(new Event("resize")), 150);
     });
     this.observer.observe(grid);
+    // new charts (a new language, compare mode) draw a moment after the grid is laid out
+    this.timers = [400, 1200, 3000].map(
+      (ms) => setTimeout(() => window.dispatchEvent(new Event("resize")), ms)
+    );
   },
   destroyed() {
     this.observer.disconnect();
+    this.timers.forEach(clearTimeout);
   },
 };
 </script>"""
@@ -171,7 +176,7 @@ module.exports = {
 def ChartGrid(figures: list[dict], language: str, kind: str):
     """The charts four to a row; a new language builds the widgets anew (the toolbar's words)."""
     with solara.Div(classes=["explore-grid", f"{kind}-charts"]):
-        FitCharts.element()
+        FitCharts.element().key(f"fit-{kind}-{language}")
         for i, figure in enumerate(figures):
             with solara.Div(classes=["explore-chart", f"{kind}-chart"]):
                 ExploreChart(figure, language).key(f"{kind}-{i}-{language}")
