@@ -114,20 +114,19 @@ def _points(values: np.ndarray) -> list[float | None]:
     return [float(v) if math.isfinite(v) else None for v in np.asarray(values, dtype=float)]
 
 
-def _legend_rows(names: list[str], width: float = PANEL_PX) -> int:
-    """How many rows the key above a panel takes (plotly wraps a horizontal key to the width)."""
-    rows, used = 1, 0.0
-    for name in names:
-        px = KEY_PX + sum(CJK_PX if i18n.has_cjk(ch) else LATIN_PX for ch in name)
-        if used and used + px > width:
-            rows, used = rows + 1, 0.0
-        used += px
-    return rows
+def _legend_rows(names: list[str], width: float = PANEL_PX - 60) -> int:
+    """How many rows the key above a panel takes: plotly lays a horizontal key that does not fit
+    out in columns as wide as its widest entry, within the plot's width."""
+    if not names:
+        return 0
+    widest = max(KEY_PX + sum(CJK_PX if i18n.has_cjk(ch) else LATIN_PX for ch in n) for n in names)
+    per_row = max(1, int(width // widest))
+    return -(-len(names) // per_row) if widest * len(names) > width else 1
 
 
 def _top_margin(names: list[str]) -> int:
     """Room above the plot for the title and the key under it (a key's row is 20 px)."""
-    return 36 + 20 * _legend_rows(names) if names else 36
+    return 36 + 20 * _legend_rows(names)
 
 
 def _fit_key(layout: dict, names: list[str]) -> None:

@@ -45,7 +45,8 @@ CSS = """
 .draw-ms { display: none; }
 .explore-grid { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px 10px; }
 @media (max-width: 900px) { .explore-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
-.explore-chart { min-width: 0; overflow: hidden; }
+.explore-chart { min-width: 0; }
+.charts-card, .difference-card { overflow-x: clip; }  /* hover labels may cross a column */
 .explore-hint { font-size: 12px; color: #555; display: block; margin: 0 0 4px 0; }
 .arm-keys { font-size: 15px; margin: 0 0 4px 0; }
 .arm-key { margin-right: 22px; font-weight: 500; white-space: nowrap; }
