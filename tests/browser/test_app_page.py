@@ -233,11 +233,13 @@ def test_compare_mode_runs_a_and_b_side_by_side_in_charts_to_explore_in_both_lan
             ".map(p => p.querySelectorAll('.scatterlayer .trace path.js-line').length)"
         )
         assert all(lines > 0 for lines in drawn[:2]), drawn
-        # a chart fits its column: plotly sized it to the grid, not to its default 700 px
-        width = page.evaluate(
-            "() => document.querySelector('.live-chart .main-svg').getBoundingClientRect().width"
+        # every chart comes to fit its column (plotly first draws at its default 700 px, before
+        # the grid is laid out, and the page then tells it the column's width)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.explore-chart .main-svg')]"
+            ".every(svg => { const w = svg.getBoundingClientRect().width; return w > 150 && w < 400; })",
+            timeout=15_000,
         )
-        assert 150 < width < 400, width
         assert_not_blank(screenshot(page, shots / f"app_compare_{lang}.png"))
     assert_offline_and_clean(page)
 
