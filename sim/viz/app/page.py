@@ -28,7 +28,7 @@ from sim.viz.app.session import Session
 from sim.viz.app.views import Export, Live, Story
 
 CSS = """
-.v-application .orgsim-main { max-width: 1500px; }
+.v-application .orgsim-main { max-width: 1500px; overflow-x: clip; }
 .orgsim-story { font-size: 15px; line-height: 1.55; color: #222; white-space: normal; }
 .orgsim-status { font-size: 16px; margin: 2px 0; }
 .orgsim-status b { font-size: 18px; }
