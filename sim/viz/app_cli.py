@@ -28,6 +28,9 @@ OFFLINE_ENV = {
     # being fetched from jsdelivr: the page never reaches the internet
     "SOLARA_ASSETS_CDN": "http://127.0.0.1:9/npm/",
     "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false",
+    # the charts' JavaScript (plotly.js and its widget) is served from the installed plotly
+    # package, at /static/assets/package_data/widgetbundle.js
+    "SOLARA_ASSETS_EXTRA_LOCATIONS": "plotly",
     # no "This website runs on Solara" banner over the charts on a projector
     "SOLARA_THEME_SHOW_BANNER": "false",
     "SOLARA_THEME_TITLE": "orgsim",

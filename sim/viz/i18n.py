@@ -131,6 +131,28 @@ CHART: dict[str, tuple[str, str]] = {
     "clients_lost": ("lost with leavers", "随离职流失（累计）"),
     "exits_so_far": ("exits so far", "累计离职人数"),
     "profit_so_far": ("profit so far", "累计利润"),
+    # the interactive charts of the page (sim/viz/app/explore.py)
+    "month_n": ("Month {month}", "第{month}个月"),
+    "in_currency": ("{title} ({currency})", "{title}（{currency}）"),
+    "arm_series": ("{series} ({arm})", "{series}（{arm}）"),
+    "firm_closed": ("the firm closed", "企业倒闭"),
+    "intent_axis": ("intent to leave", "离职意向"),
+    "explore_hint": (
+        "Hover for the values; drag across the months to zoom in, double-click to zoom out; "
+        "click a key to hide or show its line.",
+        "鼠标悬停查看数值；在月份上拖动可放大，双击还原；点击图例可隐藏或显示该曲线。",
+    ),
+}
+
+# the few words of the charts' toolbar (plotly.js's own, which has no Chinese built in)
+TOOLBAR_ZH: dict[str, str] = {
+    "Zoom": "缩放",
+    "Pan": "平移",
+    "Zoom in": "放大",
+    "Zoom out": "缩小",
+    "Autoscale": "自动缩放",
+    "Reset axes": "重置坐标轴",
+    "Double-click to zoom back out": "双击还原",
 }
 
 NEED_LABELS: dict[str, tuple[str, str]] = {

@@ -76,6 +76,19 @@ def run_months(page, months: int) -> None:
     wait_month(page, months)
 
 
+def charts_drawn(page, kind: str = "live") -> list[list[str]]:
+    """The names of the series each interactive chart of ``kind`` has drawn (plotly's DOM), once
+    every chart of the grid has drawn its lines."""
+    script = (
+        "(kind) => { const plots = [...document.querySelectorAll('.' + kind + '-chart .js-plotly-plot')];"
+        " if (plots.length < 8 || plots.some(p => !p.data || !p.data.length"
+        " || !p.querySelector('.main-svg'))) return null;"
+        " return plots.map(p => p.data.map(t => t.name)); }"
+    )
+    page.wait_for_function(script, arg=kind)
+    return page.evaluate(script, kind)
+
+
 def screenshot(page, path: Path, height: int = 2400) -> Path:
     """The whole page: the app scrolls inside its own frame, so the window is made tall and the
     picture cut where the content ends."""
@@ -111,8 +124,8 @@ def assert_offline_and_clean(page) -> None:
 def test_the_page_opens_offline_with_the_baseline_story_charts_and_organisation(page, shots):
     page.locator(".story-title", has_text="Baseline").wait_for()
     assert month_shown(page) == 0
-    for css in (".charts-img", ".network-img"):
-        assert image_src(page, css).startswith(("blob:", "data:image")), css
+    assert image_src(page, ".network-img").startswith(("blob:", "data:image"))
+    assert len(charts_drawn(page)) == 8
     assert page.locator(".feed-empty").count() == 1
     assert_not_blank(screenshot(page, shots / "app_start_en.png"))
     assert_offline_and_clean(page)
@@ -122,13 +135,17 @@ def test_an_instructor_runs_shengyi_for_twelve_months_and_sees_the_charts_and_fe
     page, shots
 ):
     pick_case(page)
-    charts_before = image_src(page, ".charts-img")
+    months_before = page.evaluate(
+        "() => document.querySelector('.live-chart .js-plotly-plot').data[0].x.length"
+    )
     network_before = image_src(page, ".network-img")
     run_months(page, 12)
     page.locator(".app-notice", has_text="Reached month 12").wait_for()
     page.locator(".btn-run", has_text=re.compile("run", re.I)).wait_for()
     assert month_shown(page) == 12, "the run stops at the month asked for"
-    assert image_src(page, ".charts-img") != charts_before
+    months = "() => document.querySelector('.live-chart .js-plotly-plot').data[0].x.length"
+    page.wait_for_function(f"() => ({months})() === 13")
+    assert page.evaluate(months) > months_before
     assert image_src(page, ".network-img") != network_before
     feed = page.locator(".feed-a .feed-item")
     assert feed.count() > 0
@@ -166,7 +183,7 @@ def test_switching_to_chinese_shows_chinese_labels_story_charts_and_events(page,
     for month in (1, 2, 3):  # one click at a time: a click during a redraw may be lost
         page.locator(".btn-step").click()
         wait_month(page, month)
-    charts_en = image_src(page, ".charts-img")
+    names_en = charts_drawn(page)
     page.locator(".lang-toggle").get_by_text("简体中文").click()
     page.get_by_text("员工关系管理课堂").first.wait_for()
     assert page.locator(".btn-run").inner_text().strip() == "运行"
@@ -176,10 +193,11 @@ def test_switching_to_chinese_shows_chinese_labels_story_charts_and_events(page,
     page.get_by_text("管理政策").first.wait_for()
     page.get_by_text("事件记录").first.wait_for()
     page.wait_for_function(
-        "(before) => { const el = document.querySelector('.charts-img img') ||"
-        " document.querySelector('img.charts-img'); return el && el.src !== before; }",
-        arg=charts_en,
+        "() => /[\u4e00-\u9fff]/.test(document.querySelector('.live-chart .gtitle').textContent)"
     )
+    names_zh = charts_drawn(page)
+    assert names_zh != names_en
+    assert all(re.search(r"[\u4e00-\u9fff]", name) for chart in names_zh for name in chart)
     items = page.locator(".feed-item").all_inner_texts()
     assert items and all(text.startswith("第") for text in items), items[:3]
     assert_not_blank(screenshot(page, shots / "app_shengyi_zh.png"))
@@ -188,18 +206,41 @@ def test_switching_to_chinese_shows_chinese_labels_story_charts_and_events(page,
     assert_offline_and_clean(page)
 
 
-def test_compare_mode_runs_a_and_b_side_by_side_on_the_same_seed(page, shots):
+def test_compare_mode_runs_a_and_b_side_by_side_in_charts_to_explore_in_both_languages(page, shots):
+    page.set_viewport_size({"width": 1366, "height": 768})  # a classroom projector
     pick_case(page)
     page.locator(".compare-switch").click()
-    page.locator(".difference-img").first.wait_for()
+    page.locator(".difference-chart").first.wait_for()
     expect(page.locator(".status-month")).to_have_count(2)  # waits: the page may still be drawing
     run_months(page, 6)
     wait_month(page, 6, arm=1)
-    assert image_src(page, ".difference-img").startswith(("blob:", "data:image"))
     expect(page.locator(".feed-b")).to_have_count(1)
     titles = page.locator(".story-title").all_inner_texts()
     assert titles[0].startswith("A: ") and titles[1].startswith("B: ")
-    assert_not_blank(screenshot(page, shots / "app_compare_en.png"))
+    for lang, arm in (("en", "(A)"), ("zh", "（A）")):
+        if lang == "zh":
+            page.locator(".lang-toggle").get_by_text("简体中文").click()
+            page.get_by_text("员工关系管理课堂").first.wait_for()
+            page.wait_for_function(
+                "() => /[\u4e00-\u9fff]/.test("
+                "document.querySelector('.live-chart .gtitle').textContent)"
+            )
+        live, difference = charts_drawn(page, "live"), charts_drawn(page, "difference")
+        assert any(name.endswith(arm) for name in live[0]), live[0]
+        assert len(difference) == 8
+        drawn = page.evaluate(
+            "() => [...document.querySelectorAll('.live-chart .js-plotly-plot')]"
+            ".map(p => p.querySelectorAll('.scatterlayer .trace path.js-line').length)"
+        )
+        assert all(lines > 0 for lines in drawn[:2]), drawn
+        # every chart comes to fit its column (plotly first draws at its default 700 px, before
+        # the grid is laid out, and the page then tells it the column's width)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.explore-chart .main-svg')]"
+            ".every(svg => { const w = svg.getBoundingClientRect().width; return w > 150 && w < 400; })",
+            timeout=15_000,
+        )
+        assert_not_blank(screenshot(page, shots / f"app_compare_{lang}.png"))
     assert_offline_and_clean(page)
 
 

@@ -15,6 +15,7 @@ from sim.params import describe
 from sim.policies import POLICIES
 from sim.scenario import ScenarioError
 from sim.viz import style
+from sim.viz.app.charts import LiveCharts
 from sim.viz.app.feed import feed_items
 from sim.viz.app.panels import DIFFERENCES, PANELS, Series
 from sim.viz.app.session import STATUS, ArmConfig, Session, available_cases
@@ -101,7 +102,8 @@ def test_every_scenario_file_opens_runs_and_draws_a_month(case):
     assert sess.step(), sess.error
     frame = sess.render()
     assert frame.month == 1
-    assert frame.charts.startswith(PNG) and frame.network.startswith(PNG)
+    assert len(frame.charts) == len(PANELS) and frame.network.startswith(PNG)
+    assert all(figure["data"] for figure in frame.charts)
     assert frame.titles[0]
 
 
@@ -110,7 +112,7 @@ def test_compare_mode_draws_the_difference_and_two_organisations():
     sess.set_compare(True)
     sess.step()
     frame = sess.render()
-    assert frame.difference is not None and frame.difference.startswith(PNG)
+    assert frame.difference is not None and len(frame.difference) == len(DIFFERENCES)
     assert len(frame.status) == len(frame.feeds) == 2
     assert frame.titles[0].startswith("A: ") and frame.titles[1].startswith("B: ")
 
@@ -123,13 +125,18 @@ def test_each_arm_has_the_colour_its_case_has_in_every_figure_command():
     frame = sess.render()
     own = [style.ARM_COLOURS["shengyi"], style.ARM_COLOURS["shengyi_reformed"]]
     assert frame.colours == own
-    charts = sess._figures["charts"][1]
-    legend = charts.blit.fig.legends[0]
+    # the page's charts (Plotly figures): every trace of arm k in arm k's colour
+    for figure in frame.charts:
+        for trace in figure["data"]:
+            colour = trace.get("line", {}).get("color") or trace.get("marker", {}).get("color")
+            if trace.get("name", "").endswith(("(A)", "(B)")):
+                assert colour == own["AB".index(trace["name"][-2])], trace["name"]
+    drawn = {t.get("line", {}).get("color") for f in frame.difference for t in f["data"]}
+    assert drawn - {None} == {own[1]}
+    # the exported matplotlib charts too
+    exported = LiveCharts(sess.lang, sess.titles(), 12, sess.colours())
+    legend = exported.blit.fig.legends[0]
     assert [to_hex(h.get_color()) for h in legend.legend_handles] == own
-    drawn = {k: to_hex(line.get_color()) for k, _, line in charts.panels[0]["lines"]}
-    assert drawn == dict(enumerate(own))
-    difference = sess._figures["difference"][1]
-    assert {to_hex(line.get_color()) for _, line, _, _ in difference.panels} == {own[1]}
 
 
 def test_a_case_compared_with_a_variant_of_itself_keeps_its_colour_and_the_variant_gets_another():

@@ -1,10 +1,10 @@
-"""The app's charts: persistent matplotlib figures redrawn month by month in two layers.
+"""The app's charts as a matplotlib figure, for the *Charts PNG* export (the page itself shows the
+Plotly figures of ``sim.viz.app.explore``), drawn in two layers.
 
 :class:`LiveCharts` draws the eight live panels of ``sim.viz.app.panels.PANELS`` (A and B in their
-colours in compare mode, the needs then as bars); :class:`DifferenceCharts` draws B − A for the
-eight ``DIFFERENCES``. The static parts (axes, ticks, legends) are drawn once and kept as a bitmap
-(``sim.viz.network_view.BlitCanvas``); each month only the lines, bars and flows are drawn on top,
-and an axis is redrawn only when the data leave it or the time axis grows.
+colours in compare mode, the needs then as bars). The static parts (axes, ticks, legends) are
+drawn once and kept as a bitmap (``sim.viz.network_view.BlitCanvas``); the lines, bars and flows
+are drawn on top, and an axis is redrawn only when the data leave it or the time axis grows.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from sim import outcomes
 from sim.agents.psychology import NEEDS
 from sim.viz import i18n
-from sim.viz.app.panels import DIFFERENCES, PANELS, PanelSpec, exits
+from sim.viz.app.panels import PANELS, PanelSpec, exits
 from sim.viz.network_view import BlitCanvas, font_rc
 from sim.viz.report import money
 
@@ -317,62 +317,3 @@ class LiveCharts:
 
     def png(self) -> bytes:
         return self.blit.png()
-
-
-class DifferenceCharts:
-    """B − A month by month for eight headline figures (common random numbers make it a fair
-    difference: the same people and the same luck in both arms)."""
-
-    def __init__(self, lang: str, x_max: int, colour: str):
-        self.lang, self.x_max = lang, x_max  # colour: B's, from sim.viz.style.arm_colours
-        rc = font_rc()
-        with matplotlib.rc_context(rc):
-            fig = Figure(figsize=(11.5, 4.8), dpi=100, layout="constrained")
-            self.blit = BlitCanvas(fig, rc)
-            fig.suptitle(
-                i18n.t("difference", lang), x=0.01, ha="left", fontsize=12, fontweight="bold"
-            )
-            self.panels = []
-            for ax, difference in zip(fig.subplots(2, 4).flat, DIFFERENCES, strict=True):
-                ax.set_title(difference.series.label(lang), loc="left", fontsize=11)
-                ax.grid(alpha=0.3)
-                ax.spines[["top", "right"]].set_visible(False)
-                ax.set_xlim(0, x_max)
-                ax.xaxis.set_major_locator(MaxNLocator(6, integer=True, steps=[1, 2, 3, 6, 10]))
-                ax.tick_params(labelsize=9)
-                ax.axhline(0, color="#777777", lw=0.9, zorder=0)
-                formatter = {"share": _percent_points, "money": money}.get(difference.scale)
-                if formatter:
-                    ax.yaxis.set_major_formatter(FuncFormatter(formatter))
-                fill = ax.fill_between([0, 0], [0, 0], 0, color=colour, alpha=0.25, lw=0)
-                (line,) = ax.plot([], [], color=colour, lw=1.8)
-                self.blit.animate(fill, line)
-                limits = _Limits(ax, "signed", difference.minimum)
-                self.panels.append((difference.series, line, fill, limits))
-
-    def set_x_max(self, x_max: int) -> None:
-        if x_max == self.x_max:
-            return
-        self.x_max = x_max
-        for _, _, _, limits in self.panels:
-            limits.ax.set_xlim(0, x_max)
-        self.blit.invalidate()
-
-    def draw(self, a: pd.DataFrame, b: pd.DataFrame) -> None:
-        n = min(len(a), len(b))
-        months = a["month"].to_numpy()[:n]
-        for series, line, fill, limits in self.panels:
-            d = series.values(b)[:n] - series.values(a)[:n]
-            d = np.nan_to_num(d)
-            line.set_data(months, d)
-            fill.set_data(months, d, 0)
-            if limits.fit(float(d.min(initial=0)), float(d.max(initial=0))):
-                self.blit.invalidate(limits.ax)
-        self.blit.draw()
-
-    def png(self) -> bytes:
-        return self.blit.png()
-
-
-def _percent_points(value, _pos=None) -> str:
-    return "0" if abs(value) < 1e-12 else f"{100 * value:+.0f}%"

@@ -28,7 +28,7 @@ from sim.viz.app.session import Session
 from sim.viz.app.views import Export, Live, Story
 
 CSS = """
-.v-application .orgsim-main { max-width: 1500px; }
+.v-application .orgsim-main { max-width: 1500px; overflow-x: clip; }
 .orgsim-story { font-size: 15px; line-height: 1.55; color: #222; white-space: normal; }
 .orgsim-status { font-size: 16px; margin: 2px 0; }
 .orgsim-status b { font-size: 18px; }
@@ -43,6 +43,15 @@ CSS = """
 .orgsim-img img, img.orgsim-img { width: 100%; height: auto; }
 .orgsim-error { white-space: pre-wrap; }
 .draw-ms { display: none; }
+.explore-grid { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px 10px; }
+@media (max-width: 900px) { .explore-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+.explore-chart { min-width: 0; }
+.charts-card, .difference-card { overflow-x: clip; }  /* hover labels may cross a column */
+.explore-hint { font-size: 12px; color: #555; display: block; margin: 0 0 4px 0; }
+.arm-keys { font-size: 15px; margin: 0 0 4px 0; }
+.arm-key { margin-right: 22px; font-weight: 500; white-space: nowrap; }
+.arm-swatch { display: inline-block; width: 26px; height: 4px; margin: 0 6px 4px 0;
+              vertical-align: middle; }
 .v-expansion-panel-content__wrap { padding: 0 10px 8px 10px !important; }
 """
 

@@ -4,8 +4,9 @@ A :class:`Session` holds the arms A and B: each an :class:`ArmConfig` (a case an
 chosen on the page) and an :class:`Arm` (its scenario, its model on the common seed, its picture of
 the organisation and its event feed). It steps the arms in lock step, resets them when a setting
 changes (compare mode, seed, case, a policy or a parameter), draws a :class:`Frame` after each
-month (the charts of ``sim.viz.app.charts``, the organisation of ``sim.viz.network_view``, the
-status line, the feeds) and gives the exports.
+month (the charts to explore of ``sim.viz.app.explore``, the organisation of
+``sim.viz.network_view``, the status line, the feeds) and gives the exports (the charts as the
+matplotlib figure of ``sim.viz.app.charts``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from sim.params import describe
 from sim.policies import POLICIES
 from sim.scenario import SCENARIO_DIR, Scenario, ScenarioError, load_scenario
 from sim.viz import i18n
-from sim.viz.app.charts import DifferenceCharts, LiveCharts
+from sim.viz.app.charts import LiveCharts
+from sim.viz.app.explore import Runs, difference_figures, live_figures
 from sim.viz.app.feed import Feed, FeedItem, describe_event
 from sim.viz.network_view import NetworkFigure, OrgSnapshot, OrgView
 from sim.viz.style import arm_colours
@@ -125,13 +127,14 @@ class Arm:
 
 @dataclass(eq=False)
 class Frame:
-    """What the page shows after a month: images, status and feed (identity, not value, equality)."""
+    """What the page shows after a month: the charts (Plotly figure dicts), the picture of the
+    organisation, status and feed (identity, not value, equality)."""
 
     generation: int
     month: int
-    charts: bytes
+    charts: list[dict]
     network: bytes
-    difference: bytes | None
+    difference: list[dict] | None
     status: list[dict[str, float]]  # per arm: the last month's figures of STATUS, by column
     feeds: list[list[FeedItem]]
     titles: list[str]
@@ -280,10 +283,7 @@ class Session:
                 (s, arm.view.update(s), arm.view.ghosts)
                 for s, arm in zip(snaps, self.arms, strict=True)
             ]
-            x_max = _x_extent(self.month)
-            charts = self._figure("charts", lambda: LiveCharts(self.lang, titles, x_max, colours))
-            charts.set_x_max(x_max)
-            charts.draw(metrics)
+            runs = self.runs(metrics)
             net = self._figure(
                 "network",
                 lambda: NetworkFigure(
@@ -296,20 +296,12 @@ class Session:
                 tuple(id(arm.view.layout) for arm in self.arms),
             )
             net.draw(frames)
-            diff_png = None
-            if self.compare:
-                diff = self._figure(
-                    "difference", lambda: DifferenceCharts(self.lang, x_max, colours[1])
-                )
-                diff.set_x_max(x_max)
-                diff.draw(metrics[0], metrics[1])
-                diff_png = diff.png()
             frame = Frame(
                 generation=self.generation,
                 month=self.month,
-                charts=charts.png(),
+                charts=live_figures(runs),
                 network=net.png(),
-                difference=diff_png,
+                difference=difference_figures(runs) if self.compare else None,
                 status=[_status(m) for m in metrics],
                 feeds=[list(arm.feed.items[-FEED_SHOWN:]) for arm in self.arms],
                 titles=titles,
@@ -318,6 +310,23 @@ class Session:
             )
             frame.draw_ms = 1000 * (time.perf_counter() - started)
             return frame
+
+    def runs(self, metrics: list[pd.DataFrame] | None = None) -> Runs:
+        """What the charts show of the arms this month."""
+        with self.lock:
+            if metrics is None:
+                metrics = [arm.model.metrics() for arm in self.arms]
+            return Runs(
+                metrics=tuple(metrics),
+                labels=tuple(_short_title(t) for t in self.titles()),
+                colours=tuple(self.colours()),
+                lang=self.lang,
+                currency=self.arms[0].spec.currency,
+                x_max=_x_extent(self.month),
+                closed=tuple(
+                    arm.model.month if arm.model.firm.closed else None for arm in self.arms
+                ),
+            )
 
     def _figure(self, kind: str, build, *key):
         full = (kind, self.lang, self.compare, tuple(self.titles()), tuple(self.colours()), *key)
@@ -354,9 +363,12 @@ class Session:
             return pd.concat(frames, ignore_index=True).to_csv(index=False)
 
     def charts_png(self) -> bytes:
+        """The live charts as one matplotlib figure (the page shows them with Plotly)."""
         with self.lock:
-            self.render()
-            return self._figures["charts"][1].blit.full_png()
+            metrics = [arm.model.metrics() for arm in self.arms]
+            charts = LiveCharts(self.lang, self.titles(), _x_extent(self.month), self.colours())
+            charts.draw(metrics)
+            return charts.blit.full_png()
 
     def network_png(self) -> bytes:
         with self.lock:
