@@ -29,7 +29,8 @@ OFFLINE_ENV = {
     "SOLARA_ASSETS_CDN": "http://127.0.0.1:9/npm/",
     "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false",
     # the charts' JavaScript (plotly.js and its widget) is served from the installed plotly
-    # package, at /static/assets/package_data/widgetbundle.js
+    # package, at /static/assets/package_data/widgetbundle.js (server_env adds the folder of the
+    # page's CJK fallback font, served at /static/assets/orgsim-cjk.ttf)
     "SOLARA_ASSETS_EXTRA_LOCATIONS": "plotly",
     # no "This website runs on Solara" banner over the charts on a projector
     "SOLARA_THEME_SHOW_BANNER": "false",
@@ -39,8 +40,13 @@ OFFLINE_ENV = {
 
 
 def server_env(base: dict | None = None) -> dict:
-    """The environment the page runs in: the caller's, with the offline settings on top."""
-    return {**(os.environ if base is None else base), **OFFLINE_ENV}
+    """The environment the page runs in: the caller's, with the offline settings on top, and the
+    folder of the page's CJK fallback font (``sim.viz.fonts.web_font_dir``) among the assets."""
+    from sim.viz.fonts import web_font_dir
+
+    env = {**(os.environ if base is None else base), **OFFLINE_ENV}
+    env["SOLARA_ASSETS_EXTRA_LOCATIONS"] += f",{web_font_dir()}"
+    return env
 
 
 def server_command(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> list[str]:

@@ -77,3 +77,30 @@ def register() -> Path:
 
 
 register()
+
+
+WEB_FONT = "orgsim-cjk.ttf"
+
+
+def web_font_dir() -> Path:
+    """A folder holding the CJK font as a single TrueType file, for the classroom page.
+
+    Browsers refuse a font collection (``.ttc``) as a web font, so the first face of the shipped
+    collection is written out once, as ``orgsim-cjk.ttf``, to the user's cache folder
+    (``$XDG_CACHE_HOME/orgsim/web-fonts``, else ``~/.cache/orgsim/web-fonts``). The app server
+    serves the folder (``sim.viz.app_cli``); the page's style sheet names the file."""
+    import os
+    import tempfile
+
+    from fontTools.ttLib import TTCollection
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "orgsim" / "web-fonts"
+    target = folder / WEB_FONT
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as tmp:
+            TTCollection(str(font_path())).fonts[0].save(tmp)
+        os.chmod(tmp.name, 0o644)
+        os.replace(tmp.name, target)  # whole or not at all, even with two servers starting
+    return folder

@@ -113,6 +113,18 @@ def assert_not_blank(png: Path, min_colours: int = 200) -> None:
     assert inked > 0.03, f"{png.name}: {inked:.1%} of the pixels are inked, looks blank"
 
 
+def assert_sidebar_clear(page) -> None:
+    """The sidebar's right edge is left of every card of the main column: it covers nothing."""
+    right, left = page.evaluate(
+        "() => [document.querySelector('.v-navigation-drawer').getBoundingClientRect().right,"
+        " Math.min(...[...document.querySelectorAll('.orgsim-main .v-card')]"
+        ".map(e => e.getBoundingClientRect().left))]"
+    )
+    assert right <= left + 1, (
+        f"the sidebar (right edge {right:.0f} px) covers the cards ({left:.0f})"
+    )
+
+
 def assert_offline_and_clean(page) -> None:
     assert off_machine(page.requests_seen) == [], "the page reached beyond this machine"
     assert page.console_errors == [], page.console_errors
@@ -240,7 +252,10 @@ def test_compare_mode_runs_a_and_b_side_by_side_in_charts_to_explore_in_both_lan
             ".every(svg => { const w = svg.getBoundingClientRect().width; return w > 150 && w < 400; })",
             timeout=15_000,
         )
+        assert_sidebar_clear(page)
         assert_not_blank(screenshot(page, shots / f"app_compare_{lang}.png"))
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    assert_sidebar_clear(page)
     assert_offline_and_clean(page)
 
 
@@ -261,3 +276,14 @@ def test_the_run_exports_as_csv_and_png(page, tmp_path):
     assert "description" in files["Events CSV"].read_text().splitlines()[0]
     assert files["Charts PNG"].read_bytes().startswith(b"\x89PNG")
     assert_not_blank(files["Charts PNG"])
+
+
+def test_the_page_serves_its_own_cjk_fallback_font(page):
+    """A machine without a CJK font still shows the Chinese page: the font shipped with the Python
+    dependencies is served by the app server itself and loads as the page's last fallback."""
+    loaded = page.evaluate(
+        "async () => (await document.fonts.load('16px \"orgsim CJK\"', '盛益公司'))"
+        ".map(face => [face.family, face.status])"
+    )
+    assert loaded == [['"orgsim CJK"', "loaded"]] or loaded == [["orgsim CJK", "loaded"]], loaded
+    assert_offline_and_clean(page)

@@ -30,10 +30,12 @@ from sim.viz.app.panels import DIFFERENCES, PANELS, Difference, PanelSpec, Serie
 from sim.viz.report import money
 from sim.viz.style import arm_colours
 
-# the page's own font first; then CJK fonts a classroom machine is likely to have, glyph by glyph
+# the page's own font first; then CJK fonts a classroom machine is likely to have, glyph by glyph;
+# last the CJK font shipped with the Python dependencies, which the page serves (page.CSS's
+# @font-face): the browser downloads it only for glyphs that none of the others has
 FONT_FAMILY = (
     "Roboto, 'DejaVu Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', "
-    "'Microsoft YaHei', 'PingFang SC', sans-serif"
+    "'Microsoft YaHei', 'PingFang SC', 'orgsim CJK', sans-serif"
 )
 HEIGHT = 300  # px, a panel with a one-row key: two rows of four fill a 768-pixel-high projector
 PLOT_PX = 180  # px, the plot area of a panel, whatever its key takes above it

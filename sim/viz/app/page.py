@@ -28,6 +28,15 @@ from sim.viz.app.session import Session
 from sim.viz.app.views import Export, Live, Story
 
 CSS = """
+/* a CJK fallback shipped with the Python dependencies (WenQuanYi Micro Hei, from the
+   paperang-p2-fonts-cjk package, as one TrueType face: sim/viz/fonts.web_font_dir, served by the
+   app server, sim/viz/app_cli.py): the browser uses the machine's own fonts first and downloads
+   this one only for glyphs they lack */
+@font-face { font-family: "orgsim CJK"; font-display: swap;
+             src: url("/static/assets/orgsim-cjk.ttf") format("truetype"); }
+.v-application, .v-application .text-h6, .v-application .v-btn, .v-application input {
+  font-family: Roboto, "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+               "WenQuanYi Micro Hei", "orgsim CJK", sans-serif !important; }
 .v-application .orgsim-main { max-width: 1500px; overflow-x: clip; }
 .orgsim-story { font-size: 15px; line-height: 1.55; color: #222; white-space: normal; }
 .orgsim-status { font-size: 16px; margin: 2px 0; }
@@ -53,6 +62,12 @@ CSS = """
 .arm-swatch { display: inline-block; width: 26px; height: 4px; margin: 0 6px 4px 0;
               vertical-align: middle; }
 .v-expansion-panel-content__wrap { padding: 0 10px 8px 10px !important; }
+/* the sidebar keeps the width the main column leaves it, whatever the language: long Chinese
+   titles are cut with an ellipsis instead of widening it over the content */
+.v-application .v-navigation-drawer { width: 400px !important; max-width: 400px !important; }
+.v-navigation-drawer .v-navigation-drawer__content { overflow-x: hidden; }
+.v-navigation-drawer .v-select__selection { overflow: hidden; text-overflow: ellipsis;
+                                            white-space: nowrap; max-width: 100%; }
 """
 
 
