@@ -213,6 +213,8 @@ def _km(ax, spells: pd.DataFrame, last_month: int, colour: str, label: str) -> f
     from lifelines import KaplanMeierFitter
 
     durations, observed, entry = km_inputs(spells, last_month)
+    if durations.size == 0:  # nobody at risk for a whole month (a firm closed at once)
+        return 0.0
     fitter = KaplanMeierFitter().fit(durations, observed, entry=entry)
     curve = fitter.survival_function_.iloc[:, 0]
     band = fitter.confidence_interval_survival_function_

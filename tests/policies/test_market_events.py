@@ -40,18 +40,19 @@ _lost_share.__name__ = "share of migrant travellers who did not come back"
 TIGHT = {"market.shortage": 0.3425}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="not reproduced at the test's 3 standard errors: at 34.25% unfilled the market has "
+    "1.52 times a balanced market's openings per seeker, so offers rise by 1.52^0.643 = 1.31, and "
+    "the share of migrants who stay away rises from 9.9% to 11.4% (paired t +1.9, 20 seeds): "
+    "the direction is the document's, the size is small beside the stranded and personal exits",
+)
 def test_a_tight_labour_market_keeps_more_migrants_away_after_the_holiday_break():
     tight = arm(timeline=HOLIDAY, months=14, overrides=TIGHT)
     calm = arm(timeline=HOLIDAY, months=14)
     expect_higher("tight vs calm market", tight, calm, _lost_share)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not reproduced: underpaid staff (market 4200 against 3000) stay away only 1.4 points "
-    "more often (t +1.9, 20 seeds): the chance of staying away reads pay through the offer's "
-    "worth, and at the calibrated spread of offers' worth a 34% pay gap moves it little",
-)
 def test_unhappy_staff_come_back_less_often():
     # an underpaid firm: similar firms pay production workers 4200 against this firm's 3000
     underpaid = {"firm.roles.production_worker.market_wage": 4200}
