@@ -40,7 +40,6 @@ UNITS: dict[str, str] = {
     "rank": "名次",
     "role names": "岗位名称",
     "offers/month": "个机会/月",
-    "offers per unit of shortage": "个机会/单位短缺",
     # money
     "currency": "{currency}",
     "currency/month": "{currency}/月",

@@ -154,16 +154,19 @@ def _finite(values: list[np.ndarray]) -> np.ndarray:
     return stacked[np.isfinite(stacked)]
 
 
+# what the months' axis and the values' axes share
+AXIS_STYLE = {
+    "gridcolor": GRID,
+    "zeroline": False,
+    "showline": True,
+    "linecolor": AXIS,
+    "ticks": "outside",
+    "tickfont": {"size": 11},
+}
+
+
 def _y_axis(scale: str, values: list[np.ndarray], runs: Runs) -> dict:
-    axis = {
-        "fixedrange": True,  # a drag zooms the months, never the values
-        "gridcolor": GRID,
-        "zeroline": False,
-        "showline": True,
-        "linecolor": AXIS,
-        "ticks": "outside",
-        "tickfont": {"size": 11},
-    }
+    axis = {"fixedrange": True, **AXIS_STYLE}  # a drag zooms the months, never the values
     seen = _finite(values)
     top = float(seen.max()) if seen.size else 0.0
     bottom = float(seen.min()) if seen.size else 0.0
@@ -223,12 +226,7 @@ def _x_axis(runs: Runs) -> dict:
         "title": {"text": outcomes.label("month", runs.lang), "standoff": 4, "font": {"size": 12}},
         "range": [0, runs.x_max],
         "tickformat": "d",
-        "gridcolor": GRID,
-        "zeroline": False,
-        "showline": True,
-        "linecolor": AXIS,
-        "ticks": "outside",
-        "tickfont": {"size": 11},
+        **AXIS_STYLE,
         "unifiedhovertitle": {"text": i18n.chart("month_n", runs.lang).format(month="%{x}")},
     }
 
