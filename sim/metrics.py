@@ -55,15 +55,20 @@ def team_share(values: np.ndarray, team: np.ndarray) -> float:
     """ICC(1): the share of the spread of ``values`` that lies between teams, from a one-way
     ANOVA, ``(MSB - MSW) / (MSB + (k - 1) MSW)`` with ``k`` the size-adjusted mean team size
     (Bliese 2000). NaN with fewer than two teams or no one to spare within them."""
-    _, groups = np.unique(team, return_inverse=True)
-    sizes = np.bincount(groups)
+    # team numbers are small non-negative integers: count by number and keep the teams present
+    # (the same sums, in the same order, as grouping by np.unique, without its sort)
+    counts = np.bincount(team)
+    present = np.flatnonzero(counts)
+    sizes = counts[present]
     g, n = sizes.size, values.size
     if g < 2 or n - g < 1:
         return float("nan")
-    means = np.bincount(groups, weights=values) / sizes
+    means = np.bincount(team, weights=values)[present] / sizes
+    by_team = np.zeros(counts.size)
+    by_team[present] = means
     grand = values.mean()
     msb = float((sizes * (means - grand) ** 2).sum() / (g - 1))
-    msw = float(((values - means[groups]) ** 2).sum() / (n - g))
+    msw = float(((values - by_team[team]) ** 2).sum() / (n - g))
     k = (n - (sizes**2).sum() / n) / (g - 1)
     denominator = msb + (k - 1.0) * msw
     return (msb - msw) / denominator if denominator > 0 else float("nan")
@@ -78,16 +83,24 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
     if not seen.any():
         seen = np.ones(n, dtype=bool)
 
-    def mean(col):
-        return float(col[:n][seen].mean()) if n else float("nan")
+    def mean(col):  # np.compress: the same rows as col[:n][seen], copied faster
+        return float(np.compress(seen, col[:n], axis=0).mean()) if n else float("nan")
 
-    attitude = (ws.motivator_satisfaction[:n] - ws.hygiene_dissatisfaction[:n])[seen]
+    attitude = np.compress(seen, ws.motivator_satisfaction[:n] - ws.hygiene_dissatisfaction[:n])
+    satisfaction, dissatisfaction = (
+        mean(ws.motivator_satisfaction),
+        mean(ws.hygiene_dissatisfaction),
+    )
     start = headcount_before if headcount_before is not None else n
     base = max((start + n) / 2.0, 1.0)
     voluntary = f.quits + f.non_renewals
     exits = voluntary + f.dismissals + f.layoffs
-    needs = ws.needs[:n][seen].mean(axis=0) if n else np.full(len(NEEDS), np.nan)
-    stages = np.bincount(ws.stage[:n][seen], minlength=len(Stage)) / max(int(seen.sum()), 1)
+    needs = (
+        np.compress(seen, ws.needs[:n], axis=0).mean(axis=0) if n else np.full(len(NEEDS), np.nan)
+    )
+    stages = np.bincount(np.compress(seen, ws.stage[:n]), minlength=len(Stage)) / max(
+        int(seen.sum()), 1
+    )
     total_output = float(ws.output[:n].sum())
     row = {
         "month": model.month,
@@ -99,12 +112,12 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
         "layoffs": f.layoffs,
         "turnover_rate_annual": 12.0 * voluntary / base,
         "total_turnover_rate_annual": 12.0 * exits / base,
-        "mean_satisfaction": mean(ws.motivator_satisfaction),
-        "mean_dissatisfaction": mean(ws.hygiene_dissatisfaction),
-        "mean_attitude": mean(ws.motivator_satisfaction) - mean(ws.hygiene_dissatisfaction),
+        "mean_satisfaction": satisfaction,
+        "mean_dissatisfaction": dissatisfaction,
+        "mean_attitude": satisfaction - dissatisfaction,
         "mean_effort": mean(ws.effort),
         "attitude_sd": spread(attitude),
-        "attitude_team_share": team_share(attitude, ws.team[:n][seen]),
+        "attitude_team_share": team_share(attitude, np.compress(seen, ws.team[:n])),
         "output": total_output,
         "output_per_employee": total_output / max(n, 1),
         "revenue": acc.revenue,
@@ -124,12 +137,12 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
         "clients_churned": f.clients_churned,
         "clients_lost_to_leavers": f.clients_lost_to_leavers,
         "intent_to_quit_share": float(
-            (ws.intent[:n][seen] > model.psychology.non_renewal_intent).mean()
+            (np.compress(seen, ws.intent[:n]) > model.psychology.non_renewal_intent).mean()
         )
         if n
         else float("nan"),
         "mean_intent": mean(ws.intent),
-        "intent_sd": spread(ws.intent[:n][seen]),
+        "intent_sd": spread(np.compress(seen, ws.intent[:n])),
         "mean_equity": mean(ws.equity_internal),
         "mean_inequity": mean(ws.inequity),
         "mean_commitment": mean(ws.commitment),
