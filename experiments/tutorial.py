@@ -55,8 +55,8 @@ SECTIONS: dict[str, str] = {
     ),
     "sobol": (
         "orgsim sensitivity baseline --method sobol --n 128 --seeds 2 --workers 2 "
-        "--param psychology.search_threshold=50% --param psychology.quit_contagion=50% "
-        "--param psychology.quit_motivator=50% --out runs/tutorial/sobol"
+        "--param psychology.offer_value_spread=50% --param psychology.search_threshold=50% "
+        "--param psychology.offer_rate=50% --out runs/tutorial/sobol"
     ),
 }
 
