@@ -23,7 +23,7 @@ demo: setup
 	$(VENV)/bin/orgsim demo --out $(OUT)
 
 test: setup
-	$(PY) -m pytest -n 2 --dist loadgroup -q
+	$(PY) -m pytest -n 2 --dist loadgroup -q --durations=30
 
 test-fast: setup
 	$(PY) -m pytest -n 2 --dist loadgroup -q -m "not slow"
