@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import haier
-from tests.cases.conftest import check
+from tests.cases.conftest import check, outcomes_of
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return haier(seeds)
+    return outcomes_of(haier, seeds)
 
 
 def test_haier_profitable_by_month_3(outcomes):

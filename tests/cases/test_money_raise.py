@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import money_raise
-from tests.cases.conftest import check
+from tests.cases.conftest import check, outcomes_of
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return money_raise(seeds)
+    return outcomes_of(money_raise, seeds)
 
 
 def test_money_raise_falls_with_pay(outcomes):

@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import shengyi
-from tests.cases.conftest import check
+from tests.cases.conftest import check, outcomes_of
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return shengyi(seeds)
+    return outcomes_of(shengyi, seeds)
 
 
 def test_shengyi_half_intend_not_to_renew(outcomes):

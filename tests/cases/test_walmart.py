@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import walmart
-from tests.cases.conftest import check
+from tests.cases.conftest import check, outcomes_of
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return walmart(seeds)
+    return outcomes_of(walmart, seeds)
 
 
 def test_respect_raises_esteem(outcomes):
