@@ -15,19 +15,6 @@ def seeds(request):
     return crn_seeds(N_SEEDS, root=request.param)
 
 
-_OUTCOMES: dict[tuple, list] = {}
-
-
-def outcomes_of(case, seeds):
-    """``case(seeds)``, computed once per process. A module's ``outcomes`` fixture depends on the
-    session's seed-root parameter, and pytest builds it again each time a worker's tests switch
-    between the roots (a worker may hold both of a case's groups), at up to a minute a time."""
-    key = (case.__module__, case.__qualname__, tuple(int(s) for s in seeds))
-    if key not in _OUTCOMES:
-        _OUTCOMES[key] = case(seeds)
-    return _OUTCOMES[key]
-
-
 def check(outcomes, name):
     """Assert one named outcome, with its measured value in the message. A fact the model is
     known not to reproduce (``sim.cases.NOT_REPRODUCED``) must still fail: when it holds again,

@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import forced_ranking
-from tests.cases.conftest import check, outcomes_of
+from tests.cases.conftest import check
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return outcomes_of(forced_ranking, seeds)
+    return forced_ranking(seeds)
 
 
 def test_ranking_rules_keep_more_of_the_gain(outcomes):

@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import haier
-from tests.cases.conftest import check, outcomes_of
+from tests.cases.conftest import check
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return outcomes_of(haier, seeds)
+    return haier(seeds)
 
 
 def test_haier_profitable_by_month_3(outcomes):

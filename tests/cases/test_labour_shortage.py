@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import labour_shortage
-from tests.cases.conftest import check, outcomes_of
+from tests.cases.conftest import check
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return outcomes_of(labour_shortage, seeds)
+    return labour_shortage(seeds)
 
 
 def test_care_brings_nearly_all_back(outcomes):

@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import lincoln
-from tests.cases.conftest import check, outcomes_of
+from tests.cases.conftest import check
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return outcomes_of(lincoln, seeds)
+    return lincoln(seeds)
 
 
 def test_lincoln_productivity_twice(outcomes):

@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import money_raise
-from tests.cases.conftest import check, outcomes_of
+from tests.cases.conftest import check
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return outcomes_of(money_raise, seeds)
+    return money_raise(seeds)
 
 
 def test_money_raise_falls_with_pay(outcomes):

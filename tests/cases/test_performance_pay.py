@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import performance_pay
-from tests.cases.conftest import check, outcomes_of
+from tests.cases.conftest import check
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return outcomes_of(performance_pay, seeds)
+    return performance_pay(seeds)
 
 
 def test_performance_pay_plus_30_percent(outcomes):

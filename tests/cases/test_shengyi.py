@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import shengyi
-from tests.cases.conftest import check, outcomes_of
+from tests.cases.conftest import check
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return outcomes_of(shengyi, seeds)
+    return shengyi(seeds)
 
 
 def test_shengyi_half_intend_not_to_renew(outcomes):

@@ -3,14 +3,14 @@
 import pytest
 
 from sim.cases import walmart
-from tests.cases.conftest import check, outcomes_of
+from tests.cases.conftest import check
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def outcomes(seeds):
-    return outcomes_of(walmart, seeds)
+    return walmart(seeds)
 
 
 def test_respect_raises_esteem(outcomes):
