@@ -147,6 +147,7 @@ def test_an_instructor_runs_shengyi_for_twelve_months_and_sees_the_charts_and_fe
     page, shots
 ):
     pick_case(page)
+    charts_drawn(page)  # they draw after the month is shown (later on a loaded machine)
     months_before = page.evaluate(
         "() => document.querySelector('.live-chart .js-plotly-plot').data[0].x.length"
     )
