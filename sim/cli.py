@@ -262,7 +262,8 @@ _SUMMARY = {
     "en": (
         "{scenario} · seed {seed} · {months} months ({elapsed:.2f} s)",
         "  headcount        {headcount_start} -> {headcount_end}   (hires {hires}, quits {quits}, "
-        "non-renewals {non_renewals}, dismissals {dismissals}, layoffs {layoffs})",
+        "non-renewals {non_renewals}, dismissals {dismissals}, layoffs {layoffs}, "
+        "retirements {retirements})",
         "  turnover         {turnover}% a year voluntary",
         "  satisfaction     {sat}   dissatisfaction {dis}   effort {eff}",
         "  money            revenue {revenue}   profit {profit}   cash at end {cash}",
@@ -273,7 +274,7 @@ _SUMMARY = {
     "zh": (
         "{scenario} · 随机种子 {seed} · {months}个月（用时 {elapsed:.2f} 秒）",
         "  人数             {headcount_start} -> {headcount_end}   （招聘 {hires}，辞职 {quits}，"
-        "不续约 {non_renewals}，辞退 {dismissals}，裁员 {layoffs}）",
+        "不续约 {non_renewals}，辞退 {dismissals}，裁员 {layoffs}，退休 {retirements}）",
         "  主动离职率       每年 {turnover}%",
         "  满意度           {sat}   不满 {dis}   努力 {eff}",
         "  财务             收入 {revenue}   利润 {profit}   期末现金 {cash}",

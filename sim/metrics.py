@@ -32,6 +32,7 @@ class Flows:
     non_renewals: int = 0
     dismissals: int = 0
     layoffs: int = 0
+    retirements: int = 0
     clients_won: int = 0
     clients_churned: int = 0
     clients_lost_to_leavers: int = 0
@@ -42,6 +43,7 @@ class Flows:
             "non_renewal": "non_renewals",
             "dismissal": "dismissals",
             "layoff": "layoffs",
+            "retirement": "retirements",
         }[kind]
         setattr(self, name, getattr(self, name) + count)
 
@@ -94,7 +96,7 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
     start = headcount_before if headcount_before is not None else n
     base = max((start + n) / 2.0, 1.0)
     voluntary = f.quits + f.non_renewals
-    exits = voluntary + f.dismissals + f.layoffs
+    exits = voluntary + f.dismissals + f.layoffs + f.retirements
     needs = (
         np.compress(seen, ws.needs[:n], axis=0).mean(axis=0) if n else np.full(len(NEEDS), np.nan)
     )
@@ -110,6 +112,7 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
         "non_renewals": f.non_renewals,
         "dismissals": f.dismissals,
         "layoffs": f.layoffs,
+        "retirements": f.retirements,
         "turnover_rate_annual": 12.0 * voluntary / base,
         "total_turnover_rate_annual": 12.0 * exits / base,
         "mean_satisfaction": satisfaction,

@@ -277,9 +277,10 @@ class OrgModel(mesa.Model):
         work.work(self)
 
     def separations(self) -> None:
-        """Phase 5: management's separations and moves, then personal events, quits,
-        non-renewals and hiring."""
+        """Phase 5: retirements, management's separations and moves, then personal events,
+        quits, non-renewals and hiring."""
         staffing.fade_memory(self.workforce, self.psychology)
+        staffing.retirements(self)
         for policy in self.policies:
             policy.review(self.management)
         staffing.voluntary_exits(self)
@@ -381,7 +382,8 @@ class OrgModel(mesa.Model):
         return next((p for p in self.policies if p.name == name), None)
 
     def separate(self, rows, kind: str) -> None:
-        """Remove employees (``kind``: quit, non_renewal, dismissal, layoff) this month."""
+        """Remove employees (``kind``: quit, non_renewal, dismissal, layoff, retirement) this
+        month."""
         staffing.remove_employees(self, np.asarray(rows, dtype=np.int64), kind)
 
     def log_event(self, event: str, **fields) -> None:

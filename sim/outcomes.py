@@ -115,6 +115,14 @@ METRICS: tuple[Metric, ...] = (
     _m("dismissals", "dismissals", "辞退人数", "people/month", "flow"),
     _m("layoffs", "layoffs", "裁员人数", "people/month", "flow"),
     _m(
+        "retirements",
+        "retirements",
+        "退休人数",
+        "people/month",
+        "flow",
+        "careers that end at the market's retirement age",
+    ),
+    _m(
         "turnover_rate_annual",
         "voluntary turnover a year",
         "年化自愿离职率",
@@ -287,6 +295,7 @@ HEADLINES: tuple[Headline, ...] = (
     _h("non_renewals", "non-renewals", "不续签人数", "people", "non_renewals", "sum"),
     _h("dismissals", "dismissals", "辞退人数", "people", "dismissals", "sum"),
     _h("layoffs", "layoffs", "裁员人数", "people", "layoffs", "sum"),
+    _h("retirements", "retirements", "退休人数", "people", "retirements", "sum"),
     _h(
         "voluntary_turnover_annual",
         "voluntary turnover a year",

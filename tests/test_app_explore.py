@@ -36,7 +36,8 @@ COLUMNS = {
 def _metrics(months: int = 7, offset: float = 0.0) -> pd.DataFrame:
     rng = np.random.default_rng(1)  # the same draws in both arms: B is A plus the offset
     table = {"month": np.arange(months)}
-    for column in COLUMNS | {"layoffs", "hires", "headcount", "cash", "profit", "mean_attitude"}:
+    extra = {"layoffs", "retirements", "hires", "headcount", "cash", "profit", "mean_attitude"}
+    for column in COLUMNS | extra:
         table[column] = rng.uniform(0, 1, months) + offset
     table["cash"] = np.linspace(60_000, -40_000, months)
     table["mean_satisfaction"][-1] = np.nan  # the month a closed firm had nobody left

@@ -19,6 +19,7 @@ from sim.agents.psychology import DRIVERS
 from sim.calibration.spells import life_table, spells_from_events
 from sim.cli import main
 from sim.model import OrgModel
+from sim.org.exits import CAREER_END, EXIT_KINDS, INVOLUNTARY
 from sim.viz import fonts, i18n, report
 from sim.viz.style import (
     ARM_COLOURS,
@@ -314,7 +315,7 @@ def test_why_they_left_shows_the_leavers_drivers_largest_first(baseline_run):
     shares, leavers, others = report.driver_shares(events)
     voluntary = events[events.event.isin(["quit", "non_renewal"])]
     assert leavers == len(voluntary) > 0
-    assert others == int(events.event.isin(["dismissal", "layoff"]).sum())
+    assert others == int(events.event.isin([*INVOLUNTARY, *CAREER_END]).sum())
     assert set(shares.index) == set(DRIVERS)
     assert shares.sum() == pytest.approx(1.0)
     assert list(shares) == sorted(shares, reverse=True)
@@ -367,7 +368,7 @@ def test_the_staff_of_month_0_are_all_counted_once(baseline_run):
     spells = report.initial_staff_spells(events, int(metrics.headcount.iloc[0]), last)
     assert len(spells) == int(metrics.headcount.iloc[0])
     hired = set(events.loc[events.event == "hire", "employee_id"])
-    left = events[events.event.isin(["quit", "non_renewal", "dismissal", "layoff"])]
+    left = events[events.event.isin(EXIT_KINDS)]
     assert spells.exit_month.notna().sum() == (~left.employee_id.isin(hired)).sum()
 
 

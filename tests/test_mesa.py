@@ -78,7 +78,7 @@ def test_running_turns_false_at_the_end_of_the_timeline_and_steps_count_from_zer
 
 
 def test_running_turns_false_when_the_firm_closes():
-    model = OrgModel("shengyi", seed=1, **{"market.shortage": 0.3})
+    model = OrgModel("shengyi", seed=1, **{"market.demand": 0.0})  # nobody buys: it must close
     while model.running and model.steps < 100:
         model.step()
     assert model.firm.closed and not model.running

@@ -109,7 +109,7 @@ def test_refused_at_load_naming_the_file_the_field_and_why(name, tmp_path, capsy
 def books_balance(frame) -> None:
     """Headcount, cash and clients accounted for month by month."""
     prev, cur = frame.iloc[:-1].reset_index(drop=True), frame.iloc[1:].reset_index(drop=True)
-    exits = cur.quits + cur.non_renewals + cur.dismissals + cur.layoffs
+    exits = cur.quits + cur.non_renewals + cur.dismissals + cur.layoffs + cur.retirements
     assert (cur.headcount == prev.headcount + cur.hires - exits).all()
     expected_cash = prev.cash + cur.revenue - cur.costs + cur.subsidy + cur.injection
     assert np.allclose(cur.cash, expected_cash, rtol=1e-9, atol=1e-3)

@@ -14,7 +14,7 @@ satisfaction           Herzberg's satisfaction scale S (motivators), in [0, 1]
 dissatisfaction        Herzberg's dissatisfaction scale D (hygiene factors), in [0, 1]
 intent                 intention to quit: the probability of leaving within a year
 hazard                 this month's quit hazard
-tenure                 months in the firm
+tenure, age            months in the firm; age in years
 wage, pay              base wage, and what was paid last month (currency/month)
 effort, skill, ability 1 = the standard pace; learned skill in (0, 1]; latent productivity
 commitment             affective commitment, in [0, 1]

@@ -209,6 +209,7 @@ class Workforce:
     department: Annotated[Int, Col("index into the firm's departments", "record")]
     team: Annotated[Int, Col("team index", "record")]
     tenure: Annotated[Float, Col("months in the firm", "record")]
+    age: Annotated[Float, Col("age in years", "record")]
     hired_month: Annotated[Int, Col("month of hiring (negative for month-0 staff)", "record")]
     contract_end: Annotated[Int, Col("month at which the contract ends", "record")]
     clients: Annotated[Int, Col("clients held", "record")]

@@ -13,9 +13,10 @@ that month's voluntary-exit step:
 
 - a spell that ends in a voluntary exit (``quit`` or ``non_renewal``) at tenure ``T`` is at risk at
   tenures ``1 .. T`` and contributes one exit at ``T``;
-- a spell that ends in a dismissal or a layoff at tenure ``T`` is at risk at ``1 .. T-1`` only:
-  management's separations (phase 5, ``Policy.review``) come before the voluntary exits of the same
-  month, so that person was never at risk of quitting at ``T`` (a competing risk, censored);
+- a spell that ends in a dismissal, a layoff or a retirement at tenure ``T`` is at risk at
+  ``1 .. T-1`` only: retirements and management's separations (phase 5, ``Policy.review``) come
+  before the voluntary exits of the same month, so that person was never at risk of quitting at
+  ``T`` (a competing risk, censored);
 - a spell still running when the observation ends in month ``M`` is at risk at ``1 .. M - h``
   (right-censored).
 
@@ -36,9 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-VOLUNTARY = ("quit", "non_renewal")
-INVOLUNTARY = ("dismissal", "layoff")
-EXIT_KINDS = VOLUNTARY + INVOLUNTARY
+from sim.org.exits import EXIT_KINDS, VOLUNTARY
+
 SPELL_COLUMNS = ("spell", "role", "hire_month", "exit_month", "exit_kind")
 SPELL_KEY = 10**12  # spell = replicate * SPELL_KEY + employee_id
 

@@ -49,7 +49,7 @@ class Spell(BaseModel):
     role: str = Field(min_length=1)
     hire_month: int
     exit_month: int | None = None
-    exit_kind: Literal["quit", "non_renewal", "dismissal", "layoff"] | None = None
+    exit_kind: Literal["quit", "non_renewal", "dismissal", "layoff", "retirement"] | None = None
     wage: float = Field(gt=0)
 
     @model_validator(mode="after")
@@ -67,7 +67,7 @@ ALLOWED = {
     "role": "a non-empty name",
     "hire_month": "an integer month",
     "exit_month": "an integer month, or empty if still employed",
-    "exit_kind": "quit, non_renewal, dismissal or layoff, or empty if still employed",
+    "exit_kind": "quit, non_renewal, dismissal, layoff or retirement, or empty if still employed",
     "wage": "a positive number (monthly wage)",
 }
 

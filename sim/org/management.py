@@ -303,7 +303,8 @@ class Management:
 
     # --- separations and moves ------------------------------------------------------------------
     def separate(self, rows, kind: str) -> None:
-        """Remove employees (``kind``: quit, non_renewal, dismissal, layoff) this month."""
+        """Remove employees (``kind``: quit, non_renewal, dismissal, layoff, retirement) this
+        month."""
         self._model.separate(rows, kind)
 
     def reassign(self, rows: np.ndarray, role: int | None = None, level=None) -> None:

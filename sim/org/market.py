@@ -39,6 +39,12 @@ class LabourMarket:
         """Chance a vacancy is filled this month: ``(1 - shortage) / months_to_fill``, at most 1."""
         return float(min(1.0, (1.0 - self.shortage) / self.months_to_fill))
 
+    def hire_ages(self, rng, size: int) -> np.ndarray:
+        """Ages of the people hired: normal, clipped to 18 and a year below retirement."""
+        spec = self.spec
+        drawn = rng.normal(spec.hire_age_mean, spec.hire_age_sd, size)
+        return np.clip(drawn, 18.0, spec.retirement_age - 1.0)
+
     def applicant_ability(
         self, rng, size: int, incentive: float, pay_premium: float, psychology
     ) -> np.ndarray:

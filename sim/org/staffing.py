@@ -14,12 +14,12 @@ import numpy as np
 from sim.agents import behaviour
 from sim.agents.employee import Employee, Stage
 from sim.agents.psychology import DRIVERS
+from sim.org.exits import EXIT_KINDS
 from sim.org.firm import Firm, build_roles, build_teams
 
 if TYPE_CHECKING:  # pragma: no cover
     from sim.model import OrgModel
 
-EXIT_KINDS = ("quit", "non_renewal", "dismissal", "layoff")
 FOUNDING_TENURE_MEAN = 60.0  # months; tenure of the staff the history starts from (assumed)
 SETTLED_CULTURE_STRENGTH = 0.75  # culture strength an ordinary firm settles at (the baseline's)
 HOUSE = -1  # owner of a client account held by the firm itself
@@ -55,6 +55,7 @@ def populate(model: OrgModel, role_of: np.ndarray, dept: np.ndarray, team: np.nd
     n = role_of.size
     tenure = rng.exponential(FOUNDING_TENURE_MEAN, n).round()
     rows = _add_people(model, role_of, dept, team, tenure)
+    tenure = ws.tenure[rows]  # as long as their working life allows
     # the founders have been socialised and have learnt their job's fit over their tenure
     kept = (1.0 - p.socialisation * SETTLED_CULTURE_STRENGTH) ** tenure
     ws.values[rows] = firm.culture_value + kept * (ws.values[rows] - firm.culture_value)
@@ -93,6 +94,11 @@ def _add_people(model: OrgModel, role_of, dept, team, tenure) -> np.ndarray:
     incentive = role_incentive(ws, len(firm.roles))[role_of]
     rows_slice = ws.add(k)
     rows = np.arange(rows_slice.start, rows_slice.stop)
+    # a founder's tenure began at their age at hire and ends before retirement
+    hired_at = labour.hire_ages(rng, k)
+    room = np.floor((model.spec.market.retirement_age - hired_at) * 12.0) - 1.0
+    tenure = np.minimum(tenure, room)
+    ws.age[rows] = hired_at + tenure / 12.0
     ws.role[rows] = role_of
     ws.department[rows] = dept
     ws.team[rows] = team
@@ -155,6 +161,12 @@ def fade_memory(ws, p) -> None:
     ws.exposure[: ws.n] *= np.exp(-1.0 / p.contagion_memory)
 
 
+def retirements(model: OrgModel) -> None:
+    """Careers end: people who reach the market's retirement age leave (start of phase 5)."""
+    ws = model.workforce
+    model.separate(np.flatnonzero(ws.age[: ws.n] >= model.spec.market.retirement_age), "retirement")
+
+
 def voluntary_exits(model: OrgModel) -> None:
     """Personal events that end a job (Lee & Mitchell path 1), quits (the hazard, acted on in part
     before the contract ends), then non-renewals at the contract's end; renewed contracts run on."""
@@ -201,7 +213,10 @@ def remove_employees(model: OrgModel, rows: np.ndarray, kind: str) -> None:
         heirs = np.flatnonzero(stays & firm.roles.holds_clients[ws.role[:n]])
     else:
         heirs = np.zeros(0, dtype=np.int64)
-    follow = model.spec.clients.follow_probability * (1.0 - cond.client_ownership)
+    # a retiree takes no client to a rival, and their going says nothing about the job
+    retiring = kind == "retirement"
+    follow = 0.0 if retiring else model.spec.clients.follow_probability
+    follow *= 1.0 - cond.client_ownership
     taken = model.clients.depart(rng, rows, follow, heirs)
     for row, count in taken.items():
         model.log_event(
@@ -212,13 +227,15 @@ def remove_employees(model: OrgModel, rows: np.ndarray, kind: str) -> None:
             clients=count,
         )
         model.flows.clients_lost_to_leavers += count
-    # contagion: colleagues in the team and through ties remember who left
-    leader_w = np.where(ws.informal_leader[:n], p.leader_weight, 1.0)
-    exposure = model.network.exposure_to(rows, leader_w, n)
-    team_size = np.bincount(ws.team[:n])
-    team_hits = np.bincount(ws.team[rows], weights=leader_w[rows], minlength=team_size.size)
-    exposure += team_hits[ws.team[:n]] / np.maximum(team_size[ws.team[:n]] - 1, 1)
-    ws.exposure[:n] += exposure
+    # contagion: colleagues in the team and through ties remember who left (for a job elsewhere
+    # or pushed out; not who retired)
+    if not retiring:
+        leader_w = np.where(ws.informal_leader[:n], p.leader_weight, 1.0)
+        exposure = model.network.exposure_to(rows, leader_w, n)
+        team_size = np.bincount(ws.team[:n])
+        team_hits = np.bincount(ws.team[rows], weights=leader_w[rows], minlength=team_size.size)
+        exposure += team_hits[ws.team[:n]] / np.maximum(team_size[ws.team[:n]] - 1, 1)
+        ws.exposure[:n] += exposure
     # remove agents, then rows
     for row in rows.tolist():
         ws.agents[row].remove()

@@ -17,6 +17,7 @@ def work(model: OrgModel) -> None:
     ws, n, p, labour = model.workforce, model.workforce.n, model.psychology, model.labour
     m = model.finance.month
     ws.tenure[:n] += 1.0
+    ws.age[:n] += 1.0 / 12.0
     ws.output[:n] = rules.output(
         ws.ability[:n], ws.skill[:n], ws.effort[:n], ws.hours[:n], ws.defect_rate[:n]
     )

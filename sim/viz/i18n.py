@@ -202,6 +202,7 @@ EXIT_VERBS: dict[str, tuple[str, str]] = {
     "non_renewal": ("did not renew the contract", "不续签合同"),
     "dismissal": ("was dismissed", "被辞退"),
     "layoff": ("was laid off", "被裁员"),
+    "retirement": ("retired", "退休"),
 }
 
 EVENT_NAMES: dict[str, tuple[str, str]] = {
@@ -210,6 +211,7 @@ EVENT_NAMES: dict[str, tuple[str, str]] = {
     "non_renewal": ("did not renew", "不续签合同"),
     "dismissal": ("dismissal", "辞退"),
     "layoff": ("layoff", "裁员"),
+    "retirement": ("retirement", "退休"),
     "clients_followed": ("clients followed a leaver", "客户随离职员工流失"),
     "promotion": ("promotion", "晋升"),
     "demotion": ("demotion", "降级"),

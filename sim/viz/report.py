@@ -23,7 +23,8 @@ import pandas as pd  # noqa: E402
 
 from sim import outcomes  # noqa: E402
 from sim.agents.psychology import DRIVERS, NEEDS  # noqa: E402
-from sim.calibration.spells import VOLUNTARY, km_inputs, spells_from_events  # noqa: E402
+from sim.calibration.spells import km_inputs, spells_from_events  # noqa: E402
+from sim.org.exits import CAREER_END, EXIT_KINDS, INVOLUNTARY, VOLUNTARY  # noqa: E402  # noqa: E402
 from sim.viz import fonts, i18n  # noqa: E402, F401  (fonts: registers the CJK font)
 from sim.viz.style import FigureSettings, arm_colours, arm_label, title_weight  # noqa: E402
 
@@ -86,8 +87,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "第0个月的在职员工，自第0个月起（n = {n}）",
     ),
     "km_note": (
-        "dismissals and layoffs censored; shaded: 95% interval",
-        "辞退与裁员按删失处理；阴影：95%置信区间",
+        "dismissals, layoffs and retirements censored; shaded: 95% interval",
+        "辞退、裁员与退休按删失处理；阴影：95%置信区间",
     ),
     "km_too_few": (
         "Too few people to draw the curve ({n} hired during the run).",
@@ -142,11 +143,12 @@ def _style(ax, title, lang: str = "en", xlabel: str | None = None, size: float =
 
 def driver_shares(events: pd.DataFrame) -> tuple[pd.Series, int, int]:
     """Each driver's mean share in the voluntary leavers' quit hazard (largest first), the number
-    of voluntary leavers, and the number of people dismissed or laid off (who have no drivers)."""
+    of voluntary leavers, and the number of people dismissed, laid off or retired (who have no
+    drivers)."""
     if events is None or events.empty:
         return pd.Series(dtype=float), 0, 0
     leavers = events[events["event"].isin(VOLUNTARY)]
-    others = int(events["event"].isin(("dismissal", "layoff")).sum())
+    others = int(events["event"].isin(INVOLUNTARY + CAREER_END).sum())
     if leavers.empty:
         return pd.Series(dtype=float), 0, others
     shares = leavers[[f"driver_{d}" for d in DRIVERS]].mean()
@@ -194,7 +196,7 @@ def initial_staff_spells(events: pd.DataFrame, headcount_at_0: int, last_month: 
     With :func:`~sim.calibration.spells.km_inputs` this is their survival in months since month 0,
     by the same rules as the spells of the people hired during the run."""
     hired = set(events.loc[events["event"] == "hire", "employee_id"])
-    exits = events[events["event"].isin(("quit", "non_renewal", "dismissal", "layoff"))]
+    exits = events[events["event"].isin(EXIT_KINDS)]
     exits = exits[~exits["employee_id"].isin(hired) & (exits["month"] <= last_month)]
     exits = exits.drop_duplicates("employee_id")
     staying = max(int(headcount_at_0) - len(exits), 0)
@@ -310,7 +312,7 @@ def run_report(
     ax.set_ylabel(text("people", lang), fontsize=LABEL_SIZE)
     ax.set_ylim(0, max(1.15 * metrics.headcount.max(), 1))
     ax2 = ax.twinx()
-    exits = m.quits + m.non_renewals + m.dismissals + m.layoffs
+    exits = m.quits + m.non_renewals + m.dismissals + m.layoffs + m.retirements
     ax2.bar(
         m.month,
         m.hires,

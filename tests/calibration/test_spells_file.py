@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sim.calibration.spells_file import SpellsFileError, load_spells
+from sim.org.exits import EXIT_KINDS
 from sim.cli import main
 
 SYNTHETIC = Path(__file__).resolve().parents[2] / "experiments" / "synthetic_spells.csv"
@@ -24,7 +25,7 @@ def test_the_shipped_synthetic_file_is_clean_and_says_it_is_synthetic():
     assert SYNTHETIC.read_text().startswith("# SYNTHETIC")
     spells = load_spells(SYNTHETIC)
     assert set(spells["role"]) == {"operator", "technician", "salesperson", "supervisor"}
-    assert spells["exit_kind"].dropna().isin(["quit", "non_renewal", "dismissal", "layoff"]).all()
+    assert spells["exit_kind"].dropna().isin(EXIT_KINDS).all()
 
 
 def test_a_bad_exit_kind_is_refused_naming_the_row_the_column_and_the_allowed_kinds(tmp_path):
@@ -33,7 +34,12 @@ def test_a_bad_exit_kind_is_refused_naming_the_row_the_column_and_the_allowed_ki
         load_spells(path)
     text = str(err.value)
     assert str(path) in text and "row 2 (line 3)" in text and "column exit_kind" in text
-    assert "'fired'" in text and "quit, non_renewal, dismissal or layoff" in text
+    assert "'fired'" in text and "quit, non_renewal, dismissal, layoff or retirement" in text
+
+
+def test_a_retirement_is_an_exit_kind_of_its_own(tmp_path):
+    spells = load_spells(write(tmp_path, HEADER + "operator,1,300,retirement,3000\n"))
+    assert spells["exit_kind"].tolist() == ["retirement"]
 
 
 def test_every_bad_row_is_reported_at_once(tmp_path):

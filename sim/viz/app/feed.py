@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from sim.org.exits import EXIT_KINDS
 from sim.viz import i18n
 
 if TYPE_CHECKING:
     from sim.model import OrgModel
 
 FEED_KEEP = 400  # sentences kept per arm
-EXIT_KINDS = ("quit", "non_renewal", "dismissal", "layoff")
 
 
 @dataclass(frozen=True)

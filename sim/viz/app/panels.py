@@ -35,8 +35,9 @@ def clients_lost_so_far(m: pd.DataFrame) -> np.ndarray:
 
 
 def exits(m: pd.DataFrame) -> np.ndarray:
-    """Every separation of the month: quits, non-renewals, dismissals and layoffs."""
-    return (m["quits"] + m["non_renewals"] + m["dismissals"] + m["layoffs"]).to_numpy()
+    """Every separation of the month: quits, non-renewals, dismissals, layoffs, retirements."""
+    exits = m["quits"] + m["non_renewals"] + m["dismissals"] + m["layoffs"] + m["retirements"]
+    return exits.to_numpy()
 
 
 def exits_so_far(m: pd.DataFrame) -> np.ndarray:
