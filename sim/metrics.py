@@ -104,6 +104,7 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
         int(seen.sum()), 1
     )
     total_output = float(ws.output[:n].sum())
+    intent = np.compress(seen, ws.intent[:n])
     row = {
         "month": model.month,
         "headcount": n,
@@ -139,13 +140,11 @@ def row(model: OrgModel, headcount_before: int | None = None) -> dict:
         "clients_won": f.clients_won,
         "clients_churned": f.clients_churned,
         "clients_lost_to_leavers": f.clients_lost_to_leavers,
-        "intent_to_quit_share": float(
-            (np.compress(seen, ws.intent[:n]) > model.psychology.non_renewal_intent).mean()
-        )
+        "intent_to_quit_share": float((intent > model.psychology.non_renewal_intent).mean())
         if n
         else float("nan"),
         "mean_intent": mean(ws.intent),
-        "intent_sd": spread(np.compress(seen, ws.intent[:n])),
+        "intent_sd": spread(intent),
         "mean_equity": mean(ws.equity_internal),
         "mean_inequity": mean(ws.inequity),
         "mean_commitment": mean(ws.commitment),

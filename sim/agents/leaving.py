@@ -18,7 +18,7 @@ class Leaving(Spec):
 
     # --- quitting: search, offers and the decision (Lee & Mitchell 1994; March & Simon 1958) ---
     search_threshold: float = param(
-        4.72,
+        5.52,
         0.0,
         10.0,
         unit="log-odds",
@@ -28,7 +28,7 @@ class Leaving(Spec):
         doc_zh="离职推力达到这一水平时，一半的人会去找别的工作",
     )
     offer_rate: float = param(
-        0.456,
+        0.436,
         0.0,
         1.0,
         unit="offers/month",
@@ -48,7 +48,7 @@ class Leaving(Spec):
         doc_zh="没在找工作的人每月得到的工作机会（猎头、朋友、竞争对手）",
     )
     offer_tightness_elasticity: float = param(
-        0.643,
+        0.409,
         0.0,
         2.0,
         unit="elasticity",
@@ -61,7 +61,7 @@ class Leaving(Spec):
         doc_zh="一个人得到的工作机会对劳动力市场紧张程度（每个求职者面对的空缺数，为供求平衡市场的 1/(1−短缺) 倍）的弹性",
     )
     settling_months: float = param(
-        0.5,
+        0.727,
         0.1,
         24.0,
         unit="months",
@@ -71,7 +71,7 @@ class Leaving(Spec):
         doc_zh="刚找到这份工作的新员工过多久又开始留意其他机会",
     )
     offer_value_spread: float = param(
-        0.696,
+        1.0,
         0.05,
         3.0,
         unit="log-points",
@@ -161,7 +161,7 @@ class Leaving(Spec):
         doc_zh="每单位同事离职及其情绪的影响带来的推力",
     )
     quit_mismatch: float = param(
-        12.1,
+        11.7,
         0.0,
         30.0,
         unit="log-odds per fit",
@@ -203,7 +203,7 @@ class Leaving(Spec):
 
     # --- learning the job's fit (Jovanovic 1979) and personal shocks (Lee & Mitchell 1994) ---
     match_sd: float = param(
-        0.313,
+        0.303,
         0.0,
         1.0,
         unit="fit",
@@ -213,7 +213,7 @@ class Leaving(Spec):
         doc_zh="一份工作与接受它的人之间匹配程度的差异（以感知因素的尺度计）",
     )
     match_signal_sd: float = param(
-        0.502,
+        0.105,
         0.01,
         3.0,
         unit="fit",

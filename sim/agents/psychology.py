@@ -140,7 +140,7 @@ class Psychology(Leaving, Responses):
 
     # --- Herzberg ---
     disposition_sd: float = param(
-        0.0356,
+        0.0354,
         0.0,
         0.5,
         unit="factor level",
