@@ -180,7 +180,7 @@ class Firm(Spec):
         600,
         unit="months",
         doc="months of the firm's past simulated before month 0 under its month-0 policies (hiring, leaving, learning, retiring)",
-        source="calibrated to a stationary baseline: with careers that end at retirement, ten years of past bring the baseline's voluntary turnover within 1.2 points of its tenth year (30 seeds); five years left a fall of 3.5 points as well-matched stayers accumulate (docs/model.md 2.11)",
+        source="measured (docs/model.md 2.11, 30 seeds): with careers that end at retirement, ten years of past bring the workforce's mean tenure to four-fifths of its steady state (two-thirds with five), and the baseline's voluntary turnover is stationary",
         label_zh="模拟的历史月数",
         doc_zh="在第0个月之前，按第0个月的政策模拟企业过去多少个月（招聘、离职、学习）",
     )
