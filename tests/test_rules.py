@@ -481,11 +481,23 @@ def test_fit_is_learnt_and_the_belief_converges_to_the_truth():
             belief, match, rng.standard_normal(2000), month, P.match_sd, P.match_signal_sd
         )
     assert abs(belief.mean() - (-0.2)) < 0.03
-    early = np.full(2000, P.newcomer_optimism)
-    early = rules.learn_fit(
-        early, match, rng.standard_normal(2000), 0, P.match_sd, P.match_signal_sd
-    )
-    assert early.mean() > -0.05  # one month tells little
+    # the first month moves the belief by the Bayesian gain m^2 / (m^2 + s^2) of the way: little
+    # when a month's experience is noisy, most of the way when it is clear (the calibrated
+    # match_signal_sd sits near its prior's lower edge, so fit is learnt within a few months)
+    for signal_sd in (1.0, P.match_signal_sd):
+        early = rules.learn_fit(
+            np.full(2000, P.newcomer_optimism),
+            match,
+            rng.standard_normal(2000),
+            0,
+            P.match_sd,
+            signal_sd,
+        )
+        gain = P.match_sd**2 / (P.match_sd**2 + signal_sd**2)
+        expected = P.newcomer_optimism + gain * (-0.2 - P.newcomer_optimism)
+        assert early.mean() == pytest.approx(expected, abs=3 * signal_sd * gain / np.sqrt(2000))
+    noisy = rules.learn_fit(np.zeros(1), np.full(1, -0.2), np.zeros(1), 0, 0.3, 1.0)
+    assert abs(noisy[0]) < 0.05  # with noisy months, one month tells little
 
 
 def test_the_raise_people_expect_follows_what_they_see_and_keeps_up_with_prices():
