@@ -20,6 +20,10 @@ from sim.policies.base import Policy
 
 BASELINE = load_scenario("baseline")
 SEEDS = range(20)
+# Quit counts of a 200-person firm over two years are noisy: a response of about 13% (the size the
+# calibrated model gives both tests that use these seeds) is about 2.4 standard errors over 20
+# paired seeds and 3.4 over 40
+QUIT_SEEDS = range(40)
 PRODUCTION = 0  # role index of production_worker in the baseline
 HYGIENE_CLIMATE = ("security", "supervision", "conditions", "policy_admin", "relations")
 
@@ -90,11 +94,20 @@ def run(seed: int, months: int = 12, scenario=BASELINE, policies=()) -> OrgModel
     return model.run(months)
 
 
-def paired(metric, months=12, a=(), b=(), scenario_a=BASELINE, scenario_b=BASELINE, climate_a=None):
+def paired(
+    metric,
+    months=12,
+    a=(),
+    b=(),
+    scenario_a=BASELINE,
+    scenario_b=BASELINE,
+    climate_a=None,
+    seeds=SEEDS,
+):
     """Per-seed values of ``metric(model)`` in arm A and arm B (same seeds); in arm A people may
     perceive a held climate (``climate_a``)."""
     values_a, values_b = [], []
-    for seed in SEEDS:
+    for seed in seeds:
         with held_climate(**(climate_a or {})):
             values_a.append(metric(run(seed, months, scenario_a, [p() for p in a])))
         values_b.append(metric(run(seed, months, scenario_b, [p() for p in b])))
@@ -224,14 +237,23 @@ def test_raise_of_500_in_a_running_firm_follows_the_source_documents_ladder():
 BELOW_MARKET = BASELINE.with_overrides({"firm.roles.production_worker.market_wage": 3600.0})
 
 
+# similar firms pay 3600 for the baseline's 3000: a relative wage of 3000/3600, ln -0.18
+BELOW_MARKET_GAP = float(np.log(3600.0 / 3000.0))
+
+
 def test_paying_below_market_raises_inequity_and_quits():
+    """Quits rise by what a separation elasticity in the literature's range implies: -0.2 to -1.5
+    (the calibration target's band, docs/validation.md), so by x1.04 to x1.31 here."""
     inequity_low, inequity_base = paired(
         over_run("mean_inequity"), months=24, scenario_a=BELOW_MARKET
     )
-    quits_low, quits_base = paired(over_run("quits", "sum"), months=24, scenario_a=BELOW_MARKET)
+    quits_low, quits_base = paired(
+        over_run("quits", "sum"), months=24, scenario_a=BELOW_MARKET, seeds=QUIT_SEEDS
+    )
     assert np.all(inequity_low > inequity_base)
-    assert quits_low.mean() > 1.15 * quits_base.mean()
-    assert np.mean(quits_low > quits_base) >= 0.75
+    expect_paired("paid below market vs at it", "quits", quits_low, quits_base, Direction.HIGHER)
+    ratio = quits_low.mean() / quits_base.mean()
+    assert np.exp(0.2 * BELOW_MARKET_GAP) < ratio < np.exp(1.5 * BELOW_MARKET_GAP), ratio
 
 
 def test_procedural_justice_softens_inequity():
@@ -277,7 +299,9 @@ def test_a_strong_incentive_attracts_abler_applicants():
 
 def test_a_labour_shortage_raises_quits_and_slows_refilling():
     tight = BASELINE.with_overrides({"market.shortage": 0.3})
-    quits_tight, quits_base = paired(over_run("quits", "sum"), months=24, scenario_a=tight)
+    quits_tight, quits_base = paired(
+        over_run("quits", "sum"), months=24, scenario_a=tight, seeds=QUIT_SEEDS
+    )
     head_tight, head_base = paired(over_run("headcount"), months=24, scenario_a=tight)
     expect_paired("shortage 0.3 vs none", "quits", quits_tight, quits_base, Direction.HIGHER)
     expect_paired("shortage 0.3 vs none", "headcount", head_tight, head_base, Direction.LOWER)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sim.calibration.spells_file import SpellsFileError, load_spells
-from sim.org.exits import EXIT_KINDS
 from sim.cli import main
+from sim.org.exits import EXIT_KINDS
 
 SYNTHETIC = Path(__file__).resolve().parents[2] / "experiments" / "synthetic_spells.csv"
 HEADER = "role,hire_month,exit_month,exit_kind,wage\n"

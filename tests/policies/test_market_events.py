@@ -43,8 +43,8 @@ TIGHT = {"market.shortage": 0.3425}
 @pytest.mark.xfail(
     strict=True,
     reason="not reproduced at the test's 3 standard errors: at 34.25% unfilled the market has "
-    "1.52 times a balanced market's openings per seeker, so offers rise by 1.52^0.643 = 1.31, and "
-    "the share of migrants who stay away rises from 9.9% to 11.4% (paired t +1.9, 20 seeds): "
+    "1.52 times a balanced market's openings per seeker, so offers rise by 1.52^0.409 = 1.19, and "
+    "the share of migrants who stay away rises from 8.5% to 9.5% (paired t +1.9, 40 seeds): "
     "the direction is the document's, the size is small beside the stranded and personal exits",
 )
 def test_a_tight_labour_market_keeps_more_migrants_away_after_the_holiday_break():
@@ -58,7 +58,9 @@ def test_unhappy_staff_come_back_less_often():
     underpaid = {"firm.roles.production_worker.market_wage": 4200}
     unhappy = arm(timeline=HOLIDAY, months=14, overrides=underpaid)
     at_market = arm(timeline=HOLIDAY, months=14)
-    expect_higher("underpaid vs paid at market", unhappy, at_market, _lost_share)
+    # a share of about 9% of some 140 travellers: 40 seeds to see a rise of two points (t 3.3;
+    # 2.2 over the harness's 20)
+    expect_higher("underpaid vs paid at market", unhappy, at_market, _lost_share, range(40))
 
 
 def test_non_returners_leave_as_quits_with_their_drivers_recorded():
