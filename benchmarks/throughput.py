@@ -22,9 +22,9 @@ size does not contaminate another's, and the figures are single-core figures:
 
 Workforces are the baseline firm (scenarios/baseline.yaml) scaled: every role count, the firm's
 headcount and the client count multiplied by the same factor. The clock covers ``model.run``
-(for ``mesa_idiomatic``: its ``step()``, once a month) only; building the firm (including its 24
-warm-up perception passes, and for ``mesa_idiomatic`` one more month up to phase 3 and the copy
-into agents) is reported apart as set-up time in the table.
+(for ``mesa_idiomatic``: its ``step()``, once a month) only; building the firm (including its
+simulated past, ``firm.history_months``, and for ``mesa_idiomatic`` one more month up to phase 3
+and the copy into agents) is reported apart as set-up time in the table.
 
 Under the table: the issue's targets, each with its measured figure, then where a month goes at
 10,000 employees, phase by phase (the seven phases ``OrgModel.step`` calls, timed over 60 months of

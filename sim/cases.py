@@ -33,7 +33,8 @@ CAVEATS: dict[str, str] = {
     "shengyi_reformed_does_not_cascade": (
         "holds trivially while Shengyi itself does not cascade: no seed of either twin has more "
         "than half its staff intending to leave; and the reformed twin, whose month 0 is "
-        "Shengyi's, closes with wages unpaid in 15 of 30 seeds within 60 months (Shengyi in 19)"
+        "Shengyi's, closes with wages unpaid in 3 of 30 seeds within 60 months, all by month 16 "
+        "(Shengyi in 5, three of them by month 9)"
     ),
     "haier_profitable_by_month_3": (
         "holds in every seed on both seed roots, but says less than it seems: under Haier the "
