@@ -110,8 +110,10 @@ def _sales_effort(model: OrgModel) -> float:
 def test_commission_raises_salespeople_effort_and_clients_won():
     with_commission = arm("commission")
     expect_higher("commission vs salary", with_commission, NONE, _sales_effort)
-    # the book grows (more won, fewer lost to poor service), whatever the room left to win
-    expect_higher("commission vs salary", with_commission, NONE, metric_mean("clients", 12, 36))
+    # the book grows (more won, fewer lost to poor service), whatever the room left to win: by
+    # about 2% (t 2.6 over the harness's 20 seeds after the refit of careers that end; 4.0 over 40)
+    clients = metric_mean("clients", 12, 36)
+    expect_higher("commission vs salary", with_commission, NONE, clients, range(40))
 
 
 @pytest.mark.slow
