@@ -14,6 +14,7 @@ import pandas as pd
 from sim import outcomes
 from sim.agents.psychology import DRIVERS, NEEDS
 from sim.agents.stages import Stage
+from sim.org import exits
 
 if TYPE_CHECKING:  # pragma: no cover
     from sim.model import OrgModel
@@ -38,13 +39,7 @@ class Flows:
     clients_lost_to_leavers: int = 0
 
     def add_exit(self, kind: str, count: int) -> None:
-        name = {
-            "quit": "quits",
-            "non_renewal": "non_renewals",
-            "dismissal": "dismissals",
-            "layoff": "layoffs",
-            "retirement": "retirements",
-        }[kind]
+        name = exits.COLUMN[kind]
         setattr(self, name, getattr(self, name) + count)
 
 

@@ -14,7 +14,7 @@ import numpy as np
 from sim.agents import behaviour
 from sim.agents.employee import Employee, Stage
 from sim.agents.psychology import DRIVERS
-from sim.org.exits import EXIT_KINDS
+from sim.org.exits import CAREER_END, EXIT_KINDS
 from sim.org.firm import Firm, build_roles, build_teams
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -214,7 +214,7 @@ def remove_employees(model: OrgModel, rows: np.ndarray, kind: str) -> None:
     else:
         heirs = np.zeros(0, dtype=np.int64)
     # a retiree takes no client to a rival, and their going says nothing about the job
-    retiring = kind == "retirement"
+    retiring = kind in CAREER_END
     follow = 0.0 if retiring else model.spec.clients.follow_probability
     follow *= 1.0 - cond.client_ownership
     taken = model.clients.depart(rng, rows, follow, heirs)

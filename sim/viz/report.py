@@ -24,7 +24,7 @@ import pandas as pd  # noqa: E402
 from sim import outcomes  # noqa: E402
 from sim.agents.psychology import DRIVERS, NEEDS  # noqa: E402
 from sim.calibration.spells import km_inputs, spells_from_events  # noqa: E402
-from sim.org.exits import CAREER_END, EXIT_KINDS, INVOLUNTARY, VOLUNTARY  # noqa: E402  # noqa: E402
+from sim.org.exits import CAREER_END, EXIT_KINDS, INVOLUNTARY, VOLUNTARY  # noqa: E402
 from sim.viz import fonts, i18n  # noqa: E402, F401  (fonts: registers the CJK font)
 from sim.viz.style import FigureSettings, arm_colours, arm_label, title_weight  # noqa: E402
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from sim import outcomes
 from sim.agents.psychology import NEEDS
+from sim.org.exits import COLUMN
 from sim.viz import i18n
 
 # --- series derived from the monthly columns ------------------------------------------------------
@@ -36,8 +37,7 @@ def clients_lost_so_far(m: pd.DataFrame) -> np.ndarray:
 
 def exits(m: pd.DataFrame) -> np.ndarray:
     """Every separation of the month: quits, non-renewals, dismissals, layoffs, retirements."""
-    exits = m["quits"] + m["non_renewals"] + m["dismissals"] + m["layoffs"] + m["retirements"]
-    return exits.to_numpy()
+    return m[list(COLUMN.values())].sum(axis=1).to_numpy()
 
 
 def exits_so_far(m: pd.DataFrame) -> np.ndarray:
